@@ -1,0 +1,270 @@
+"""The data model: frozen, slotted dataclasses shared by every stage (stdlib only).
+
+Everything that points at source text carries positions, not copies: a
+:class:`Citation` is ``(source, start, end)`` into that source's cleaned
+``Article.text``, so ``article.text[start:end]`` is the cited sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA = "newsprism.briefing/1"
+
+
+def content_id(text: str, prefix: str = "a", length: int = 10) -> str:
+    """A stable id from content: same text, same id, on every machine."""
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:length]}"
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """One document as read from an input, before cleaning.
+
+    ``body`` is decoded text; ``format`` says how to read it (``"html"`` or
+    ``"text"``). Metadata fields hold what the container itself said (a JSONL
+    record, a feed entry); cleaning fills the gaps from the page.
+    """
+
+    origin: str  # where it came from, for error messages: path, URL, "path:line", "<stdin>"
+    body: str
+    format: str  # "html" | "text"
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None  # outlet name, when the container named it
+    published: str | None = None  # "YYYY-MM-DD" when the container said
+    author: str | None = None
+    path: str | None = None
+    record_id: str | None = None  # a JSONL record's own "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of text that cleaning dropped, and why."""
+
+    kind: str  # "link", "caption", "credit", "furniture", "contributor", "title", "duplicate", ...
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the text every offset in a briefing refers to."""
+
+    id: str
+    name: str  # outlet name shown to users
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # "YYYY-MM-DD"
+    author: str | None = None
+    path: str | None = None
+    record_id: str | None = None
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article, by position. ``text == article.text[start:end]``."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+    index: int  # position of the sentence within its article, from 0
+    paragraph: int  # index of the paragraph (line block) holding it, from 0
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A span of a source's cleaned text that supports a statement."""
+
+    source: str
+    start: int
+    end: int
+
+    @staticmethod
+    def of(sentence: Sentence) -> Citation:
+        return Citation(sentence.source, sentence.start, sentence.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Sentences from different outlets that state the same thing (an aligned group).
+
+    ``sentences`` are in a stable order (source order, then position); a source
+    may appear more than once when it repeats the fact in other words.
+    """
+
+    id: str
+    sentences: tuple[Sentence, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for s in self.sentences:
+            seen.setdefault(s.source, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryItem:
+    text: str
+    citations: tuple[Citation, ...]
+    fact: str | None = None  # id of the Fact it was drawn from
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    source: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    value: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Dispute:
+    about: str
+    variants: tuple[Variant, ...]
+    kind: str = "value"  # "number", "date", "duration", "name", "title", "place", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    speaker: str | None
+    text: str
+    citations: tuple[Citation, ...]
+    variants: tuple[str, ...] = ()
+    paraphrases: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DatedEvent:
+    date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str  # "PERSON" | "ORG" | "PLACE" | ...
+    aliases: tuple[str, ...]
+    mentions: tuple[tuple[str, int], ...]  # (source id, count), in source order
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The product: one story, analysed, every statement traceable to its sources."""
+
+    title: str
+    date: str | None
+    sources: tuple[Article, ...]
+    summary: tuple[SummaryItem, ...] = ()
+    exclusive: tuple[Exclusive, ...] = ()
+    disputed: tuple[Dispute, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[DatedEvent, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    facts: tuple[Fact, ...] = field(default=())  # the coverage matrix: who covered what
+
+    def source(self, source_id: str) -> Article:
+        for article in self.sources:
+            if article.id == source_id:
+                return article
+        raise KeyError(source_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/1``)."""
+        return {
+            "schema": SCHEMA,
+            "story": {
+                "title": self.title,
+                "date": self.date,
+                "sources": [_article_dict(a) for a in self.sources],
+            },
+            "summary": [
+                {"text": s.text, "citations": _cites(s.citations), "fact": s.fact}
+                for s in self.summary
+            ],
+            "exclusive": [
+                {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
+                for e in self.exclusive
+            ],
+            "disputed": [
+                {
+                    "about": d.about,
+                    "kind": d.kind,
+                    "variants": [
+                        {"value": v.value, "citations": _cites(v.citations)} for v in d.variants
+                    ],
+                }
+                for d in self.disputed
+            ],
+            "quotes": [
+                {
+                    "speaker": q.speaker,
+                    "text": q.text,
+                    "citations": _cites(q.citations),
+                    "variants": list(q.variants),
+                    "paraphrases": _cites(q.paraphrases),
+                }
+                for q in self.quotes
+            ],
+            "timeline": [
+                {"date": t.date, "text": t.text, "citations": _cites(t.citations)}
+                for t in self.timeline
+            ],
+            "entities": [
+                {
+                    "name": e.name,
+                    "type": e.type,
+                    "role": e.role,
+                    "aliases": list(e.aliases),
+                    "mentions": dict(e.mentions),
+                }
+                for e in self.entities
+            ],
+            "coverage": [
+                {"fact": f.id, "sources": list(f.sources), "citations": _cites(
+                    tuple(Citation.of(s) for s in f.sentences))}
+                for f in self.facts
+            ],
+            "removed": [
+                {"source": a.id, "kind": r.kind, "text": r.text}
+                for a in self.sources
+                for r in a.removed
+            ],
+        }
+
+    def to_json(self, indent: int | None = 2) -> str:
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
+    return [{"source": c.source, "start": c.start, "end": c.end} for c in citations]
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "title": a.title,
+        "url": a.url,
+        "published": a.published,
+        "path": a.path,
+        "author": a.author,
+        "record_id": a.record_id,
+        "text": a.text,
+    }
