@@ -4,6 +4,6 @@
 that are already clean (the store and evaluation use it).
 """
 
-from newsprism.pipeline.digest import brief, digest, load_articles
+from newsprism.pipeline.digest import brief, digest, load_articles, summarise
 
-__all__ = ["brief", "digest", "load_articles"]
+__all__ = ["brief", "digest", "load_articles", "summarise"]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
+
 from newsprism import clean, ingest, segment
-from newsprism.analyse import disputed, entities, quotes, timeline
+from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing, Sentence
+from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
+from newsprism.nlp.embed import get_embedder
 
 
 def load_articles(
@@ -27,25 +30,56 @@ def load_articles(
     return tuple(articles.values()), errors
 
 
+def _aligned(
+    articles: tuple[Article, ...], options: Options
+) -> tuple[dict[str, tuple[Sentence, ...]], list[Sentence], np.ndarray, tuple[Fact, ...]]:
+    by_article = {a.id: segment.split_sentences(a) for a in articles}
+    flat = [s for a in articles for s in by_article[a.id]]
+    texts = [s.text for s in flat]
+    lexical = get_embedder("tfidf").encode(texts)
+    if options.embedder == "tfidf":
+        vectors, sims = lexical, align.similarity(flat, lexical)
+        threshold = options.align_threshold_tfidf
+    else:
+        vectors = get_embedder(options.embedder).encode(texts)
+        sims = align.similarity(flat, vectors, lexical)
+        threshold = options.align_threshold
+    facts = align.align(flat, sims, threshold)
+    return by_article, flat, vectors, facts
+
+
+def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
+    """Only the summary of clean articles (evaluation uses this)."""
+    _, flat, vectors, facts = _aligned(articles, options)
+    return summary.summarise(flat, vectors, facts, options)
+
+
 def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     """Analyse clean articles of one story into a Briefing."""
-    sentences: dict[str, tuple[Sentence, ...]] = {
-        a.id: segment.split_sentences(a) for a in articles
-    }
-    facts = ()
-    ents = entities.find_entities(articles, sentences, options)
-    title = next((a.title for a in articles if a.title), None) or "Untitled story"
+    by_article, flat, vectors, facts = _aligned(articles, options)
+    items = summary.summarise(flat, vectors, facts, options)
+    ents = entities.find_entities(articles, by_article, options)
+    title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)
     return Briefing(
         title=title,
-        date=dates[-1] if dates else None,
+        date=dates[0] if dates else None,
         sources=articles,
-        quotes=quotes.find_quotes(articles, sentences, facts, options),
+        summary=items,
+        exclusive=exclusive.exclusives(facts, items, [a.id for a in articles]),
+        quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
-        disputed=disputed.find_disputes(articles, sentences, facts, ents, options),
-        timeline=timeline.build_timeline(articles, sentences, facts, options),
-        facts=facts,
+        disputed=disputed.find_disputes(articles, by_article, facts, ents, options),
+        timeline=timeline.build_timeline(articles, by_article, facts, options),
+        facts=tuple(f for f in facts if len(f.sources) > 1 or len(articles) == 1),
     )
+
+
+def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
+    if not items:
+        return "Untitled story"
+    words = items[0].text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
 def digest(inputs: list[str], **flags: Any) -> Briefing:
