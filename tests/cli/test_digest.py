@@ -1,0 +1,54 @@
+"""`newsprism digest` through the real entry point: outputs, stdin, and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+ARTICLE_A = """Velmora council approves ferry contract
+
+The Harbour Council of Velmora approved the new ferry contract on Tuesday.
+The contract is worth 42 million crowns over ten years.
+"""
+ARTICLE_B = """Velmora's harbour council voted on Tuesday to approve the ferry contract.
+The deal is valued at 45 million crowns across a decade.
+"""
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "-m", "newsprism", *args],
+        input=stdin, capture_output=True, text=True, timeout=300,
+    )
+
+
+def test_digest_writes_each_format(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    for ext in ("json", "md", "html"):
+        out = tmp_path / f"brief.{ext}"
+        r = run("digest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                "--embedder", "tfidf", "-o", str(out))
+        assert r.returncode == 0, r.stderr
+        assert out.exists() and str(out) in r.stderr
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert data["schema"] == "newsprism.briefing/1"
+    for item in data["summary"]:
+        for c in item["citations"]:
+            text = next(s["text"] for s in data["story"]["sources"] if s["id"] == c["source"])
+            assert 0 <= c["start"] < c["end"] <= len(text)
+
+
+def test_digest_reads_stdin_and_prints_markdown():
+    r = run("digest", "-", "--embedder", "tfidf", stdin=ARTICLE_A)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("# ")
+    assert "42 million" in r.stdout
+
+
+def test_unknown_output_extension_is_a_clear_error(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    r = run("digest", str(tmp_path / "a.txt"), "-o", str(tmp_path / "x.pdf"))
+    assert r.returncode != 0
+    assert "x.pdf" in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,54 @@
+"""Shared fixtures and checks. Tests never touch the network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Briefing, Citation
+from newsprism.segment import split_sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def all_citations(b: Briefing) -> list[Citation]:
+    cites: list[Citation] = []
+    for s in b.summary:
+        cites += s.citations
+    cites += [Citation(e.source, e.start, e.end) for e in b.exclusive]
+    for d in b.disputed:
+        for v in d.variants:
+            cites += v.citations
+    for q in b.quotes:
+        cites += q.citations
+    for t in b.timeline:
+        cites += t.citations
+    return cites
+
+
+def assert_traceable(b: Briefing) -> None:
+    """Every citation is a whole sentence of the source it names."""
+    sentences = {a.id: {(s.start, s.end) for s in split_sentences(a)} for a in b.sources}
+    for c in all_citations(b):
+        assert c.source in sentences, f"citation of unknown source {c.source}"
+        text = b.source(c.source).text
+        assert 0 <= c.start < c.end <= len(text)
+        assert (c.start, c.end) in sentences[c.source], f"not a sentence: {text[c.start:c.end]!r}"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent: the seed story is not available here")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def examples() -> Path:
+    if not any(EXAMPLES.glob("*.*")):
+        pytest.skip("examples/ holds no articles yet")
+    return EXAMPLES

@@ -1,0 +1,57 @@
+"""HTML rendering: untrusted text stays text; every badge points at a highlighted span."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.config import Options
+from newsprism.model import Article, content_id
+from newsprism.pipeline import brief
+from newsprism.render import format_for, render
+
+HOSTILE = (
+    "Port officials in Velmora said the <script>alert('x')</script> ferry tender closed on Monday.\n\n"
+    'A second bid arrived late, <img src=x onerror="alert(1)"> according to the council.'
+)
+FRIENDLY = (
+    "Port officials in Velmora said the ferry tender closed on Monday.\n\n"
+    "A second bid arrived late, according to the council."
+)
+
+
+def _briefing():
+    arts = tuple(
+        Article(id=content_id(t), name=n, text=t, title="Velmora <b>ferry</b> tender")
+        for n, t in (("Coast <Herald>", HOSTILE), ("Island Post", FRIENDLY))
+    )
+    return brief(arts, Options(embedder="tfidf"))
+
+
+def test_source_text_is_escaped():
+    page = render(_briefing(), "html")
+    assert "<script>alert" not in page
+    assert "<img" not in page
+    assert "&lt;script&gt;" in page
+    assert "<b>ferry</b>" not in page and "Coast &lt;Herald&gt;" in page
+
+
+def test_every_badge_has_a_target_sentence():
+    page = render(_briefing(), "html")
+    targets = re.findall(r'data-target="([^"]+)"', page)
+    assert targets
+    for t in targets:
+        assert f'id="{t}"' in page
+
+
+def test_markdown_and_json_render():
+    b = _briefing()
+    md = render(b, "md")
+    assert md.startswith("# Velmora")
+    assert "<script>" not in md
+    assert '"schema": "newsprism.briefing/1"' in render(b, "json")
+
+
+def test_format_follows_extension():
+    assert format_for("out/x.JSON") == "json"
+    assert format_for("b.htm") == "html"
+    assert format_for("b.md") == "md"
