@@ -1,0 +1,70 @@
+"""The seed story (five real outlets' reports of one meeting) end to end, with MiniLM."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsprism.config import Options
+from newsprism.pipeline import brief, load_articles
+from tests.conftest import assert_traceable
+
+NOISE = re.compile(
+    r"ALSO READ|READ MORE|handout photo|Open gallery view|Credit:|A\+ A-|"
+    r"block is broken|contributed to this report|PRESS OFFICE OF THE MINISTRY",
+    re.I,
+)
+
+
+@pytest.fixture(scope="module")
+def briefing(seeds):
+    articles, errors = load_articles([str(seeds)], Options())
+    assert not errors and len(articles) == 5
+    return brief(articles, Options())
+
+
+def by_file(b, stem):
+    return next(a for a in b.sources if a.path and stem in a.path)
+
+
+def test_summary_is_attributed_and_free_of_noise(briefing):
+    assert briefing.summary
+    assert all(item.citations for item in briefing.summary)
+    assert sum(len(item.citations) >= 3 for item in briefing.summary) >= 2
+    for item in briefing.summary:
+        assert not NOISE.search(item.text), item.text
+    for e in briefing.exclusive:
+        assert not NOISE.search(e.text), e.text
+    assert_traceable(briefing)
+
+
+def test_summary_has_no_near_duplicates(briefing):
+    def words(t):
+        return set(re.findall(r"\w+", t.lower()))
+
+    items = [words(i.text) for i in briefing.summary]
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            assert len(a & b) / min(len(a), len(b)) < 0.7
+
+
+def test_removed_accounts_for_the_furniture(briefing):
+    removed = " | ".join(r.text for a in briefing.sources for r in a.removed)
+    for piece in ("ALSO READ", "READ MORE", "This handout photo", "Open gallery view",
+                  "A+ A-", "This block is broken", "Ben Samuels contributed"):
+        assert piece in removed, piece
+    for a in briefing.sources:
+        assert not NOISE.search(a.text), (a.name, NOISE.search(a.text).group(0))
+
+
+def test_dates_and_titles(briefing):
+    glued = by_file(briefing, "002_")
+    assert glued.published == "2022-10-27"
+    assert not glued.text.lstrip().lower().startswith("date")
+    assert by_file(briefing, "001_").title == (
+        "Turkish, Israeli ministers pledge to boost security cooperation")
+    assert by_file(briefing, "003_").title == (
+        "Turkey, Israel agree on boosting ties, defense, security cooperation")
+    assert by_file(briefing, "004_").title == (
+        "Israeli minister signals resumption of defence ties with Turkey")
