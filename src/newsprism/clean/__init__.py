@@ -1,22 +1,129 @@
 """Clean stage: RawDocument -> Article (main text, metadata, boilerplate removed and recorded).
 
-(Placeholder: the full stage is being written; this only trims whitespace.)
+The cleaned ``Article.text`` holds one paragraph per line, paragraphs
+separated by a blank line; later stages cite character offsets into exactly
+this string. Everything taken out on the way is listed in ``Article.removed``
+with its kind, so nothing disappears silently.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from newsprism.clean.boilerplate import classify, headline_shaped, is_link_cue_only
+from newsprism.clean.duplicates import find_duplicates
+from newsprism.clean.header import (
+    Head,
+    drop_repeated_title,
+    first_full_date,
+    parse_date,
+    take_dateline,
+    take_title_line,
+)
+from newsprism.clean.html import extract_page
 from newsprism.config import Options
 from newsprism.errors import ExtractionError
-from newsprism.model import Article, RawDocument, content_id
+from newsprism.model import Article, RawDocument, Removed, content_id
+
+__all__ = ["clean_document", "clean_paragraphs", "outlet_name"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_HOST_PREFIXES = ("www.", "www2.", "m.", "amp.", "mobile.")
 
 
 def clean_document(doc: RawDocument, options: Options) -> Article:
     """The cleaned article of ``doc``; raises ExtractionError when no text is left."""
-    text = doc.body.strip()
-    if not text:
-        raise ExtractionError(doc.origin, "no article text found")
-    name = doc.source or Path(doc.origin).stem
-    return Article(id=content_id(text), name=name, text=text, title=doc.title, url=doc.url,
-                   published=doc.published, path=doc.path, record_id=doc.record_id)
+    if doc.format == "html":
+        page = extract_page(doc.body, doc.origin, doc.url)
+        lines, title = page.text, doc.title or page.title
+        published = doc.published or _date_or_none(page.date)
+        sitename, author, url = page.sitename, doc.author or page.author, doc.url or page.url
+    else:
+        lines, title, published = doc.body, doc.title, doc.published
+        sitename, author, url = None, doc.author, doc.url
+    head = Head(split_paragraphs(lines), title=title, published=published)
+    take_dateline(head)
+    if doc.format != "html":
+        take_title_line(head)
+    drop_repeated_title(head)
+    kept, removed = clean_paragraphs(head.paragraphs)
+    text = PARAGRAPH_SEPARATOR.join(kept)
+    if not text.strip():
+        raise ExtractionError(doc.origin, _nothing_left(head.removed + removed))
+    published = head.published or (first_full_date(doc.body) if doc.format != "html" else None)
+    return Article(
+        id=content_id(text),
+        name=outlet_name(doc.source or sitename, url, doc.path or doc.origin),
+        text=text,
+        title=head.title,
+        url=url,
+        published=published,
+        author=author or _byline_author(removed),
+        path=doc.path,
+        record_id=doc.record_id,
+        removed=tuple(head.removed + removed),
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-blank lines of ``text``, each with its inner whitespace collapsed to single spaces."""
+    paragraphs = (" ".join(line.split()) for line in text.splitlines())
+    return [p for p in paragraphs if p]
+
+
+def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
+    """Paragraphs left after boilerplate and repeats are taken out, and what was taken."""
+    kept: list[str] = []
+    removed: list[Removed] = []
+    after_cue = False
+    for para in paragraphs:
+        verdict = classify(para, after_link_cue=after_cue)
+        # a bare "Related:" opens a list of headlines; any real paragraph closes it
+        after_cue = is_link_cue_only(para) or (after_cue and verdict is not None
+                                               and headline_shaped(para))
+        if verdict is None:
+            kept.append(para)
+            continue
+        removed.extend(verdict.removed)
+        if verdict.keep:
+            kept.append(verdict.keep)
+    duplicates = find_duplicates(kept)
+    removed.extend(Removed("duplicate", kept[i]) for i in sorted(duplicates))
+    return [p for i, p in enumerate(kept) if i not in duplicates], removed
+
+
+def outlet_name(source: str | None, url: str | None, path: str | None) -> str:
+    """The outlet as users know it: metadata, else the URL's domain, else the file name."""
+    if source and source.strip():
+        return source.strip()
+    host = (urlsplit(url).hostname or "") if url else ""
+    for prefix in _HOST_PREFIXES:
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+            break
+    if host:
+        return host
+    if path in (None, "", "<stdin>"):
+        return "stdin"
+    stem = Path(re.sub(r":\d+$", "", path)).stem  # "feed.jsonl:3" -> "feed"
+    return stem or "unknown"
+
+
+def _date_or_none(value: str | None) -> str | None:
+    return parse_date(value) if value else None
+
+
+def _byline_author(removed: list[Removed]) -> str | None:
+    for item in removed:
+        if item.kind == "byline":
+            return re.sub(r"^by\s+", "", item.text, flags=re.IGNORECASE).strip() or None
+    return None
+
+
+def _nothing_left(removed: list[Removed]) -> str:
+    if not removed:
+        return "no article text found"
+    kinds = sorted({r.kind for r in removed})
+    return f"no article text left after removing {len(removed)} boilerplate line(s) ({', '.join(kinds)})"

@@ -1,0 +1,66 @@
+"""HTML pages -> main text (one paragraph per line) and the page's own metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.errors import ExtractionError
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Main text of a page, paragraphs separated by newlines, and its metadata."""
+
+    text: str
+    title: str | None
+    sitename: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+
+
+def extract_page(html: str, origin: str, url: str | None = None) -> Page:
+    """Main text and metadata of ``html`` via trafilatura (date via htmldate).
+
+    Comments and tables are left out: they are reader talk and data grids, not
+    the report. Raises ExtractionError when trafilatura finds no main text.
+    """
+    import trafilatura  # lazy: a large import, needed only for HTML
+    from trafilatura.xml import xmltotxt
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, deduplicate=False,
+        )
+    except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
+        raise ExtractionError(origin, f"no article text: the HTML could not be parsed ({exc})") \
+            from None
+    if doc is None or doc.body is None:
+        raise ExtractionError(origin, "no article text found in the HTML page")
+    text = xmltotxt(doc.body, include_formatting=False) or ""
+    return Page(
+        text=text,
+        title=_clean(doc.title),
+        sitename=_clean(doc.sitename),
+        author=_clean(doc.author),
+        date=_clean(doc.date) or _htmldate(html),
+        url=_clean(doc.url) or url,
+    )
+
+
+def _htmldate(html: str) -> str | None:
+    """The page date from markup only; no guessing from the text's background dates."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):
+        return None
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

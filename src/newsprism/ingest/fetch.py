@@ -1,0 +1,120 @@
+"""Fetching URLs politely and safely: http(s) only, public addresses, timeout, size cap.
+
+The address check runs on every hop, redirects included, because a public URL
+may redirect to ``http://127.0.0.1/``. (A DNS answer that changes between the
+check and the connection is not defended against; that needs a pinned-IP
+connection and is out of scope for a desktop tool.)
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from urllib.parse import urlsplit
+
+from newsprism.config import Options
+from newsprism.errors import FetchError
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A downloaded resource: final URL, raw bytes, MIME type and declared charset."""
+
+    url: str
+    data: bytes
+    mime: str
+    charset: str | None
+
+
+def is_url(item: str) -> bool:
+    """True for strings that name a URL (any scheme), so they are not taken for paths."""
+    parts = urlsplit(item)
+    return bool(parts.scheme) and len(parts.scheme) > 1 and bool(parts.netloc)
+
+
+def fetch(url: str, options: Options) -> Fetched:
+    """Download ``url`` within ``options`` limits; raises FetchError saying what failed."""
+    check_url(url, options)
+    opener = urllib.request.build_opener(_CheckedRedirects(options))
+    request = urllib.request.Request(
+        url, headers={"User-Agent": options.user_agent, "Accept": _ACCEPT}
+    )
+    try:
+        with opener.open(request, timeout=options.fetch_timeout) as response:
+            data = _read_capped(response, url, options.max_bytes)
+            headers: Message = response.headers
+            return Fetched(response.geturl(), data, headers.get_content_type(),
+                           headers.get_content_charset())
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise FetchError(url, f"HTTP error {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise FetchError(url, f"could not fetch ({_reason(exc.reason)})") from None
+    except (TimeoutError, socket.timeout):
+        raise FetchError(url, f"timed out after {options.fetch_timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise FetchError(url, f"could not fetch ({exc})") from None
+
+
+_ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,*/*;q=0.5"
+
+
+def check_url(url: str, options: Options) -> None:
+    """Refuse non-http(s) schemes and, unless allowed, private or local addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(url, f"only http and https URLs are fetched, not {parts.scheme!r}")
+    if not parts.hostname:
+        raise FetchError(url, "URL has no host name")
+    if options.allow_private:
+        return
+    for address in _addresses(url, parts.hostname, parts.port):
+        if not address.is_global:
+            raise FetchError(
+                url,
+                f"refusing to fetch private or local address {address} "
+                "(use --allow-private to permit it)",
+            )
+
+
+def _addresses(
+    url: str, host: str, port: int | None
+) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    try:
+        infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise FetchError(url, f"cannot resolve host {host!r} ({exc.strerror})") from None
+    return [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+
+
+def _read_capped(response: object, url: str, max_bytes: int) -> bytes:
+    """The body, refusing (not truncating) one larger than ``max_bytes``."""
+    length = getattr(response, "headers").get("Content-Length")
+    if length and length.isdigit() and int(length) > max_bytes:
+        raise FetchError(url, f"response is {int(length):,} bytes, over the {max_bytes:,} limit")
+    data = getattr(response, "read")(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FetchError(url, f"response is over the {max_bytes:,} byte limit")
+    return data
+
+
+def _reason(reason: object) -> str:
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return "timed out"
+    return str(getattr(reason, "strerror", None) or reason)
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Applies :func:`check_url` to every redirect target."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        check_url(newurl, self.options)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
