@@ -51,8 +51,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("later", re.compile(r"\b(?P<n>\d+|a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                          r"(?P<unit>years?)\s+later\b", re.I)),
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?{_WEEKDAY}\b")),
-    ("month", re.compile(rf"\b(?P<prep>in|since|until|by|during|from|last|this|next|early|"
-                         rf"mid-?|late|of)\s+(?:early\s+|mid-?|late\s+)?{_MONTH}(?!\w)")),
+    ("month", re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|this|next|early|"
+                         rf"mid-?|late|of))\s+(?:early\s+|mid-?|late\s+)?{_MONTH}(?!\w)")),
     ("year", re.compile(rf"(?<![\w$£€.,-]){_YEAR}(?![\w%,-]|\.\d|\s*(?:%|per\s?cent))")),
 ]
 
