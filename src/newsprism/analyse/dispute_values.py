@@ -1,0 +1,130 @@
+"""Values a sentence states, as comparable intervals: counts, durations and dates.
+
+Precision first: a value is only read where its meaning is plain ("ten Turkish
+citizens", "over a decade", "since 2010"), and every value is an interval so
+that "more than 10" and "12" do not conflict while "9" and "10" do. Spelling
+("two" / "2", "defence" / "defense") never makes a difference.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.nlp.dates import find_dates
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+}
+_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
+         r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
+_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
+_COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?P<noun>[a-z][a-z-]+)\b",
+                    re.I)
+_DURATION = re.compile(
+    rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
+    rf"weeks?|days?)\b(?!\s+(?:ago|later|old|earlier|before|after))", re.I)
+_DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
+_SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
+_UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
+# Nouns after a number that do not count things reported as facts
+_NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
+                "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
+                "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top"}
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A stated value: ``kind`` and ``key`` say what it measures, ``low``-``high`` its range."""
+
+    kind: str  # "number" | "duration" | "date"
+    key: str  # counted noun ("citizens"), "duration", or "date"
+    low: float
+    high: float
+    shown: str  # the words as written, for users
+    start: int  # offset in the sentence
+    iso: str = ""  # dates only
+
+    def conflicts(self, other: Value) -> bool:
+        """True when both measure the same thing and their ranges cannot both hold."""
+        if (self.kind, self.key) != (other.kind, other.key):
+            return False
+        if self.kind == "date":
+            return not (self.iso.startswith(other.iso) or other.iso.startswith(self.iso))
+        return self.high < other.low or other.high < self.low
+
+
+def values(text: str, published: str | None) -> list[Value]:
+    """Counts, durations and dates stated in one sentence."""
+    found = _durations(text, published)
+    taken = [(v.start, v.start + len(v.shown)) for v in found]
+    dates = [d for d in find_dates(text, published) if d.value]
+    taken += [(d.start, d.end) for d in dates]
+    for d in dates:
+        found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or ""))
+    for m in _COUNT.finditer(text):
+        if any(s < m.end("num") and m.start("num") < e for s, e in taken):
+            continue
+        noun = m.group("noun").lower()
+        if noun in _NOT_COUNTED or noun in _NUMBER_WORDS:
+            continue
+        n = _number(m.group("num"), m.group("scale"))
+        if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
+            continue  # "a" before a noun is an article, not a count
+        low, high = _interval(n, m.group("qual"))
+        found.append(Value("number", _singular(noun), low, high, m.group(0), m.start()))
+    return sorted(found, key=lambda v: v.start)
+
+
+def _durations(text: str, published: str | None) -> list[Value]:
+    out = []
+    for m in _DURATION.finditer(text):
+        n = _number(m.group("num"), None)
+        if n is None:
+            continue
+        years = n * _UNIT_YEARS[m.group("unit").lower().rstrip("s")]
+        low, high = _interval(years, m.group("qual"))
+        out.append(Value("duration", "duration", low, high, m.group(0), m.start()))
+    for m in _DECADE_ALONE.finditer(text):
+        if not any(v.start <= m.start() < v.start + len(v.shown) for v in out):
+            low, high = _interval(10.0, m.group("qual"))
+            out.append(Value("duration", "duration", low, high, m.group(0), m.start()))
+    if published:
+        for m in _SINCE_YEAR.finditer(text):
+            years = int(published[:4]) - int(m.group("year"))
+            out.append(Value("duration", "duration", years - 1, years + 1, m.group(0), m.start()))
+    return out
+
+
+def _interval(n: float, qual: str | None) -> tuple[float, float]:
+    """The range a qualified number allows: "over 10" is (10, inf), "about 10" is 8-12."""
+    q = " ".join((qual or "").lower().split())
+    if q in ("more than", "over", "at least"):
+        return n, float("inf")
+    if q in ("fewer than", "less than", "under", "up to"):
+        return 0.0, n
+    if q:
+        return n * 0.8, n * 1.2
+    return n, n
+
+
+def _number(word: str, scale: str | None) -> float | None:
+    w = word.lower().replace(",", "")
+    try:
+        n = float(w) if w[0].isdigit() else float(_NUMBER_WORDS[w])
+    except (ValueError, KeyError):
+        return None
+    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
+    return n * factor
+
+
+def _singular(noun: str) -> str:
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return noun
