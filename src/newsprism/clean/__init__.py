@@ -12,8 +12,14 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from newsprism.clean.boilerplate import classify, headline_shaped, is_link_cue_only
-from newsprism.clean.duplicates import find_duplicates
+from newsprism.clean.boilerplate import (
+    Verdict,
+    classify,
+    headline_shaped,
+    is_link_cue_only,
+    split_credit,
+)
+from newsprism.clean.duplicates import find_duplicates, same_paragraph, tokens
 from newsprism.clean.header import (
     Head,
     drop_repeated_title,
@@ -40,15 +46,18 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         lines, title = page.text, doc.title or page.title
         published = doc.published or _date_or_none(page.date)
         sitename, author, url = page.sitename, doc.author or page.author, doc.url or page.url
+        dropped = page.dropped
     else:
         lines, title, published = doc.body, doc.title, doc.published
         sitename, author, url = None, doc.author, doc.url
+        dropped = ()
     head = Head(split_paragraphs(lines), title=title, published=published)
     take_dateline(head)
     if doc.format != "html":
         take_title_line(head)
     drop_repeated_title(head)
     kept, removed = clean_paragraphs(head.paragraphs)
+    removed += explain_dropped(dropped, kept)
     text = PARAGRAPH_SEPARATOR.join(kept)
     if not text.strip():
         raise ExtractionError(doc.origin, _nothing_left(head.removed + removed))
@@ -92,6 +101,34 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
     duplicates = find_duplicates(kept)
     removed.extend(Removed("duplicate", kept[i]) for i in sorted(duplicates))
     return [p for i, p in enumerate(kept) if i not in duplicates], removed
+
+
+def explain_dropped(dropped: tuple[tuple[str, str], ...], kept: list[str]) -> list[Removed]:
+    """Removed entries for blocks the HTML extractor skipped inside the article.
+
+    Each gets the kind our own rules give it (a figure caption is a caption
+    whatever its wording; a copy of a kept paragraph is a duplicate), else
+    "boilerplate" for a block the extractor judged not to be article text.
+    """
+    out: list[Removed] = []
+    for tag, block in dropped:
+        verdict = classify(block)
+        if tag == "figcaption":
+            out.extend(_as_caption(block, verdict))
+        elif verdict is not None:
+            out.extend(verdict.removed)
+        elif any(same_paragraph(tokens(block), tokens(k)) for k in kept):
+            out.append(Removed("duplicate", block))
+        else:
+            out.append(Removed("boilerplate", block))
+    return out
+
+
+def _as_caption(block: str, verdict: Verdict | None) -> list[Removed]:
+    if verdict is not None and {r.kind for r in verdict.removed} <= {"caption", "credit"}:
+        return list(verdict.removed)
+    body, credit = split_credit(block)
+    return [Removed("caption", body)] + ([Removed("credit", credit)] if credit else [])
 
 
 def outlet_name(source: str | None, url: str | None, path: str | None) -> str:

@@ -249,6 +249,14 @@ def _is_credit(match: re.Match[str]) -> bool:
     return "/" in paren or bool(_AGENCY.match(paren.strip())) or len(paren.split()) >= 3
 
 
+def split_credit(text: str) -> tuple[str, str | None]:
+    """``text`` without its trailing photo credit, and the credit (None if there is none)."""
+    credit = _TRAILING_CREDIT.search(text)
+    if credit is None or not _is_credit(credit) or credit.start() == 0:
+        return text, None
+    return text[: credit.start()].rstrip(), text[credit.start():].strip()
+
+
 def _contributor(text: str, n: int) -> str | None:
     if n <= 2 * MAX_FURNITURE_WORDS and any(rule.search(text) for rule in _CONTRIBUTOR):
         return "contributor"

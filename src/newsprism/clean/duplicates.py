@@ -22,9 +22,6 @@ MIN_LONGER_SHARE = 0.6
 # Below this many words only exact repeats count: short lines ("He said.") may
 # legitimately recur in a story.
 MIN_NEAR_WORDS = 8
-# A later copy replaces the earlier one only if it is this much longer and
-# ends properly: it is then "the most complete" version.
-LONGER_VARIANT = 1.2
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -52,8 +49,8 @@ def same_paragraph(a: list[str], b: list[str]) -> bool:
 def find_duplicates(paragraphs: list[str]) -> dict[int, int]:
     """Map index of each repeated paragraph -> index of the copy that is kept.
 
-    The first copy is kept, unless a later one is clearly more complete
-    (markedly longer and ending like a sentence while the first does not).
+    The first copy is kept, unless a later one is more complete: at least as
+    long and ending like a sentence while the first copy breaks off.
     """
     toks = [tokens(p) for p in paragraphs]
     kept: list[int] = []
@@ -74,4 +71,4 @@ def find_duplicates(paragraphs: list[str]) -> dict[int, int]:
 def _more_complete(later: str, earlier: str) -> bool:
     ends = later.rstrip()[-1:] in ".!?\"”’"
     earlier_ends = earlier.rstrip()[-1:] in ".!?\"”’"
-    return ends and not earlier_ends and len(later) >= LONGER_VARIANT * len(earlier)
+    return ends and not earlier_ends and len(later) >= len(earlier)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from newsprism.errors import ExtractionError
@@ -17,6 +18,8 @@ class Page:
     author: str | None
     date: str | None
     url: str | None
+    # blocks inside the article that the extractor left out: (tag, text), in page order
+    dropped: tuple[tuple[str, str], ...] = ()
 
 
 def extract_page(html: str, origin: str, url: str | None = None) -> Page:
@@ -46,7 +49,45 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         author=_clean(doc.author),
         date=_clean(doc.date) or _htmldate(html),
         url=_clean(doc.url) or url,
+        dropped=tuple(dropped_blocks(html, text)),
     )
+
+
+# Leaf text blocks of a page: the units a reader sees as paragraphs or captions.
+BLOCK_TAGS = frozenset(
+    ["p", "figcaption", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "caption", "dd"]
+)
+
+
+def dropped_blocks(html: str, text: str) -> list[tuple[str, str]]:
+    """Text blocks lying *between* the first and last kept paragraph that were not kept.
+
+    Main-text extraction drops captions, ad slots and repeated paragraphs inside
+    an article without saying so; listing the blocks it skipped within the
+    article's own span makes those drops visible, while the navigation and
+    footers around the article stay out of the list.
+    """
+    import lxml.html  # installed with trafilatura
+
+    kept = {" ".join(line.split()) for line in text.splitlines() if line.strip()}
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return []
+    blocks = [(el.tag, " ".join(el.text_content().split())) for el in root.iter(*BLOCK_TAGS)
+              if not any(True for _ in el.iterdescendants(*BLOCK_TAGS))]
+    hits = [i for i, (_, block) in enumerate(blocks) if block in kept]
+    if len(hits) < 2:
+        return []
+    # count copies: a paragraph printed twice but kept once was dropped once
+    remaining = Counter(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    dropped = []
+    for tag, block in blocks[hits[0]:hits[-1]]:
+        if remaining[block] > 0:
+            remaining[block] -= 1
+        elif block:
+            dropped.append((tag, block))
+    return dropped
 
 
 def _htmldate(html: str) -> str | None:
