@@ -34,7 +34,8 @@ _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "da
 # Nouns after a number that do not count things reported as facts
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
-                "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top"}
+                "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top",
+                "million", "billion", "thousand", "percent", "per"}
 
 
 @dataclass(frozen=True, slots=True)

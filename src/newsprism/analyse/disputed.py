@@ -63,13 +63,14 @@ def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]
         clashes = any(a.conflicts(b) for i, (a, sa) in enumerate(items)
                       for b, sb in items[:i] if sa.source != sb.source)
         if clashes:
-            out.append(Dispute(_about(kind, key, items[0][1]), _variants(items), kind))
+            about = _about(kind, items[0][0].shown.split()[-1], items[0][1])
+            out.append(Dispute(about, _variants(items), kind))
     return out
 
 
-def _about(kind: str, key: str, sent: Sentence) -> str:
+def _about(kind: str, noun: str, sent: Sentence) -> str:
     if kind == "number":
-        return f"number of {key}s" if not key.endswith("s") else f"number of {key}"
+        return f"number of {noun}"
     words = sent.text.split()
     gist = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return f"{'how long' if kind == 'duration' else 'when'}: {gist}"

@@ -101,6 +101,8 @@ def _plausible(mention: str, text: str, end: int) -> bool:
         return False
     if mention.isupper() and len(mention.split()) > 2:
         return False  # "THE MINISTRY OF NATIONAL DEFENSE" is a photo credit
+    if ent_names.is_role_word(mention.split()[-1]):
+        return False  # "Lisbon Mayor": a title before a name, not an organisation
     following = text[end:end + 40].split()
     # "Defense" in "Defense Minister Benny Gantz" is part of a title, not an organisation
     return not (" " not in mention.strip() and following and ent_names.is_role_word(following[0]))

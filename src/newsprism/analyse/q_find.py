@@ -53,6 +53,7 @@ INDIRECT = re.compile(
     rf"^(?:[^,]{{0,60}},\s*)?(?P<spk>[Hh]e|[Ss]he|(?:the\s+|The\s+)?(?:{_NP_WORD}\s+){{0,5}}?"
     rf"{_NP_WORD})\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+)?(?:said|says|told|added|stressed|noted|"
     rf"argued|warned|insisted|explained|highlighted|emphasi[sz]ed)\b")
+_INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 _LOWER_STOP = {"the", "a", "an", "and", "but", "or", "as", "in", "on", "at", "to", "for", "of",
                "during", "after", "while", "when", "with", "that", "this", "also", "then"}
@@ -206,6 +207,8 @@ def _speaker_ok(np: str) -> bool:
 
 
 def _with_speaker(q: RawQuote, text: str, start: int, end: int) -> RawQuote:
+    while end > start + 1 and text[end - 1] in ".,;:" and not _INITIAL.search(text, start, end):
+        end -= 1  # the sentence's full stop, not an abbreviation like "U.S."
     return replace(q, speaker=text[start:end], speaker_start=start, speaker_end=end)
 
 

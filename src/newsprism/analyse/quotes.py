@@ -119,7 +119,8 @@ def _last_person(source: str, at: int, resolved: tuple[entities.Resolved, ...],
     """The person named last before ``at`` in the source, not counting names inside quotes."""
     best: tuple[int, str] | None = None
     for r in resolved:
-        if r.entity.type != "PERSON":
+        # a one-off single word tagged PERSON is too often a mis-tagged place or thing
+        if r.entity.type != "PERSON" or (" " not in r.entity.name and len(r.spans) < 2):
             continue
         for span in r.spans:
             if span.source != source or span.end > at:

@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?{_WEEKDAY}\b")),
     ("month", re.compile(rf"\b(?P<prep>(?i:in|since|until|by|during|from|last|this|next|early|"
                          rf"mid-?|late|of))\s+(?:early\s+|mid-?|late\s+)?{_MONTH}(?!\w)")),
-    ("year", re.compile(rf"(?<![\w$£€.,-]){_YEAR}(?![\w%,-]|\.\d|\s*(?:%|per\s?cent))")),
+    ("year", re.compile(rf"(?<![\w$£€.,-]){_YEAR}(?![\w%-]|[.,]\d|\s*(?:%|per\s?cent))")),
 ]
 
 _ABBREVIATED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.")

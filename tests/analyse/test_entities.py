@@ -1,0 +1,71 @@
+"""Entities: merging across spellings, aliases and surnames; roles; counts; and the seeds check."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyse import ent_names
+from newsprism.analyse.entities import find_entities
+from newsprism.config import Options
+from tests.conftest import SEEDS, assert_traceable
+from tests.fixtures.analyse.story import story
+
+
+def test_fold_and_alias_keys():
+    assert ent_names.key("Erdoğan") == ent_names.key("Erdogan")
+    assert ent_names.key("Türkiye") == ent_names.key("Turkey")
+    assert ent_names.key("Gantz's") == ent_names.key("Gantz")
+    assert ent_names.compatible_given(["benny"], ["benjamin"])
+    assert not ent_names.compatible_given(["chelsea"], ["hillary"])
+
+
+def test_role_before_a_name():
+    text = "Israeli Defense Minister Benny Gantz arrived."
+    assert ent_names.role_before(text, text.index("Benny")) == "Israeli Defense Minister"
+    assert ent_names.role_before("Then Benny Gantz came.", 5) is None
+
+
+def test_story_entities_merge_spellings_and_surnames():
+    articles, sentences = story()
+    ents = find_entities(articles, sentences, Options())
+    mayor = next(e for e in ents if "Kovač" in e.name)
+    assert mayor.type == "PERSON"
+    assert {"Kovac", "Kovač", "Alexandra Kovac"} <= set(mayor.aliases)
+    assert mayor.role is not None and "Mayor" in mayor.role
+    assert [src for src, _ in mayor.mentions] == ["gazette", "post", "wire"]
+    assert sum(1 for e in ents if e.name in ("Turkey", "Türkiye")) == 1
+    turkey = next(e for e in ents if e.name == "Turkey")
+    assert turkey.type == "PLACE" and "Türkiye" in turkey.aliases
+
+
+def test_output_is_deterministic():
+    articles, sentences = story()
+    assert find_entities(articles, sentences, Options()) == find_entities(
+        articles, sentences, Options())
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")
+def test_seeds_check():
+    """Issue 4's seeds check, end to end through the pipeline."""
+    from newsprism.pipeline import brief, load_articles
+
+    options = Options(embedder="tfidf")
+    articles, _ = load_articles([str(SEEDS)], options)
+    b = brief(articles, options)
+    assert_traceable(b)
+    for person in ("Gantz", "Akar", "Erdogan"):
+        hits = [e for e in b.entities
+                if person in ent_names.fold(" ".join((e.name, *e.aliases))).title()]
+        assert len(hits) == 1, (person, hits)
+        assert hits[0].aliases
+    assert sum(1 for e in b.entities if {"Turkey", "Türkiye"} & {e.name, *e.aliases}) == 1
+    moving = [q for q in b.quotes if "adopt a steady, positive approach" in q.text]
+    assert len(moving) == 1 and moving[0].speaker == "Benny Gantz"
+    carriers = {c.source for c in moving[0].citations}
+    expected = {a.id for a in articles if "we must adopt a" in a.text}
+    assert carriers == expected and moving[0].variants
+    names = [d for d in b.disputed if d.kind == "name"]
+    assert any({"Benny Gantz", "Benjamin Gantz"} <= {v.value for v in d.variants} for d in names)
+    dates = {t.date: t for t in b.timeline}
+    for wanted in ("2010", "2016", "2018", "2022-08", "2022-10-27"):
+        assert wanted in dates and dates[wanted].citations, wanted

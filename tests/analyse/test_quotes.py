@@ -1,0 +1,64 @@
+"""Quotes: marks, speakers (cues, pronouns, roles, colon lead-ins), merging and paraphrases."""
+
+from __future__ import annotations
+
+from newsprism.analyse.q_find import find_quotes as raw_quotes
+from newsprism.analyse.quotes import find_quotes
+from newsprism.config import Options
+from tests.fixtures.analyse.story import story
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [(text[q.start:q.end], q.speaker) for q in raw_quotes(text)]
+
+
+def test_said_after_and_before_the_quote():
+    assert speakers('"We will rebuild the whole harbour," Nadia Ferro said.') == [
+        ("We will rebuild the whole harbour", "Nadia Ferro")]
+    assert speakers("\u201cWe will rebuild the whole harbour,\u201d said Nadia Ferro.")[0][1] == \
+        "Nadia Ferro"
+    assert speakers('Nadia Ferro told reporters: "We will rebuild the whole harbour."')[0][1] == \
+        "Nadia Ferro"
+
+
+def test_colon_lead_in_uses_the_subject():
+    text = ('He said the talks were hard, but continued: "Today I am glad to say we agree '
+            'on everything."')
+    assert speakers(text)[0][1] == "He"
+
+
+def test_interrupted_quote_shares_its_speaker():
+    text = ('"The river is rising fast," the fire chief said. "We need every volunteer '
+            'we can find tonight."')
+    found = speakers(text)
+    assert [s for _, s in found] == ["the fire chief", "the fire chief"]
+
+
+def test_open_quote_runs_into_next_paragraph():
+    text = ('"The first paragraph of a long statement goes on here.\n'
+            '"And the second one ends it now," Ferro said.')
+    assert [s for _, s in speakers(text)] == ["Ferro", "Ferro"]
+
+
+def test_scare_quotes_are_not_quotes():
+    assert speakers('It was a "productive meeting" for all.') == []
+
+
+def test_cited_as_saying():
+    text = 'Staff were told "to begin the procedures for the move," AP cited Mayor Dan Ota as saying.'
+    assert speakers(text)[0][1] == "Mayor Dan Ota"
+
+
+def test_quotes_merge_across_outlets_with_variants_and_paraphrase():
+    articles, sentences = story()
+    quotes = find_quotes(articles, sentences, (), Options())
+    bridge = quotes[0]
+    assert bridge.speaker == "Alexandra Kovač"  # "she" in one outlet resolves to the mayor
+    assert {c.source for c in bridge.citations} == {"gazette", "post", "wire"}
+    assert bridge.text.startswith("This bridge will carry our city")  # first outlet's words
+    assert len(bridge.variants) == 2
+    assert [c.source for c in bridge.paraphrases] == ["wire"]
+    for c in bridge.citations + bridge.paraphrases:
+        text = next(a.text for a in articles if a.id == c.source)
+        assert any((s.start, s.end) == (c.start, c.end) for s in sentences[c.source])
+        assert text[c.start:c.end]
