@@ -141,7 +141,7 @@ _CONTRIBUTOR = [
     re.compile(r"\((?:additional )?(?:reporting|writing|editing) by [^()]{2,200}\)\W*$",
                re.IGNORECASE),
 ]
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&|\|)"
+_BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and|&|\|)"
                      r"\s*[\w.'’ -]{1,60})?$")
 
 
