@@ -49,11 +49,43 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans or [(start, end)]
 
 
+# A quotation is kept whole when it closes within this many sentences.
+_MAX_QUOTE_SENTENCES = 4
+
+
+def _open_quote(text: str) -> bool:
+    """True when ``text`` opens a quotation it does not close."""
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
+
+
+def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge sentences split inside a quotation, when a later sentence closes it.
+
+    A splitter cuts '"Our first thought is with them. Our second is ...," she said.'
+    in two, and the halves then read as a fragment and an unattributed quote. A quote
+    that runs on into the next paragraph is left split: no later sentence here closes it.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        j = i
+        if _open_quote(text[start:end]):
+            for k in range(i + 1, min(i + _MAX_QUOTE_SENTENCES, len(spans))):
+                if not _open_quote(text[start : spans[k][1]]):
+                    j = k
+                    break
+        out.append((start, spans[j][1]))
+        i = j + 1
+    return out
+
+
 def split_sentences(article: Article) -> tuple[Sentence, ...]:
     """Every sentence of ``article`` in reading order; ``text == article.text[start:end]``."""
     out: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(article.text)):
-        for s, e in _sentence_spans(article.text, p_start, p_end):
+        spans = _join_quotes(article.text, _sentence_spans(article.text, p_start, p_end))
+        for s, e in spans:
             out.append(Sentence(article.id, s, e, article.text[s:e], len(out), p_index))
     return tuple(out)
 

@@ -1,0 +1,108 @@
+"""Digest speed: CPU seconds per story after start-up, beside sumy LexRank in the same run.
+
+    .venv/bin/python benchmarks/digest_speed.py [FOLDER ...] [--repeat 5]
+
+For each folder (default: examples/ and ../shared/seeds when present) it loads the
+articles once, warms the models up, then times ``pipeline.brief`` (MiniLM and the
+TF-IDF fallback) and sumy's LexRank over the same sentences, reporting the median
+CPU and wall time and where NewsPrism's time goes (cumulative, by stage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import pstats
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from newsprism.config import Options
+from newsprism.pipeline import brief, load_articles
+
+ROOT = Path(__file__).resolve().parents[1]
+STAGES = {
+    "segment": "segment/__init__.py:split_sentences",
+    "embed (MiniLM)": "nlp/embed.py:_batch",
+    "embed (TF-IDF)": "nlp/embed.py:encode",
+    "align": "analyse/align.py:align",
+    "summary": "analyse/summary.py:summarise",
+    "entities": "analyse/entities.py:find_entities",
+    "quotes": "analyse/quotes.py:find_quotes",
+    "disputed": "analyse/disputed.py:find_disputes",
+    "timeline": "analyse/timeline.py:build_timeline",
+}
+
+
+def timed(fn, repeat: int) -> tuple[float, float]:
+    cpu, wall = [], []
+    for _ in range(repeat):
+        c0, w0 = time.process_time(), time.perf_counter()
+        fn()
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - w0)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def lexrank(articles, words: int):
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from newsprism.eval.baselines import OfflineTokenizer  # punkt shipped as code, no download
+
+    text = "\n\n".join(a.text for a in articles)
+    parser = PlaintextParser.from_string(text, OfflineTokenizer("english"))
+    summariser = LexRankSummarizer(Stemmer("english"))
+    return summariser(parser.document, max(1, words // 20))
+
+
+def stage_profile(articles, options) -> list[tuple[str, float]]:
+    prof = cProfile.Profile()
+    prof.enable()
+    brief(articles, options)
+    prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    out = []
+    for label, where in STAGES.items():
+        file, func = where.split(":")
+        total = sum(v[3] for (f, _, fn), v in stats.items() if f.endswith(file) and fn == func)
+        out.append((label, total))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("folders", nargs="*")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    folders = args.folders or [str(ROOT / "examples")] + (
+        [str(ROOT.parent / "shared" / "seeds")] if (ROOT.parent / "shared" / "seeds").is_dir() else []
+    )
+    rows = []
+    for folder in folders:
+        articles, _ = load_articles([folder], Options())
+        for name, options in (("NewsPrism (MiniLM)", Options()),
+                              ("NewsPrism (TF-IDF)", Options(embedder="tfidf"))):
+            brief(articles, options)  # warm-up: model load, spaCy load, first-call caches
+            cpu, wall = timed(lambda o=options: brief(articles, o), args.repeat)
+            rows.append((folder, len(articles), name, cpu, wall))
+        try:
+            lexrank(articles, 120)
+            cpu, wall = timed(lambda: lexrank(articles, 120), args.repeat)
+            rows.append((folder, len(articles), "sumy LexRank (summary only)", cpu, wall))
+        except ImportError:
+            print("sumy is not installed: pip install 'newsprism[eval]' for the baseline", file=sys.stderr)
+        print(f"\nwhere the time goes ({Path(folder).name}, MiniLM, cumulative seconds):")
+        for label, secs in stage_profile(articles, Options()):
+            print(f"  {label:16s} {secs:6.3f}")
+    print("\n| input | articles | system | CPU s (median) | wall s (median) |")
+    print("| --- | --- | --- | --- | --- |")
+    for folder, n, name, cpu, wall in rows:
+        print(f"| {Path(folder).name} | {n} | {name} | {cpu:.3f} | {wall:.3f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
