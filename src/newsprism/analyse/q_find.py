@@ -54,6 +54,8 @@ INDIRECT = re.compile(
     rf"{_NP_WORD})\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+)?(?:said|says|told|added|stressed|noted|"
     rf"argued|warned|insisted|explained|highlighted|emphasi[sz]ed)\b")
 _INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
+# A byline-style attribution: '“...” ― Carla Sanchez'
+_AFTER_DASH = re.compile(rf"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]*)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 _LOWER_STOP = {"the", "a", "an", "and", "but", "or", "as", "in", "on", "at", "to", "for", "of",
                "during", "after", "while", "when", "with", "that", "this", "also", "then"}
@@ -82,7 +84,8 @@ class RawQuote:
 def find_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
     """Direct quotes of ``text`` in order, each with the speaker mention when one is found."""
     quotes: list[RawQuote] = []
-    for p_index, (p_start, p_end) in enumerate(_paragraphs(text)):
+    paragraphs = _paragraphs(text)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
         spans = _quote_spans(text, p_start, p_end)
         for i, (os, oe, s, e, open_ended) in enumerate(spans):
             if len(text[s:e].split()) < min_words:
@@ -90,7 +93,10 @@ def find_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
             prev_end = spans[i - 1][1] if i else p_start
             next_start = spans[i + 1][0] if i + 1 < len(spans) else p_end
             q = RawQuote(s, e, os, oe, paragraph=p_index, open_ended=open_ended)
-            quotes.append(_attribute(text, q, prev_end, next_start, p_start))
+            q = _attribute(text, q, prev_end, next_start, p_start)
+            if q.speaker is None and i == 0 and p_index:
+                q = _lead_in_paragraph(text, q, paragraphs[p_index - 1])
+            quotes.append(q)
     return _inherit(quotes)
 
 
@@ -148,7 +154,7 @@ def _attribute(text: str, q: RawQuote, prev_end: int, next_start: int, p_start: 
     if cited and _speaker_ok(cited.group("spk")):  # '"...," AP cited X as saying'
         base = after_start if cited.string is after else 0
         return _with_speaker(q, text, base + cited.start("spk"), base + cited.end("spk"))
-    for pattern in (_AFTER_NP_CUE, _AFTER_CUE_NP):
+    for pattern in (_AFTER_NP_CUE, _AFTER_CUE_NP, _AFTER_DASH):
         m = pattern.match(after)
         if m and _speaker_ok(m.group("spk")):
             return _with_speaker(q, text, after_start + m.start("spk"), after_start + m.end("spk"))
@@ -180,6 +186,17 @@ def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:
     if m and _speaker_ok(m.group("spk")):
         return _with_speaker(q, text, clause_start + m.start("spk"), clause_start + m.end("spk"))
     return q
+
+
+def _lead_in_paragraph(text: str, q: RawQuote, previous: tuple[int, int]) -> RawQuote:
+    """'Caddell continued:' alone in the paragraph before the quote names its speaker."""
+    start, end = previous
+    if not text[start:end].rstrip().endswith(":") or len(text[start:end]) > 200:
+        return q
+    lead = replace(q, outer_start=end)
+    found = _attribute_before(text, lead, start)
+    return replace(q, speaker=found.speaker, speaker_start=found.speaker_start,
+                   speaker_end=found.speaker_end)
 
 
 def _trim_np(text: str, start: int, end: int) -> tuple[int, int]:
