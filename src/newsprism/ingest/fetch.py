@@ -32,8 +32,9 @@ class Fetched:
 
 def is_url(item: str) -> bool:
     """True for strings that name a URL (any scheme), so they are not taken for paths."""
-    parts = urlsplit(item)
-    return bool(parts.scheme) and len(parts.scheme) > 1 and bool(parts.netloc)
+    scheme, sep, _ = item.partition("://")
+    # one-letter "schemes" are Windows drive letters (C://...), not URLs
+    return bool(sep) and len(scheme) > 1 and scheme.replace("+", "").isalnum()
 
 
 def fetch(url: str, options: Options) -> Fetched:
