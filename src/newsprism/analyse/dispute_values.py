@@ -19,11 +19,13 @@ _NUMBER_WORDS = {
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
-_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
          r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+)?(?P<noun>[a-z][a-z-]+)\b",
+_COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+)?"
+                    rf"(?P<noun>[a-z][a-z-]+)\b",
                     re.I)
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"

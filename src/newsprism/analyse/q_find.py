@@ -24,7 +24,8 @@ CUES = (
     r"explained|explains|noted|notes|wrote|writes|asked|asks|insisted|insists|argued|argues|"
     r"warned|warns|stressed|stresses|recalled|replied|responded|remarked|announced|tweeted|"
     r"posted|concluded|acknowledged|admitted|emphasi[sz]ed|claimed|claims|suggested|urged|"
-    r"reported|reports|described|clarified|sings|sang|adding|saying|telling|asking|noting|explaining|"
+    r"reported|reports|described|clarified|sings|sang|adding|saying|telling|asking|noting|"
+    r"explaining|"
     r"(?:has|had)\s+said|went\s+on|pointed\s+out|told\s+reporters"
 )
 _CUE = re.compile(rf"\b(?:{CUES})\b")
@@ -56,6 +57,7 @@ INDIRECT = re.compile(
 _INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
 # A byline-style attribution: '“...” ― Carla Sanchez'
 _AFTER_DASH = re.compile(rf"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]*)")
+_TAIL_NP = re.compile(rf"\s*(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s*,?\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 _LOWER_STOP = {"the", "a", "an", "and", "but", "or", "as", "in", "on", "at", "to", "for", "of",
                "during", "after", "while", "when", "with", "that", "this", "also", "then"}
@@ -171,7 +173,7 @@ def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:
     if cue is None:
         return q
     if cue.group("cue").startswith("according"):
-        m = re.match(rf"\s*(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s*,?\s*$", cue.group("tail"))
+        m = _TAIL_NP.match(cue.group("tail"))
         if m and _speaker_ok(m.group("spk")):
             at = clause_start + cue.start("tail") + m.start("spk")
             return _with_speaker(q, text, at, at + len(m.group("spk")))
@@ -179,7 +181,8 @@ def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:
     pre = clause[: cue.start()]
     m = _NP_BEFORE.search(pre)
     if m and _speaker_ok(m.group("spk")):
-        spk_start, spk_end = _trim_np(text, clause_start + m.start("spk"), clause_start + m.end("spk"))
+        spk_start, spk_end = _trim_np(text, clause_start + m.start("spk"),
+                                      clause_start + m.end("spk"))
         if spk_end > spk_start:
             return _with_speaker(q, text, spk_start, spk_end)
     m = _SUBJECT.match(clause)  # "He said it is no secret ..., but continued: "
