@@ -52,3 +52,20 @@ def test_unknown_output_extension_is_a_clear_error(tmp_path):
     r = run("digest", str(tmp_path / "a.txt"), "-o", str(tmp_path / "x.pdf"))
     assert r.returncode != 0
     assert "x.pdf" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_two_stories_give_an_index_and_one_briefing_each(tmp_path, examples):
+    (tmp_path / "ferry-a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (tmp_path / "ferry-b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    out = tmp_path / "out" / "brief.json"
+    r = run("digest", str(examples), str(tmp_path / "ferry-a.txt"), str(tmp_path / "ferry-b.txt"),
+            "--embedder", "tfidf", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    index = json.loads(out.read_text(encoding="utf-8"))
+    assert index["schema"] == "newsprism.index/1"
+    assert len(index["stories"]) == 2
+    sizes = sorted(len(s["sources"]) for s in index["stories"])
+    assert sizes == [2, len([p for p in examples.iterdir() if p.suffix != ".md"])]
+    for story in index["stories"]:
+        data = json.loads((out.parent / story["file"]).read_text(encoding="utf-8"))
+        assert data["schema"] == "newsprism.briefing/1"

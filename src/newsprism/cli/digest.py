@@ -1,4 +1,4 @@
-"""`newsprism digest`: one briefing from folders, files, URLs or stdin."""
+"""`newsprism digest`: one briefing per story from folders, files, URLs or stdin."""
 
 from __future__ import annotations
 
@@ -10,47 +10,76 @@ import click
 from newsprism.cli.failures import exit_if_any, report
 from newsprism.config import build_options
 from newsprism.errors import InputError, StoreError
-from newsprism.pipeline import brief, load_articles
+from newsprism.model import Briefing
+from newsprism.pipeline import brief, load_articles, split_stories
 from newsprism.render import format_for, render
+from newsprism.render.index import render_index
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write the briefing ({exc.strerror})") from None
+
+
+def _write_many(output: Path, fmt: str, briefings: list[Briefing]) -> list[Path]:
+    """Story files beside ``output`` (name-1.ext, name-2.ext ...), ``output`` the index."""
+    files = [output.with_name(f"{output.stem}-{i}{output.suffix}") for i in range(1, len(briefings) + 1)]
+    for b, f in zip(briefings, files):
+        _write(f, render(b, fmt))
+    _write(output, render_index(briefings, fmt, [f.name for f in files]))
+    return files
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE; the format follows its extension (.json, .md, .html). Default: Markdown on stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE; the format follows its extension (.json, .md, .html). Default: Markdown on stdout.")
 @click.option("--json", "as_json", is_flag=True, help="Write JSON to stdout instead of Markdown.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words (default 120).")
 @click.option("--focus", help="A question that biases the summary toward it.")
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), help="Sentence embedder (default minilm).")
+@click.option("--one-story", is_flag=True, help="Treat all inputs as one story (no story grouping).")
 @click.option("--allow-private", is_flag=True, default=None, help="Allow fetching URLs on private, loopback or link-local addresses.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Options file (TOML).")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress or summary lines on stderr.")
-def digest(inputs, output, as_json, words, focus, embedder, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
-    """Digest INPUTS (folders, files, http(s) URLs, or - for stdin) into one briefing."""
+def digest(inputs, output, as_json, words, focus, embedder, one_story, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
+    """Digest INPUTS (folders, files, http(s) URLs, or - for stdin) into briefings.
+
+    One briefing per story: when the inputs hold several stories, FILE becomes an
+    index and each story is written beside it (FILE-1.ext, FILE-2.ext ...).
+    """
     options = build_options(
         {"words": words, "focus": focus, "embedder": embedder,
          "allow_private": allow_private, "quiet": quiet},
         config=config_path,
     )
-    fmt = format_for(output) if output else ("json" if as_json else "md")
+    fmt = format_for(str(output)) if output else ("json" if as_json else "md")
     started = time.perf_counter()
     articles, errors = load_articles(list(inputs), options)
     report(errors)
     if not articles:
+        if len(errors) == 1:
+            raise errors[0]
         raise InputError(", ".join(inputs), "no usable article found (see the lines above)")
-    briefing = brief(articles, options)
-    text = render(briefing, fmt)
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise StoreError(f"{output}: cannot write the briefing ({exc.strerror})") from None
+    stories = [articles] if one_story else split_stories(articles)
+    briefings = [brief(story, options) for story in stories]
+    if output is None:
+        single = len(briefings) == 1
+        click.echo(render(briefings[0], fmt) if single else render_index(briefings, fmt), nl=False)
+    else:
+        if len(briefings) == 1:
+            _write(output, render(briefings[0], fmt))
+            where = str(output)
+        else:
+            files = _write_many(output, fmt, briefings)
+            where = f"{output} (index) and {len(files)} story files beside it"
         if not options.quiet:
             click.echo(
-                f"newsprism: wrote {output} — {len(articles)} sources, "
-                f"{len(briefing.summary)} summary sentences "
+                f"newsprism: wrote {where} — {len(articles)} sources, {len(briefings)} "
+                f"{'story' if len(briefings) == 1 else 'stories'} "
                 f"({time.perf_counter() - started:.2f}s)",
                 err=True,
             )
-    else:
-        click.echo(text, nl=False)
     exit_if_any(errors)

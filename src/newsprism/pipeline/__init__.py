@@ -4,6 +4,20 @@
 that are already clean (the store and evaluation use it).
 """
 
-from newsprism.pipeline.digest import brief, digest, load_articles, summarise
+from newsprism.pipeline.digest import (
+    brief,
+    digest,
+    digest_stories,
+    load_articles,
+    split_stories,
+    summarise,
+)
 
-__all__ = ["brief", "digest", "load_articles", "summarise"]
+__all__ = [
+    "brief",
+    "digest",
+    "digest_stories",
+    "load_articles",
+    "split_stories",
+    "summarise",
+]

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from newsprism import clean, ingest, segment
+from newsprism.cluster import StoryClusterer
 from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
@@ -82,10 +83,39 @@ def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
+def split_stories(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
+    """Group articles into stories with the incremental clusterer, fed in date order.
+
+    Stories come largest first (ties: first seen); articles keep their input order.
+    """
+    clusterer = StoryClusterer()
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "", i))
+    groups: dict[str, list[int]] = {}
+    for i in order:
+        a = articles[i]
+        groups.setdefault(clusterer.add(a.id, a.title, a.text, a.published).story, []).append(i)
+    stories = [tuple(articles[i] for i in sorted(ix)) for ix in groups.values()]
+    stories.sort(key=lambda story: -len(story))
+    return stories
+
+
 def digest(inputs: list[str], **flags: Any) -> Briefing:
-    """One briefing from ``inputs``; raises InputError when no input is usable."""
+    """One briefing of everything in ``inputs``, read as a single story.
+
+    Raises InputError when no input is usable. Use :func:`digest_stories` when the
+    inputs may hold several stories.
+    """
     options = build_options(flags)
     articles, errors = load_articles(inputs, options)
     if not articles:
         raise errors[0] if errors else InputError(", ".join(inputs), "no articles found")
     return brief(articles, options)
+
+
+def digest_stories(inputs: list[str], **flags: Any) -> tuple[Briefing, ...]:
+    """One briefing per story found in ``inputs``, largest story first."""
+    options = build_options(flags)
+    articles, errors = load_articles(inputs, options)
+    if not articles:
+        raise errors[0] if errors else InputError(", ".join(inputs), "no articles found")
+    return tuple(brief(story, options) for story in split_stories(articles))

@@ -93,3 +93,8 @@ def briefing_fragment(b: Briefing) -> str:
 def render_html(b: Briefing) -> str:
     """A complete, self-contained HTML page (no external requests)."""
     return _env.get_template("page.html").render(fragment=briefing_fragment(b), title=b.title)
+
+
+def index_page(entries: list[dict]) -> str:
+    """A self-contained page listing stories, linking each to its briefing file."""
+    return _env.get_template("index.html").render(entries=entries)
