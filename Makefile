@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[eval,web,test]'
+	$(PY) -m pip install --quiet -e '.[eval,web,dask,test]'
 	touch $(STAMP)
 
 setup: $(STAMP)

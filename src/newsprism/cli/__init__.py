@@ -24,6 +24,7 @@ COMMANDS = {
     "show": "newsprism.cli.collection:show",
     "search": "newsprism.cli.collection:search",
     "serve": "newsprism.cli.collection:serve",
+    "batch": "newsprism.cli.batch:batch",
 }
 
 
