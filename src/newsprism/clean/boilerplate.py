@@ -31,7 +31,11 @@ TITLECASE_SHARE = 0.8
 # a label or a button, not a sentence.
 MAX_LABEL_WORDS = 3
 
-_END_PUNCT = ".!?…\"”’'»)"
+_END_PUNCT = ".!?…\"”’'»)。！？」』）"
+# A label (heading, button) is short in characters as well as in words: this
+# keeps unspaced scripts (Chinese, Japanese), where one "word" is a sentence.
+MAX_LABEL_CHARS = 30
+_LIST_ITEM = re.compile(r"^[-•·*–]\s")
 _SEP = r"\s*(?:[:|»›>\-–—]+|$)"
 
 _LINK_CUE = re.compile(
@@ -281,9 +285,9 @@ def _furniture(text: str, n: int) -> str | None:
 
 def _label(text: str, n: int) -> str | None:
     """Headings and labels: very short, all-caps or title-case lines without final punctuation."""
-    if ends_like_sentence(text) or n > MAX_HEADLINE_WORDS:
-        return None
-    if n <= MAX_LABEL_WORDS:
+    if ends_like_sentence(text) or n > MAX_HEADLINE_WORDS or _LIST_ITEM.match(text):
+        return None  # list items are content, whatever their length
+    if n <= MAX_LABEL_WORDS and len(text) <= MAX_LABEL_CHARS:
         return "heading"
     letters = [c for c in text if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:

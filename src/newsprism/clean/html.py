@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from newsprism.errors import ExtractionError
 
@@ -42,14 +44,16 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     if doc is None or doc.body is None:
         raise ExtractionError(origin, "no article text found in the HTML page")
     text = xmltotxt(doc.body, include_formatting=False) or ""
+    root = _parse(html)
+    sitename = _clean(doc.sitename)
     return Page(
         text=text,
-        title=_clean(doc.title),
-        sitename=_clean(doc.sitename),
+        title=refine_title(_clean(doc.title), root, sitename),
+        sitename=sitename,
         author=_clean(doc.author),
         date=_clean(doc.date) or _htmldate(html),
         url=_clean(doc.url) or url,
-        dropped=tuple(dropped_blocks(html, text)),
+        dropped=tuple(dropped_blocks(root, text)) if root is not None else (),
     )
 
 
@@ -59,7 +63,7 @@ BLOCK_TAGS = frozenset(
 )
 
 
-def dropped_blocks(html: str, text: str) -> list[tuple[str, str]]:
+def dropped_blocks(root: Any, text: str) -> list[tuple[str, str]]:
     """Text blocks lying *between* the first and last kept paragraph that were not kept.
 
     Main-text extraction drops captions, ad slots and repeated paragraphs inside
@@ -67,13 +71,7 @@ def dropped_blocks(html: str, text: str) -> list[tuple[str, str]]:
     article's own span makes those drops visible, while the navigation and
     footers around the article stay out of the list.
     """
-    import lxml.html  # installed with trafilatura
-
     kept = {" ".join(line.split()) for line in text.splitlines() if line.strip()}
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (ValueError, TypeError, lxml.etree.ParserError):
-        return []
     blocks = [(el.tag, " ".join(el.text_content().split())) for el in root.iter(*BLOCK_TAGS)
               if not any(True for _ in el.iterdescendants(*BLOCK_TAGS))]
     hits = [i for i, (_, block) in enumerate(blocks) if block in kept]
@@ -105,3 +103,42 @@ def _clean(value: object) -> str | None:
         return None
     text = " ".join(str(value).split())
     return text or None
+
+
+# Separators between a headline and the site name in <title>: "Story | Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|›|»|::|·)\s+")
+
+
+def refine_title(title: str | None, root: Any, sitename: str | None) -> str | None:
+    """The headline without the site name that ``<title>`` tags often add.
+
+    A part of the title that is also the page's ``<h1>`` wins; otherwise parts
+    naming the site are dropped and the longest remaining part is kept. A title
+    with no part recognised as either stays whole: a dash may belong to the
+    headline itself.
+    """
+    if not title:
+        return title
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title
+    headings = set()
+    if root is not None:
+        headings = {" ".join(h.text_content().split()).casefold() for h in root.iter("h1")}
+    for part in parts:
+        if part.casefold() in headings:
+            return part
+    site = (sitename or "").casefold()
+    rest = [p for p in parts if not site or (p.casefold() not in site and site not in p.casefold())]
+    if not rest or len(rest) == len(parts):
+        return title
+    return max(rest, key=len)
+
+
+def _parse(html: str) -> Any:
+    import lxml.html  # installed with trafilatura
+
+    try:
+        return lxml.html.document_fromstring(html)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
