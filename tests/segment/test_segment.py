@@ -35,3 +35,11 @@ def test_a_quotation_split_by_the_splitter_is_rejoined():
 def test_non_ascii_offsets():
     last = split_text(TEXT)[-1]
     assert last.text == "Türkiye and Erdoğan met in Ankara on Oct. 27."
+
+
+def test_a_quotation_attributed_up_front_stays_split():
+    text = 'He continued, "Moving forward, we must adopt a steady approach. As agreed, I have instructed my staff."'
+    assert [s.text for s in split_text(text)] == [
+        'He continued, "Moving forward, we must adopt a steady approach.',
+        'As agreed, I have instructed my staff."',
+    ]

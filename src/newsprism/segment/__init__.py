@@ -58,12 +58,17 @@ def _open_quote(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")
 
 
+_CLOSE_THEN_TEXT = re.compile(r"[\"\u201d][^\"\u201c\u201d]*\w[^\"\u201c\u201d]*$")
+
+
 def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Merge sentences split inside a quotation, when a later sentence closes it.
+    """Merge sentences split inside a quotation whose attribution follows it.
 
     A splitter cuts '"Our first thought is with them. Our second is ...," she said.'
-    in two, and the halves then read as a fragment and an unattributed quote. A quote
-    that runs on into the next paragraph is left split: no later sentence here closes it.
+    in two, and the halves read as an unattributed fragment and a quote tail. They
+    are joined only when the closing sentence goes on after the quote ("she said"):
+    a multi-sentence quote with its attribution in front stays split, so each of its
+    sentences can still be aligned with other outlets on its own.
     """
     out: list[tuple[int, int]] = []
     i = 0
@@ -73,7 +78,8 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         if _open_quote(text[start:end]):
             for k in range(i + 1, min(i + _MAX_QUOTE_SENTENCES, len(spans))):
                 if not _open_quote(text[start : spans[k][1]]):
-                    j = k
+                    if _CLOSE_THEN_TEXT.search(text[spans[k][0] : spans[k][1]]):
+                        j = k
                     break
         out.append((start, spans[j][1]))
         i = j + 1
