@@ -1,20 +1,41 @@
 """The attributed summary: the story's most important facts, one source sentence each.
 
-Salience = cross-outlet support (how many outlets state the fact) + centrality
-(similarity to the story as a whole) + an early-position bonus. Selection is
-greedy under the word budget with a redundancy bar, and the chosen facts are
-ordered by where they tend to appear in the articles, so the summary reads like
-a news lead followed by detail.
+v2 — concept coverage under the word budget (Gillick & Favre, 2009), solved exactly
+as a small integer programme:
+
+* **Concepts** are content bigrams; a concept's weight is the number of outlets
+  that use it (cross-document support), boosted when it appears in a lead
+  sentence and, with ``options.focus``, when it shares a word with the question.
+  Bigrams used by too few outlets are dropped: they are one outlet's detail.
+* **Selection** maximises the weight of the concepts covered, plus a small
+  per-sentence salience bonus (aligned-fact support, lead position), subject to
+  the word budget, at most one sentence per aligned Fact, and no two
+  near-duplicates. Covering a concept twice earns nothing, which is the
+  redundancy control.
+* **Trimming** only cuts wire datelines ("WASHINGTON (AP) --"); citations always
+  point at the full sentence of every outlet in the chosen Fact.
+* **Order**: the chosen facts in the order they tend to appear in the articles, so
+  the summary reads like a news lead followed by detail.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
+from newsprism.analyse import sum_features as F
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
-_REDUNDANT = 0.62  # cosine above which a candidate repeats an already chosen sentence
+_REDUNDANT = 0.62  # cosine above which a candidate repeats another (v1, kept)
+_MIN_WORDS = 8  # shorter sentences are fragments, bylines, datelines
+_MAX_WORDS = 55  # longer "sentences" are usually run-together paragraphs
+_LEAD_BOOST = 1.0  # extra weight per outlet using the concept in its lead sentence
+_FOCUS_BOOST = 2.0  # concept weight multiplier when it shares a word with the focus question
+_SUPPORT_BONUS = 0.5  # per extra outlet stating the aligned fact
+_MAX_CANDIDATES = 150  # bound on the greedy pool: best sentences by preliminary score
+_LENGTH_EXPONENT = 1.0  # gain is divided by words**this (1 = gain per word)
 
 
 def summarise(
@@ -23,58 +44,135 @@ def summarise(
     facts: tuple[Fact, ...],
     options: Options,
 ) -> tuple[SummaryItem, ...]:
-    """Pick facts under ``options.words`` and cite every outlet that states each.
+    """Pick source sentences under ``options.words`` and cite every outlet that states each.
 
     Args:
         sentences: all sentences of the story; row i of ``vectors`` embeds sentences[i].
         facts: the aligned groups covering those sentences.
+        options: ``words`` is the budget (a hard limit on whitespace words of the
+            summary); ``focus`` an optional question that biases selection.
+
+    Returns:
+        Items in reading order; each item's text is its first citation's sentence
+        (or that sentence without its dateline).
     """
     if not sentences:
         return ()
-    row = {(s.source, s.start): i for i, s in enumerate(sentences)}
-    centroid = vectors.mean(axis=0)
-    n_sources = len({s.source for s in sentences})
-    count = {s.source: 0 for s in sentences}
+    fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
+    cands = _candidates(sentences, fact_of, options.words)
+    if not cands:
+        return ()
+    weights = _concept_weights(sentences, cands, options.focus)
+    chosen = _select(cands, weights, vectors, options.words)
+    count: dict[str, int] = {}
     for s in sentences:
-        count[s.source] += 1
-    scored = []
-    for fact in facts:
-        rep = _representative(fact, row, vectors)
-        support = len(fact.sources) / n_sources
-        central = float(vectors[row[(rep.source, rep.start)]] @ centroid)
-        position = np.mean([1 - s.index / max(count[s.source], 1) for s in fact.sentences])
-        score = 2.0 * support + central + 0.5 * float(position)
-        scored.append((score, fact, rep))
-    scored.sort(key=lambda t: (-t[0], t[1].id))
-    chosen: list[tuple[Fact, Sentence]] = []
-    used = 0
-    for _, fact, rep in scored:
-        n_words = len(rep.text.split())
-        if n_words < 6 or used + n_words > options.words:
-            continue
-        v = vectors[row[(rep.source, rep.start)]]
-        if any(v @ vectors[row[(c.source, c.start)]] > _REDUNDANT for _, c in chosen):
-            continue
-        chosen.append((fact, rep))
-        used += n_words
-    chosen.sort(key=lambda fc: _reading_position(fc[0], count))
+        count[s.source] = count.get(s.source, 0) + 1
+    chosen.sort(key=lambda c: (_reading_position(c.fact, count), c.row))
     return tuple(
-        SummaryItem(text=rep.text, citations=_citations(fact, rep), fact=fact.id)
-        for fact, rep in chosen
+        SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id)
+        for c in chosen
     )
 
 
-def _representative(fact: Fact, row: dict, vectors: np.ndarray) -> Sentence:
-    """The member most similar to the others (ties: the shorter, then the earlier)."""
-    if len(fact.sentences) == 1:
-        return fact.sentences[0]
-    idx = [row[(s.source, s.start)] for s in fact.sentences]
-    sub = vectors[idx] @ vectors[idx].T
-    best = max(
-        range(len(idx)),
-        key=lambda k: (round(float(sub[k].sum()), 4), -len(fact.sentences[k].text), -k),
-    )
-    return fact.sentences[best]
+class _Candidate:
+    __slots__ = ("row", "sentence", "fact", "text", "words", "concepts", "bonus")
+
+    def __init__(self, row: int, sentence: Sentence, fact: Fact, text: str) -> None:
+        self.row = row
+        self.sentence = sentence
+        self.fact = fact
+        self.text = text
+        self.words = F.n_words(text)
+        self.concepts = F.bigrams(F.tokens(text))
+        n_support = len(fact.sources)
+        self.bonus = _SUPPORT_BONUS * (n_support - 1) + (1.0 if sentence.index == 0 else 0.0)
+
+
+def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_Candidate]:
+    out = []
+    for row, s in enumerate(sentences):
+        start, end = F.trim_span(s.text)
+        text = s.text[start:end]
+        words = F.n_words(text)
+        if words < _MIN_WORDS or words > min(_MAX_WORDS, budget) or text.endswith("?"):
+            continue
+        fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
+        out.append(_Candidate(row, s, fact, text))
+    return out
+
+
+def _concept_weights(
+    sentences: list[Sentence], cands: list[_Candidate], focus: str | None
+) -> dict[tuple[str, str], float]:
+    """Outlets using each bigram (+ lead-sentence uses), kept if enough outlets use it."""
+    outlets: dict[tuple[str, str], set[str]] = {}
+    leads: dict[tuple[str, str], set[str]] = {}
+    for s in sentences:
+        for b in F.bigrams(F.tokens(s.text)):
+            outlets.setdefault(b, set()).add(s.source)
+            if s.index == 0:
+                leads.setdefault(b, set()).add(s.source)
+    n_sources = len({s.source for s in sentences})
+    min_df = 1 if n_sources < 3 else max(2, math.ceil(0.2 * n_sources))
+    query = F.content_words(focus) if focus else set()
+    used = set().union(*(c.concepts for c in cands))
+    weights = {}
+    for b in used:
+        df = len(outlets.get(b, ()))
+        if df < min_df:
+            continue
+        w = df + _LEAD_BOOST * len(leads.get(b, ()))
+        if query and (b[0] in query or b[1] in query):
+            w *= _FOCUS_BOOST
+        weights[b] = w
+    return weights
+
+
+def _select(
+    cands: list[_Candidate], weights: dict, vectors: np.ndarray, budget: int
+) -> list[_Candidate]:
+    """The best set of candidates under the budget."""
+    def prelim(c: _Candidate) -> float:
+        return (sum(weights.get(b, 0.0) for b in c.concepts) + c.bonus) / math.sqrt(c.words)
+
+    pool = sorted(cands, key=lambda c: (-prelim(c), c.row))[:_MAX_CANDIDATES]
+    pool = [c for c in pool if prelim(c) > 0]
+    if not pool:
+        return []
+    sub = vectors[[c.row for c in pool]]
+    sub = sub[:, np.flatnonzero(np.abs(sub).sum(axis=0))]  # sparse TF-IDF: drop empty columns
+    sims = sub @ sub.T
+    return [pool[k] for k in _greedy(pool, weights, sims, budget)]
+
+
+def _greedy(pool: list[_Candidate], weights: dict, sims: np.ndarray, budget: int) -> list[int]:
+    """Best gain per word until nothing fits (budgeted submodular maximisation).
+
+    Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate
+    of the same aligned Fact as a chosen one, or too similar to one, is out.
+    """
+    covered: set = set()
+    chosen: list[int] = []
+    used = 0
+    alive = set(range(len(pool)))
+    while True:
+        best, best_gain = -1, 0.0
+        for k in sorted(alive):
+            c = pool[k]
+            if used + c.words > budget:
+                continue
+            gain = sum(weights.get(b, 0.0) for b in c.concepts - covered) + c.bonus
+            gain /= c.words ** _LENGTH_EXPONENT
+            if gain > best_gain:
+                best, best_gain = k, gain
+        if best < 0:
+            return chosen
+        c = pool[best]
+        chosen.append(best)
+        covered |= c.concepts
+        used += c.words
+        alive = {k for k in alive if k != best and pool[k].fact.id != c.fact.id
+                 and sims[best, k] <= _REDUNDANT}
 
 
 def _reading_position(fact: Fact, count: dict[str, int]) -> float:

@@ -1,0 +1,74 @@
+"""Summary features: word tokens, a light stemmer, bigram concepts, safe trims.
+
+Kept apart from :mod:`newsprism.analyse.summary` so the selection logic reads on
+one screen. Everything here is deterministic and dependency-free.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+# A small English stop list: function words only. Bigrams made of two of these
+# ("of the", "it was") carry no content and are not concepts.
+STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers herself him himself his how
+    i if in into is it its itself just me more most my myself no nor not now of off on
+    once only or other our ours ourselves out over own s same she should so some such t
+    than that the their theirs them themselves then there these they this those through
+    to too under until up very was we were what when where which while who whom why will
+    with would you your yours yourself yourselves said says say mr mrs ms one two new
+    would could may might must shall us yet since upon per via""".split()
+)
+
+# Wire datelines glued to a lead sentence: "WASHINGTON (AP) -- ", "PINE RIDGE, S.D. _ ",
+# "BRUSSELS, January 22 (Xinhua) -- ". Upper-case place first, then a dash or underscore.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^\n()]{1,40}?)?\s*(?:\([A-Za-z .-]{1,25}\))?\s*(?:--|_|—|–)\s+"
+)
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper: enough to match plurals and simple verb forms."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    for suffix, repl, keep in (("ies", "y", 3), ("sses", "ss", 2), ("ing", "", 4),
+                               ("ed", "", 4), ("es", "", 4), ("s", "", 3)):
+        if word.endswith(suffix) and len(word) - len(suffix) >= keep:
+            if suffix == "s" and word.endswith(("ss", "us", "is")):
+                return word
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased, stemmed word tokens (possessive ``'s`` dropped)."""
+    return [stem(t) for t in _TOKEN.findall(text.lower().replace("'s ", " "))]
+
+
+def bigrams(toks: list[str]) -> set[tuple[str, str]]:
+    """Adjacent token pairs that are not both stop words."""
+    return {(a, b) for a, b in zip(toks, toks[1:]) if not (a in STOP and b in STOP)}
+
+
+def content_words(text: str) -> set[str]:
+    return {t for t in tokens(text) if t not in STOP and len(t) > 1}
+
+
+def trim_span(text: str) -> tuple[int, int]:
+    """(start, end) of the part of ``text`` worth showing: a wire dateline is cut.
+
+    The cut is a prefix that states no fact, so the trimmed statement says exactly
+    what the whole sentence says.
+    """
+    m = _DATELINE.match(text)
+    start = m.end() if m and len(text) - m.end() > 20 else 0
+    return start, len(text)
+
+
+def n_words(text: str) -> int:
+    """Words as the budget counts them: whitespace-separated."""
+    return len(text.split())

@@ -1,0 +1,150 @@
+"""Reader for the multi-document summarisation sets (``summarization/*.jsonl``).
+
+One line per cluster: ``{"id", "documents": [{"docno", "title", "text", "source",
+"date"}], "references": [str], "meta": {...}}``. The DUC newswire carries SGML
+typesetting codes (``&QL;``, ``&UR;`` ...) and odd spacing; those are removed
+here, at the boundary, so the summariser sees what a cleaned article looks like.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsprism.errors import InputError
+from newsprism.model import Article, content_id
+
+# Typesetting codes of the NYT/AP wire feeds (quad left, upper rail ...): layout, not text.
+_WIRE_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|UL|LL|MD|HT|TL|AMP|bullet);")
+_SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+
+# Word budget per dataset family when --words is not given (the task's own limit).
+_BUDGETS = (
+    ("duc2003", 100),
+    ("duc2004", 100),
+    ("duc2007_update", 100),
+    ("duc2006", 250),
+    ("duc2007", 250),
+    ("multiling", 250),
+)
+DEFAULT_WORDS = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    docno: str
+    text: str
+    source: str
+    date: str | None  # "YYYY-MM-DD"
+    title: str | None = None
+
+    def article(self) -> Article:
+        """The document as a cleaned :class:`Article` (its id is a hash of the text)."""
+        return Article(
+            id=content_id(self.text),
+            name=self.source or self.docno,
+            text=self.text,
+            title=self.title or None,
+            published=self.date,
+            record_id=self.docno,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Cluster:
+    id: str
+    documents: tuple[Document, ...]
+    references: tuple[str, ...]
+    query: str | None = None  # the DUC 2006/2007 topic question, when the set has one
+
+    def articles(self) -> tuple[Article, ...]:
+        """Distinct documents as Articles, in the order of the file."""
+        seen: dict[str, Article] = {}
+        for doc in self.documents:
+            a = doc.article()
+            seen.setdefault(a.id, a)
+        return tuple(seen.values())
+
+
+def normalise_text(text: str) -> str:
+    """Drop wire typesetting codes, decode entities, tidy spaces; one paragraph per line."""
+    text = html.unescape(_WIRE_CODES.sub(" ", text))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and line != "-0-")
+
+
+def _document(raw: dict, origin: str) -> Document:
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
+        raise InputError(origin, "each document needs a 'text' string")
+    date = raw.get("date")
+    date = date[:10] if isinstance(date, str) and re.match(r"\d{4}-\d\d-\d\d", date) else None
+    return Document(
+        docno=str(raw.get("docno") or ""),
+        text=normalise_text(raw["text"]),
+        source=str(raw.get("source") or raw.get("docno") or "unknown"),
+        date=date,
+        title=(raw.get("title") or None),
+    )
+
+
+def _cluster(record: object, origin: str) -> Cluster:
+    if not isinstance(record, dict):
+        raise InputError(origin, "expected a JSON object per line")
+    docs = record.get("documents")
+    refs = record.get("references", [])
+    if not isinstance(docs, list) or not docs:
+        raise InputError(origin, "'documents' must be a non-empty list")
+    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+        raise InputError(origin, "'references' must be a list of strings")
+    meta = record.get("meta") or {}
+    query = meta.get("query") if isinstance(meta, dict) else None
+    return Cluster(
+        id=str(record.get("id", origin)),
+        documents=tuple(_document(d, origin) for d in docs),
+        references=tuple(r for r in refs if r.strip()),
+        query=query if isinstance(query, str) and query.strip() else None,
+    )
+
+
+def read_clusters(path: str | Path, limit: int | None = None) -> list[Cluster]:
+    """Clusters that have at least one reference, in file order (at most ``limit``).
+
+    Raises:
+        InputError: the file is missing, or a line is not valid JSON / lacks fields
+            (the message names the line).
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(str(path), "file not found") from None
+    except (IsADirectoryError, PermissionError) as exc:
+        raise InputError(str(path), f"cannot read ({exc.strerror})") from None
+    clusters: list[Cluster] = []
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            origin = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(origin, f"not valid JSON ({exc.msg})") from None
+            cluster = _cluster(record, origin)
+            if cluster.references:
+                clusters.append(cluster)
+            if limit is not None and len(clusters) >= limit:
+                break
+    return clusters
+
+
+def default_words(path: str | Path) -> int:
+    """The task's own word limit, from the dataset file name (100 when unknown)."""
+    name = Path(path).name.lower()
+    for prefix, words in _BUDGETS:
+        if name.startswith(prefix):
+            return words
+    return DEFAULT_WORDS
