@@ -45,7 +45,8 @@ def test_title_line_needs_to_be_short_and_unpunctuated():
 
 
 def test_container_title_repeated_in_body_is_removed():
-    doc = text_doc("Ferry deal approved\n\nThe council approved the deal.", title="Ferry deal approved")
+    doc = text_doc("Ferry deal approved\n\nThe council approved the deal.",
+                   title="Ferry deal approved")
     article = clean_document(doc, OPTIONS)
     assert article.text == "The council approved the deal."
     assert [(r.kind, r.text) for r in article.removed] == [("title", "Ferry deal approved")]

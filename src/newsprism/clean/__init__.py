@@ -163,4 +163,5 @@ def _nothing_left(removed: list[Removed]) -> str:
     if not removed:
         return "no article text found"
     kinds = sorted({r.kind for r in removed})
-    return f"no article text left after removing {len(removed)} boilerplate line(s) ({', '.join(kinds)})"
+    return (f"no article text left after removing {len(removed)} boilerplate line(s) "
+            f"({', '.join(kinds)})")

@@ -96,7 +96,8 @@ _FURNITURE = [
         r"^(?:advertisement|advertising|ad|sponsored(?: content)?|promoted|paid content"
         r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
         r"|scroll to continue(?: with content)?|article continues (?:below|after advertisement)"
-        r"|loading\W*|skip to (?:main )?content|back to top|listen to (?:this|the) (?:article|story)"
+        r"|loading\W*|skip to (?:main )?content|back to top"
+        r"|listen to (?:this|the) (?:article|story)"
         r"|\d+\s*min(?:ute)?s? read|reading time\b.*)\W*$",
         re.IGNORECASE,
     ),
