@@ -44,6 +44,13 @@ def test_title_line_needs_to_be_short_and_unpunctuated():
     assert article.title is None and article.text.startswith("The council met")
 
 
+def test_furniture_on_the_first_line_is_not_a_title():
+    article = clean_document(text_doc("Share this article\nFerry deal approved\nThe vote was 12-3."),
+                             OPTIONS)
+    assert article.title == "Ferry deal approved"
+    assert [(r.kind, r.text) for r in article.removed] == [("furniture", "Share this article")]
+
+
 def test_container_title_repeated_in_body_is_removed():
     doc = text_doc("Ferry deal approved\n\nThe council approved the deal.",
                    title="Ferry deal approved")

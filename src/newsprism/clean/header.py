@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from newsprism.clean.boilerplate import ends_like_sentence
+from newsprism.clean.boilerplate import classify, ends_like_sentence
 from newsprism.clean.duplicates import tokens
 from newsprism.model import Removed
 
@@ -91,18 +91,26 @@ def take_dateline(head: Head) -> None:
 
 
 def take_title_line(head: Head) -> None:
-    """Use a short first line without final punctuation as the title (plain text only)."""
+    """Use a short first line without final punctuation as the title (plain text only).
+
+    Furniture above the headline ("Share this article", a byline) is skipped
+    over and left for the boilerplate pass to remove and record.
+    """
     if len(head.paragraphs) < 2:
         return  # a one-line text is all body: nothing would be left
-    first = head.paragraphs[0]
-    n = len(first.split())
-    if 0 < n <= MAX_TITLE_WORDS and not ends_like_sentence(first) and not first.endswith(":"):
-        if head.title is None:
-            head.title = first
-            del head.paragraphs[0]
-        elif tokens(first) == tokens(head.title):
-            head.removed.append(Removed("title", first))
-            del head.paragraphs[0]
+    for i, line in enumerate(head.paragraphs[:HEAD_PARAGRAPHS]):
+        verdict = classify(line)
+        if verdict is not None and verdict.removed[0].kind != "heading":
+            continue
+        n = len(line.split())
+        if 0 < n <= MAX_TITLE_WORDS and not ends_like_sentence(line) and not line.endswith(":"):
+            if head.title is None:
+                head.title = line
+                del head.paragraphs[i]
+            elif tokens(line) == tokens(head.title):
+                head.removed.append(Removed("title", line))
+                del head.paragraphs[i]
+        return
 
 
 def drop_repeated_title(head: Head) -> None:

@@ -41,10 +41,10 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
         raise ExtractionError(origin, f"no article text: the HTML could not be parsed ({exc})") \
             from None
-    if doc is None or doc.body is None:
-        raise ExtractionError(origin, "no article text found in the HTML page")
-    text = xmltotxt(doc.body, include_formatting=False) or ""
     root = _parse(html)
+    if doc is None or doc.body is None:
+        return _fragment(html, root, origin)
+    text = xmltotxt(doc.body, include_formatting=False) or ""
     sitename = _clean(doc.sitename)
     return Page(
         text=text,
@@ -133,6 +133,24 @@ def refine_title(title: str | None, root: Any, sitename: str | None) -> str | No
     if not rest or len(rest) == len(parts):
         return title
     return max(rest, key=len)
+
+
+def _fragment(html: str, root: Any, origin: str) -> Page:
+    """The text of an HTML *fragment* (a feed summary, a record's ``html``), block by block.
+
+    Main-text extraction needs a page to compare blocks against and rejects
+    short fragments; a fragment is all content, so its blocks are kept as they
+    are. A whole page that yields nothing is reported instead of scraped.
+    """
+    if root is None or _WHOLE_PAGE.search(html[:2048]):
+        raise ExtractionError(origin, "no article text found in the HTML page")
+    blocks = [" ".join(el.text_content().split()) for el in root.iter(*BLOCK_TAGS)
+              if not any(True for _ in el.iterdescendants(*BLOCK_TAGS))]
+    text = "\n".join(b for b in blocks if b) or " ".join(root.text_content().split())
+    return Page(text=text, title=None, sitename=None, author=None, date=None, url=None)
+
+
+_WHOLE_PAGE = re.compile(r"<(?:html|body|!doctype)\b", re.IGNORECASE)
 
 
 def _parse(html: str) -> Any:
