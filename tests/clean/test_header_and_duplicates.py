@@ -91,6 +91,15 @@ def test_duplicates_exact_near_and_distinct():
     assert find_duplicates(paragraphs) == {2: 0}
 
 
+def test_changed_numbers_or_short_lines_are_not_duplicates():
+    assert find_duplicates([
+        "Forty people were hurt, and 40 of them were taken to hospital in Brenholt.",
+        "Forty people were hurt, and 45 of them were taken to hospital in Brenholt.",
+        "Yes.",
+        "Yes.",
+    ]) == {}
+
+
 def test_a_later_complete_copy_replaces_a_truncated_one():
     first = '"We will rebuild the line," the minister told reporters at the scene'
     later = '"We will rebuild the line," Transport Minister Ana Ruiz told reporters at the scene.'

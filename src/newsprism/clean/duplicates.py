@@ -19,9 +19,11 @@ NEAR_DUPLICATE_SHARE = 0.85
 # ... and the share of the longer one's words: a paragraph that repeats another
 # and then adds as much again is a new paragraph with new facts, not a copy.
 MIN_LONGER_SHARE = 0.6
-# Below this many words only exact repeats count: short lines ("He said.") may
-# legitimately recur in a story.
+# Below this many words only exact repeats count ...
 MIN_NEAR_WORDS = 8
+# ... and below this many not even those: in an interview transcript "Yes."
+# may well be said twice.
+MIN_EXACT_WORDS = 4
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -34,10 +36,12 @@ def tokens(text: str) -> list[str]:
 def same_paragraph(a: list[str], b: list[str]) -> bool:
     """True when token lists ``a`` and ``b`` are the same paragraph, give or take an edit."""
     if a == b:
-        return bool(a)
+        return len(a) >= MIN_EXACT_WORDS
     shorter, longer = sorted((len(a), len(b)))
     if shorter < MIN_NEAR_WORDS:
         return False
+    if sorted(t for t in a if t.isdigit()) != sorted(t for t in b if t.isdigit()):
+        return False  # "40 injured" then "45 injured" is an update to show, not a copy
     common = len(set(a) & set(b))
     if common < NEAR_DUPLICATE_SHARE * min(len(set(a)), len(set(b))):
         return False  # cheap bound first: most pairs share few words
