@@ -64,7 +64,7 @@ def test_feed_entries_with_content_become_documents():
     doc = docs[0]
     assert doc.source == "Harbour Gazette" and doc.format == "html"
     assert doc.title == "Ferry contract approved after long debate"
-    assert doc.published == "2024-03-05"
+    assert doc.published == "2024-03-05" and doc.author == "Ines Marr"
     assert doc.url == "https://harbourgazette.example/2024/03/05/ferry-contract"
 
 

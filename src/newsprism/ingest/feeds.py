@@ -61,10 +61,16 @@ def _entry_document(
         url=entry.get("link") or None,
         source=outlet,
         published=normalise_date(date) if date else None,
-        author=(entry.get("author") or "").strip() or None,
+        author=_author(entry),
         path=path,
         record_id=entry.get("id") or None,
     )
+
+
+def _author(entry: Any) -> str | None:
+    """The author's name; RSS often gives "desk@example.com (Name)", feedparser splits it."""
+    detail = entry.get("author_detail") or {}
+    return (detail.get("name") or entry.get("author") or "").strip() or None
 
 
 def _entry_body(entry: Any) -> tuple[str, str]:
