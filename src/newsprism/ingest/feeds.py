@@ -68,9 +68,14 @@ def _entry_document(
 
 
 def _author(entry: Any) -> str | None:
-    """The author's name; RSS often gives "desk@example.com (Name)", feedparser splits it."""
-    detail = entry.get("author_detail") or {}
-    return (detail.get("name") or entry.get("author") or "").strip() or None
+    """The author's name; RSS gives "desk@example.com (Name)", of which the name is wanted."""
+    author = (entry.get("author") or "").strip()
+    # feedparser's own split of this form cuts the name mid-word, so it is redone here
+    match = _EMAIL_AND_NAME.match(author)
+    return (match.group(1).strip() if match else author) or None
+
+
+_EMAIL_AND_NAME = re.compile(r"^\S+@\S+\s*\((.+)\)$")
 
 
 def _entry_body(entry: Any) -> tuple[str, str]:
