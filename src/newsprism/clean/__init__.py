@@ -94,10 +94,8 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
                                                and headline_shaped(para))
         if verdict is None:
             kept.append(para)
-            continue
-        removed.extend(verdict.removed)
-        if verdict.keep:
-            kept.append(verdict.keep)
+        else:
+            removed.extend(verdict.removed)
     duplicates = find_duplicates(kept)
     removed.extend(Removed("duplicate", kept[i]) for i in sorted(duplicates))
     return [p for i, p in enumerate(kept) if i not in duplicates], removed

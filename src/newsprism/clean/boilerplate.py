@@ -152,13 +152,13 @@ _BYLINE = re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """What to drop from a paragraph: the pieces and their kinds, in order.
+    """A paragraph judged boilerplate: its pieces and their kinds, in order.
 
-    ``keep`` is the part of the paragraph that stays ("" when all of it goes).
+    Usually one piece; a caption with a trailing credit is two ("caption" and
+    "credit"), so the briefing can say which is which.
     """
 
     removed: tuple[Removed, ...]
-    keep: str = ""
 
 
 def words_of(text: str) -> list[str]:
@@ -212,7 +212,8 @@ def _link(text: str, n: int) -> str | None:
     match = _LINK_CUE.match(text)
     if match:
         rest = text[match.end():].strip()
-        # "Watch: ..." and friends need their separator; "Read more" cues do not.
+        # a cue, a dash and then a full sentence may be prose ("Read-only files were
+        # ..."); a colon-like separator, no text, or a headline-shaped rest is a link
         if not rest or not ends_like_sentence(text) or match.group(0).rstrip()[-1:] in ":|»›>":
             return "link"
     if _LINK_CUE_LOOSE.match(text) and headline_shaped(text):
