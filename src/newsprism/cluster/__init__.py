@@ -1,0 +1,29 @@
+"""Cluster stage: articles -> stories, incrementally, with cheap features.
+
+:class:`StoryClusterer` places one article at a time; :func:`bcubed` scores
+a clustering against gold labels (used by tests and benchmarks).
+"""
+
+from newsprism.cluster.features import FeatureConfig, signature, term_counts
+from newsprism.cluster.incremental import (
+    Assignment,
+    Changes,
+    ClusterConfig,
+    StoryClusterer,
+    StoryState,
+    day_number,
+)
+from newsprism.cluster.metrics import bcubed
+
+__all__ = [
+    "Assignment",
+    "Changes",
+    "ClusterConfig",
+    "FeatureConfig",
+    "StoryClusterer",
+    "StoryState",
+    "bcubed",
+    "day_number",
+    "signature",
+    "term_counts",
+]

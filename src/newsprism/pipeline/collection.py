@@ -1,0 +1,176 @@
+"""The collection: inputs -> clean articles -> stories in the store; stored stories -> briefings.
+
+Wires ingest, clean, cluster and store together (no stage imports another).
+Articles are committed in small batches, each batch in one transaction with
+the clustering state it changed, so a crash loses at most the batch in flight
+and a re-run picks up exactly where the database left off.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from newsprism import clean, ingest
+from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, day_number
+from newsprism.config import Options
+from newsprism.errors import InputError
+from newsprism.model import Article, Briefing
+from newsprism.pipeline.digest import brief
+from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
+
+# 50 articles per transaction: commits stay cheap (one fsync per batch in WAL)
+# while a crash redoes at most a second or so of work.
+BATCH = 50
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest changed: counts, the stories touched, and rejected inputs."""
+
+    added: int = 0
+    duplicates: int = 0  # same outlet, same text: already stored, skipped
+    near_duplicates: int = 0  # syndicated copies, stored as extra outlets of a story
+    created: dict[str, None] = field(default_factory=dict)
+    updated: dict[str, None] = field(default_factory=dict)
+    errors: list[InputError] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"added": self.added, "duplicates": self.duplicates,
+                "near_duplicates": self.near_duplicates,
+                "stories_created": list(self.created),
+                "stories_updated": [s for s in self.updated if s not in self.created],
+                "errors": [str(e) for e in self.errors]}
+
+
+def open_store(options: Options) -> Store:
+    """The store named by ``options.db``, ``$NEWSPRISM_DB`` or the default path."""
+    return Store(default_path(options.db))
+
+
+def ingest_inputs(inputs: list[str], store: Store, options: Options,
+                  progress: Progress | None = None) -> IngestReport:
+    """Read, clean, cluster and store every article of ``inputs``; bad ones are reported."""
+    docs, errors = ingest.read_inputs(inputs, options)
+    report = IngestReport(errors=list(errors))
+
+    def cleaned() -> Iterator[Article]:
+        for doc in docs:
+            try:
+                yield clean.clean_document(doc, options)
+            except InputError as exc:
+                report.errors.append(exc)
+
+    return ingest_articles(cleaned(), store, report=report, total=len(docs), progress=progress)
+
+
+def ingest_articles(articles: Iterable[Article], store: Store, *,
+                    config: ClusterConfig | None = None, report: IngestReport | None = None,
+                    total: int = 0, progress: Progress | None = None,
+                    batch: int = BATCH) -> IngestReport:
+    """Cluster and store clean ``articles`` in order; already stored ones are skipped."""
+    report = report or IngestReport()
+    clusterer = load_clusterer(store, config or ClusterConfig())
+    pending: list[Article] = []
+    done = 0
+    for article in articles:
+        pending.append(article)
+        if len(pending) >= batch:
+            _commit(pending, store, clusterer, report)
+            done += len(pending)
+            pending = []
+            if progress:
+                progress(done, total)
+    if pending:
+        _commit(pending, store, clusterer, report)
+        done += len(pending)
+        if progress:
+            progress(done, total)
+    return report
+
+
+def _commit(batch: list[Article], store: Store, clusterer: StoryClusterer,
+            report: IngestReport) -> None:
+    titles: dict[str, str | None] = {}
+    last_seq = 0
+    with store.transaction():
+        for article in batch:
+            key = article_key(article)
+            if store.has_article(key):
+                report.duplicates += 1
+                continue
+            where = clusterer.add(key, article.title, article.text, article.published)
+            sig = clusterer.last_signature
+            last_seq = store.add_article(key, article, where.story, where.duplicate_of,
+                                         sig.tobytes())
+            report.added += 1
+            report.near_duplicates += where.duplicate_of is not None
+            (report.created if where.created else report.updated)[where.story] = None
+            if where.created:
+                titles[where.story] = article.title or _lead(article.text)
+        changes = clusterer.drain()
+        for st in changes.stories:
+            store.save_story(st.id, _state_json(st), _iso(st.first), _iso(st.last), st.size,
+                             titles.get(st.id), last_seq)
+        store.add_term_counts(changes.df_delta, changes.n_docs)
+
+
+def load_clusterer(store: Store, config: ClusterConfig) -> StoryClusterer:
+    """A clusterer holding the store's open stories (those inside the time window)."""
+    clusterer = StoryClusterer(config)
+    n_docs, df = store.term_counts()
+    clusterer.restore_stats(n_docs, df)
+    newest = store.newest_date()
+    since = None
+    if newest:
+        since = date.fromordinal(date.fromisoformat(newest).toordinal()
+                                 - 2 * config.window_days).isoformat()
+    for row in store.open_stories(since):
+        state = json.loads(row["state"])
+        clusterer.restore_story(StoryState(row["id"], dict(zip(state["t"], state["w"])),
+                                           day_number(row["first_date"]),
+                                           day_number(row["last_date"]), row["size"]))
+    for row in store.signatures(since):
+        if row["story_id"] in clusterer.stories:
+            clusterer.restore_signature(row["id"], row["story_id"], row["published"],
+                                        np.frombuffer(row["signature"], dtype=np.uint64))
+    return clusterer
+
+
+def _state_json(st: StoryState) -> str:
+    terms = sorted(st.centroid)
+    return json.dumps({"t": terms, "w": [st.centroid[t] for t in terms]},
+                      separators=(",", ":"))
+
+
+def _iso(day: int | None) -> str | None:
+    return date.fromordinal(day).isoformat() if day is not None else None
+
+
+def _lead(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
+def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:
+    """The briefing of a stored story: from the cache, else analysed now and cached.
+
+    The cache key holds the story's version (bumped whenever an article joins)
+    and the options that shape a briefing, so a stale briefing is never served.
+    """
+    key = f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
+    body = store.cached_briefing(story_id, key)
+    if body is not None:
+        try:
+            return decode_briefing(body)
+        except (ValueError, KeyError, TypeError):
+            pass  # written by another version: rebuild it
+    briefing = brief(store.story_articles(story_id), options)
+    store.cache_briefing(story_id, key, encode_briefing(briefing))
+    return briefing

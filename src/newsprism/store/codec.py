@@ -1,0 +1,87 @@
+"""Cached briefings: a Briefing to JSON text and back, through the public JSON contract.
+
+The cache stores ``Briefing.to_dict()`` (schema ``newsprism.briefing/1``), so a
+cached briefing is exactly what ``show -o x.json`` prints. Decoding rebuilds the
+dataclasses; a body it cannot read is treated as a cache miss by the caller.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from newsprism.model import (
+    SCHEMA,
+    Article,
+    Briefing,
+    Citation,
+    DatedEvent,
+    Dispute,
+    Entity,
+    Exclusive,
+    Fact,
+    Quote,
+    Removed,
+    Sentence,
+    SummaryItem,
+    Variant,
+)
+
+
+def encode(briefing: Briefing) -> str:
+    return json.dumps(briefing.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def decode(body: str) -> Briefing:
+    """The Briefing of ``body``; raises ValueError/KeyError/TypeError on anything else."""
+    d = json.loads(body)
+    if d.get("schema") != SCHEMA:
+        raise ValueError(f"cached briefing has schema {d.get('schema')!r}, not {SCHEMA}")
+    sources = _sources(d)
+    texts = {a.id: a.text for a in sources}
+    return Briefing(
+        title=d["story"]["title"],
+        date=d["story"]["date"],
+        sources=sources,
+        summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"))
+                      for s in d["summary"]),
+        exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"])
+                        for e in d["exclusive"]),
+        disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
+                                                  for v in x["variants"]), x.get("kind", "value"))
+                       for x in d["disputed"]),
+        quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
+                           tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
+                     for q in d["quotes"]),
+        timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
+                       for t in d["timeline"]),
+        entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
+                              tuple(e["mentions"].items()), e.get("role"))
+                       for e in d["entities"]),
+        facts=tuple(_fact(f, texts) for f in d.get("coverage", [])),
+    )
+
+
+def _sources(d: dict[str, Any]) -> tuple[Article, ...]:
+    removed: dict[str, list[Removed]] = {}
+    for r in d.get("removed", []):
+        removed.setdefault(r["source"], []).append(Removed(r["kind"], r["text"]))
+    return tuple(
+        Article(id=s["id"], name=s["name"], text=s["text"], title=s.get("title"),
+                url=s.get("url"), published=s.get("published"), author=s.get("author"),
+                path=s.get("path"), record_id=s.get("record_id"),
+                removed=tuple(removed.get(s["id"], ())))
+        for s in d["story"]["sources"]
+    )
+
+
+def _cites(items: list[dict[str, Any]]) -> tuple[Citation, ...]:
+    return tuple(Citation(c["source"], c["start"], c["end"]) for c in items)
+
+
+def _fact(f: dict[str, Any], texts: dict[str, str]) -> Fact:
+    # sentence index/paragraph are not in the JSON contract; -1 says "unknown"
+    sentences = tuple(Sentence(c["source"], c["start"], c["end"],
+                               texts[c["source"]][c["start"]:c["end"]], -1, -1)
+                      for c in f["citations"])
+    return Fact(f["fact"], sentences)
