@@ -1,0 +1,197 @@
+"""`newsprism ingest | stories | show | search | serve`: the growing collection in the store."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from newsprism.cli.failures import exit_if_any, report
+from newsprism.config import Options, build_options
+from newsprism.errors import ConfigError, StoreError
+
+DB_HELP = "Store file (default: $NEWSPRISM_DB, else ~/.local/share/newsprism/newsprism.db)."
+
+
+def _options(**flags: Any) -> Options:
+    config = flags.pop("config_path", None)
+    return build_options(flags, config=config)
+
+
+def _store(options: Options):  # type: ignore[no-untyped-def]
+    from newsprism.pipeline.collection import open_store
+
+    return open_store(options)
+
+
+def _bar(quiet: bool) -> Any:
+    """A progress callback drawing a bar on a terminal; silent otherwise."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def draw(done: int, total: int) -> None:
+        width = 30
+        filled = int(width * done / total) if total else width
+        click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} articles",
+                   err=True, nl=False)
+        if done >= total:
+            click.echo("", err=True)
+
+    return draw
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print what changed as JSON.")
+@click.option("--allow-private", is_flag=True, default=None,
+              help="Allow fetching URLs on private, loopback or link-local addresses.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Options file (TOML).")
+@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress bar or summary.")
+def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
+    """Extract, clean and store the articles of INPUTS, attaching each to a story.
+
+    INPUTS are files, folders, JSONL streams, feed files or feed URLs. Content
+    already stored (same outlet, same text) is skipped, so re-running is safe.
+    """
+    from newsprism.pipeline.collection import ingest_inputs
+
+    options = _options(db=db, allow_private=allow_private, quiet=quiet, config_path=config_path)
+    with _store(options) as store:
+        result = ingest_inputs(list(inputs), store, options, progress=_bar(bool(quiet)))
+    report(result.errors)  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    elif not quiet:
+        changed = result.to_dict()
+        click.echo(
+            f"{result.added} new article(s), {result.duplicates} duplicate(s) skipped, "
+            f"{result.near_duplicates} syndicated cop{'y' if result.near_duplicates == 1 else 'ies'}; "
+            f"stories: {len(changed['stories_created'])} created, "
+            f"{len(changed['stories_updated'])} updated"
+        )
+    exit_if_any(result.errors)  # type: ignore[arg-type]
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--since", help="Only stories with an article on or after DATE (YYYY-MM-DD).")
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True,
+              help="JSON, with every member article's id, record_id and url.")
+def stories(db, since, limit, as_json):  # type: ignore[no-untyped-def]
+    """List stored stories, newest first, with their outlets and article counts."""
+    _check_date(since)
+    options = _options(db=db)
+    with _store(options) as store:
+        rows = store.stories(since=since, limit=limit)
+        if as_json:
+            full = [store.story(r["id"]) for r in rows]
+            click.echo(json.dumps({"stories": full}, ensure_ascii=False, indent=2))
+            return
+    if not rows:
+        click.echo("no stories yet: add some with `newsprism ingest PATH`", err=True)
+    for r in rows:
+        outlets = ", ".join(r["outlets"][:5]) + (" …" if len(r["outlets"]) > 5 else "")
+        click.echo(f"{r['id']}  {r['last_date'] or '----------'}  {r['articles']:3d} art.  "
+                   f"{r['title']}  [{outlets}]")
+
+
+def _check_date(value: str | None) -> None:
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--since {value!r}: give a date as YYYY-MM-DD") from None
+
+
+@click.command()
+@click.argument("story")
+@click.option("--db", help=DB_HELP)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE; the format follows its extension (.json, .md, .html).")
+@click.option("--json", "as_json", is_flag=True, help="JSON on stdout instead of Markdown.")
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
+              help="Sentence embedder (default minilm).")
+@click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
+def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untyped-def]
+    """The briefing of stored STORY (an id from `newsprism stories`), built once then cached."""
+    from newsprism.pipeline.collection import story_briefing
+    from newsprism.render import format_for, render
+
+    options = _options(db=db, embedder=embedder, words=words)
+    fmt = format_for(str(output)) if output else ("json" if as_json else "md")
+    with _store(options) as store:
+        text = render(story_briefing(store, story, options), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise StoreError(f"{output}: cannot write the briefing ({exc.strerror})") from None
+
+
+@click.command()
+@click.argument("query")
+@click.option("--db", help=DB_HELP)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
+def search(query, db, limit, as_json):  # type: ignore[no-untyped-def]
+    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan)."""
+    options = _options(db=db)
+    with _store(options) as store:
+        hits = store.search(query, limit=limit)
+    if as_json:
+        click.echo(json.dumps({"query": query, "results": _plain(hits)}, ensure_ascii=False,
+                              indent=2))
+        return
+    if not hits:
+        click.echo(f"no article matches {query!r}", err=True)
+    for h in _plain(hits):
+        click.echo(f"{h['story_id']}  {h['id']}  {h['name']}: {h['snippet']}")
+
+
+def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Search hits with the match markers (\\x02/\\x03) turned into [brackets]."""
+    out = []
+    for h in hits:
+        h = dict(h)
+        h["snippet"] = h["snippet"].replace("\x02", "[").replace("\x03", "]").replace("\n", " ")
+        out.append(h)
+    return out
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to bind; the default serves this machine only.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
+              help="Sentence embedder for briefings (default minilm).")
+@click.option("--allow-private", is_flag=True, default=None,
+              help="Let the upload form fetch URLs on private or loopback addresses.")
+def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
+    """Serve the stories, briefings, search and an ingest form on a local web page."""
+    from newsprism.store import default_path
+    from newsprism.web import create_app
+
+    try:
+        import uvicorn
+    except ImportError:
+        from newsprism.errors import DependencyError
+
+        raise DependencyError("uvicorn", "web") from None
+    options = _options(db=db, embedder=embedder, allow_private=allow_private)
+    app = create_app(default_path(options.db), options)
+    click.echo(f"newsprism: serving {default_path(options.db)} on http://{host}:{port}/",
+               err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,120 @@
+"""The JSON API under /api/: the same data as the pages, documented by the OpenAPI schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from pydantic import BaseModel
+
+from newsprism.store import Store
+from newsprism.web.deps import get_store, ingest_uploads, options_of
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    """The one error shape of every /api/ response that is not a success."""
+
+    error: ErrorDetail
+
+
+class StorySummary(BaseModel):
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    version: int
+    outlets: list[str]
+
+
+class Member(BaseModel):
+    id: str
+    name: str
+    title: str | None
+    url: str | None
+    record_id: str | None
+    published: str | None
+    duplicate_of: str | None
+
+
+class StoryDetail(StorySummary):
+    members: list[Member]
+
+
+class StoryList(BaseModel):
+    stories: list[StorySummary]
+
+
+class SearchHit(BaseModel):
+    id: str
+    story_id: str
+    name: str
+    title: str | None
+    published: str | None
+    snippet: str
+
+
+class SearchResult(BaseModel):
+    query: str
+    results: list[SearchHit]
+
+
+class IngestResult(BaseModel):
+    added: int
+    duplicates: int
+    near_duplicates: int
+    stories_created: list[str]
+    stories_updated: list[str]
+    errors: list[str]
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody},
+}
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+
+@router.get("/stories", response_model=StoryList, summary="Stories, newest first")
+def api_stories(since: str | None = Query(None, description="YYYY-MM-DD"),
+                limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                store: Store = Depends(get_store)) -> dict[str, Any]:
+    return {"stories": store.stories(since=since, limit=limit, offset=offset)}
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail,
+            summary="One story with its member articles (record ids and urls)")
+def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any]:
+    return store.story(story_id)
+
+
+@router.get("/stories/{story_id}/briefing",
+            summary="The story's briefing, JSON contract newsprism.briefing/1")
+def api_briefing(story_id: str, request: Request,
+                 store: Store = Depends(get_store)) -> dict[str, Any]:
+    from newsprism.pipeline.collection import story_briefing
+
+    return story_briefing(store, story_id, options_of(request)).to_dict()
+
+
+@router.get("/search", response_model=SearchResult,
+            summary="Full-text search; accents ignored (erdogan finds Erdoğan)")
+def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200),
+               store: Store = Depends(get_store)) -> dict[str, Any]:
+    hits = store.search(q, limit=limit)
+    for h in hits:
+        h["snippet"] = h["snippet"].replace("\x02", "").replace("\x03", "")
+    return {"query": q, "results": hits}
+
+
+@router.post("/ingest", response_model=IngestResult,
+             summary="Ingest uploaded files and/or URLs (one per line)")
+async def api_ingest(request: Request, files: list[UploadFile] = File(default=[]),
+                     urls: str = Form(default=""),
+                     store: Store = Depends(get_store)) -> dict[str, Any]:
+    report = await ingest_uploads(files, urls, store, options_of(request))
+    return report.to_dict()

@@ -1,0 +1,70 @@
+"""Server-rendered pages: stories, a story's briefing, search, and the ingest form.
+
+Every page has a JSON twin under /api/. Templates autoescape everything;
+the only markup inserted unescaped is the briefing fragment, which the render
+stage itself builds with autoescaping on, and search snippets, escaped here
+before the match markers become <mark>.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup, escape
+
+from newsprism.store import Store
+from newsprism.web.deps import get_store, ingest_uploads, options_of
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+
+def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    templates = request.app.state.templates
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+@router.get("/")
+def stories_page(request: Request, since: str | None = None,
+                 store: Store = Depends(get_store)) -> HTMLResponse:
+    return page(request, "stories.html", stories=store.stories(since=since), since=since)
+
+
+@router.get("/stories/{story_id}")
+def story_page(story_id: str, request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
+    from newsprism.pipeline.collection import story_briefing
+    from newsprism.render.html import briefing_fragment
+
+    story = store.story(story_id)
+    briefing = story_briefing(store, story_id, options_of(request))
+    # the fragment is built by the render stage's own autoescaping templates
+    fragment = Markup(briefing_fragment(briefing))  # noqa: S704
+    return page(request, "story.html", story=story, fragment=fragment, title=briefing.title)
+
+
+@router.get("/search")
+def search_page(request: Request, q: str = "", store: Store = Depends(get_store)) -> HTMLResponse:
+    hits = store.search(q) if q.strip() else []
+    for h in hits:
+        h["snippet"] = _marked(h["snippet"])
+    return page(request, "search.html", q=q, hits=hits)
+
+
+def _marked(snippet: str) -> Markup:
+    """Escape the snippet, then turn FTS match markers into <mark> elements."""
+    safe = str(escape(snippet))
+    return Markup(safe.replace("\x02", "<mark>").replace("\x03", "</mark>"))  # noqa: S704
+
+
+@router.get("/ingest")
+def ingest_form(request: Request) -> HTMLResponse:
+    return page(request, "ingest.html", result=None)
+
+
+@router.post("/ingest")
+async def ingest_submit(request: Request, files: list[UploadFile] = File(default=[]),
+                        urls: str = Form(default=""),
+                        store: Store = Depends(get_store)) -> HTMLResponse:
+    report = await ingest_uploads(files, urls, store, options_of(request))
+    return page(request, "ingest.html", result=report.to_dict())
