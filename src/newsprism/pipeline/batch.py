@@ -36,6 +36,9 @@ from newsprism.render.index import render_index
 # a few hundred documents while cutting the task count sixteen-fold.
 CLEAN_CHUNK = 16
 CONNECT_TIMEOUT = "10s"  # an unreachable --scheduler fails fast instead of hanging
+# The scheduler's HTTP server wants port 8787; on a shared machine that is often taken
+# and Dask then warns on stderr. Any free port keeps stderr for our own lines.
+_ANY_PORT = ":0"
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total); phase "clean" | "brief"
 
@@ -154,7 +157,7 @@ class _client:
             return client
         cluster = distributed.LocalCluster(
             n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-            processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+            processes=True, dashboard_address=_ANY_PORT, silence_logs=logging.ERROR)
         client = distributed.Client(cluster)
         self.owned = [client, cluster]
         return client
