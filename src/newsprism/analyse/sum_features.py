@@ -72,3 +72,24 @@ def trim_span(text: str) -> tuple[int, int]:
 def n_words(text: str) -> int:
     """Words as the budget counts them: whitespace-separated."""
     return len(text.split())
+
+
+# A closing attribution: ", officials said." / ", Smith told reporters." /
+# ", according to the ministry." Cut only at the very end of the sentence, after a
+# comma, so the remaining clause is the complete reported statement.
+_ATTRIBUTION = re.compile(
+    r",\s+(?:(?:he|she|they|officials?|police|authorities|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
+    r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|reported|told\s+[\w ]{1,30}?)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"|according\s+to\s+[^,;]{1,60})\s*\.$"
+)
+
+
+def cut_attribution(text: str) -> str:
+    """``text`` without a closing attribution clause (unchanged when there is none)."""
+    if text.endswith(('."', '"', "'")):
+        return text
+    m = _ATTRIBUTION.search(text)
+    if not m or m.start() < 30:
+        return text
+    return text[: m.start()] + "."

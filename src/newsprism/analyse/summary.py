@@ -33,7 +33,14 @@ _MIN_WORDS = 8  # shorter sentences are fragments, bylines, datelines
 _MAX_WORDS = 55  # longer "sentences" are usually run-together paragraphs
 _LEAD_BOOST = 1.0  # extra weight per outlet using the concept in its lead sentence
 _FOCUS_BOOST = 2.0  # concept weight multiplier when it shares a word with the focus question
-_SUPPORT_BONUS = 0.5  # per extra outlet stating the aligned fact
+_SUPPORT_BONUS = 1.5  # per extra outlet stating the aligned fact
+_POSITION_BONUS = 1.0  # bonus of an article's first sentence; the k-th gets this / k
+_SKIP_LOWER = True
+_CUT_ATTRIBUTION = True
+_DF_EXPONENT = 1.5
+_UNIGRAM_WEIGHT = 0.0
+_MIN_DF = 0.2
+_SKIP_QUOTE = False
 _MAX_CANDIDATES = 150  # bound on the greedy pool: best sentences by preliminary score
 _LENGTH_EXPONENT = 1.0  # gain is divided by words**this (1 = gain per word)
 
@@ -83,9 +90,9 @@ class _Candidate:
         self.fact = fact
         self.text = text
         self.words = F.n_words(text)
-        self.concepts = F.bigrams(F.tokens(text))
+        self.concepts = _concepts(text)
         n_support = len(fact.sources)
-        self.bonus = _SUPPORT_BONUS * (n_support - 1) + (1.0 if sentence.index == 0 else 0.0)
+        self.bonus = _SUPPORT_BONUS * (n_support - 1) + _POSITION_BONUS / (1 + sentence.index)
 
 
 def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_Candidate]:
@@ -93,11 +100,25 @@ def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_
     for row, s in enumerate(sentences):
         start, end = F.trim_span(s.text)
         text = s.text[start:end]
+        if _CUT_ATTRIBUTION:
+            text = F.cut_attribution(text)
         words = F.n_words(text)
         if words < _MIN_WORDS or words > min(_MAX_WORDS, budget) or text.endswith("?"):
             continue
+        if _SKIP_LOWER and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“"):
+            continue
+        if _SKIP_QUOTE and any(q in text for q in "\"“”"):
+            continue
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
         out.append(_Candidate(row, s, fact, text))
+    return out
+
+
+def _concepts(text: str) -> set[tuple[str, str]]:
+    toks = F.tokens(text)
+    out = F.bigrams(toks)
+    if _UNIGRAM_WEIGHT:
+        out |= {("", t) for t in toks if t not in F.STOP and len(t) > 1}
     return out
 
 
@@ -108,12 +129,12 @@ def _concept_weights(
     outlets: dict[tuple[str, str], set[str]] = {}
     leads: dict[tuple[str, str], set[str]] = {}
     for s in sentences:
-        for b in F.bigrams(F.tokens(s.text)):
+        for b in _concepts(s.text):
             outlets.setdefault(b, set()).add(s.source)
             if s.index == 0:
                 leads.setdefault(b, set()).add(s.source)
     n_sources = len({s.source for s in sentences})
-    min_df = 1 if n_sources < 3 else max(2, math.ceil(0.2 * n_sources))
+    min_df = 1 if n_sources < 3 else max(2, math.ceil(_MIN_DF * n_sources))
     query = F.content_words(focus) if focus else set()
     used = set().union(*(c.concepts for c in cands))
     weights = {}
@@ -121,7 +142,9 @@ def _concept_weights(
         df = len(outlets.get(b, ()))
         if df < min_df:
             continue
-        w = df + _LEAD_BOOST * len(leads.get(b, ()))
+        w = (df + _LEAD_BOOST * len(leads.get(b, ()))) ** _DF_EXPONENT
+        if b[0] == "":
+            w *= _UNIGRAM_WEIGHT
         if query and (b[0] in query or b[1] in query):
             w *= _FOCUS_BOOST
         weights[b] = w
