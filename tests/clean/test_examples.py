@@ -30,8 +30,8 @@ def removed(article, kind):
 
 
 def test_every_outlet_is_read_with_its_name(articles):
-    assert sorted(articles) == ["Eastwind Observer", "The Brenholt Courier",
-                                "Vastoria Daily News", "capital_post", "meridian_wire"]
+    assert sorted(articles) == ["Capital Post", "Eastwind Observer", "Meridian Wire",
+                                "The Brenholt Courier", "Vastoria Daily News"]
 
 
 def test_no_noise_left_in_any_text(articles):
@@ -50,7 +50,7 @@ def test_metadata_from_pages_and_records(articles):
 
 
 def test_glued_date_header_and_title_printed_twice(articles):
-    post = articles["capital_post"]
+    post = articles["Capital Post"]
     assert post.published == "2024-05-14"
     assert post.text.startswith("Rescue crews worked through the morning")
     assert removed(post, "dateline") == ["date 2024-05-14"]
@@ -62,7 +62,7 @@ def test_glued_date_header_and_title_printed_twice(articles):
 
 
 def test_captions_and_credits_are_recorded(articles):
-    assert removed(articles["meridian_wire"], "credit") == ["(OSTERFELD FIRE BRIGADE / MERIDIAN)"]
+    assert removed(articles["Meridian Wire"], "credit") == ["(OSTERFELD FIRE BRIGADE / MERIDIAN)"]
     assert removed(articles["Vastoria Daily News"], "credit") == ["(VDN ARCHIVE / M. SOREL)"]
     courier = articles["The Brenholt Courier"]
     assert removed(courier, "caption")[0].startswith("Rescue workers stand beside")
@@ -70,7 +70,7 @@ def test_captions_and_credits_are_recorded(articles):
 
 
 def test_repeated_paragraphs_keep_the_complete_copy_once(articles):
-    wire = articles["meridian_wire"]
+    wire = articles["Meridian Wire"]
     assert len(removed(wire, "duplicate")) == 1
     assert wire.text.count("Our first thought is with the injured") == 1
     assert "told reporters at the scene near Osterfeld." in wire.text

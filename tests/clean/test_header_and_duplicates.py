@@ -69,8 +69,9 @@ def test_nothing_left_is_an_extraction_error():
     [
         ("Harbour Gazette", "https://www.x.example/a", "a.txt", "Harbour Gazette"),
         (None, "https://www.dailysabah.com/politics/x", "a.html", "dailysabah.com"),
-        (None, None, "/data/capital_post.txt", "capital_post"),
-        (None, None, "/data/batch.jsonl:3", "batch"),
+        (None, None, "/data/capital_post.txt", "Capital Post"),
+        (None, None, "/seeds/000_bd018aa35dbc4827.txt", "000_bd018aa35dbc4827"),
+        (None, None, "/data/batch.jsonl:3", "Batch"),
         (None, None, "<stdin>", "stdin"),
     ],
 )

@@ -143,6 +143,10 @@ def outlet_name(source: str | None, url: str | None, path: str | None) -> str:
     if path in (None, "", "<stdin>"):
         return "stdin"
     stem = Path(re.sub(r":\d+$", "", path)).stem  # "feed.jsonl:3" -> "feed"
+    # "capital_post" reads as "Capital Post"; a stem with digits (an id, a date) is kept
+    # as it is, since title-casing it would only make it harder to match to the file.
+    if re.fullmatch(r"[a-z]+(?:[_-][a-z]+)*", stem):
+        return " ".join(w.capitalize() for w in re.split(r"[_-]", stem))
     return stem or "unknown"
 
 
