@@ -24,7 +24,6 @@ from newsprism.clean.header import (
     Head,
     drop_repeated_title,
     first_full_date,
-    parse_date,
     take_dateline,
     take_title_line,
 )
@@ -32,6 +31,7 @@ from newsprism.clean.html import extract_page
 from newsprism.config import Options
 from newsprism.errors import ExtractionError
 from newsprism.model import Article, RawDocument, Removed, content_id
+from newsprism.nlp.dates import absolute_date
 
 __all__ = ["clean_document", "clean_paragraphs", "outlet_name"]
 
@@ -151,7 +151,7 @@ def outlet_name(source: str | None, url: str | None, path: str | None) -> str:
 
 
 def _date_or_none(value: str | None) -> str | None:
-    return parse_date(value) if value else None
+    return absolute_date(value) if value else None
 
 
 def _byline_author(removed: list[Removed]) -> str | None:

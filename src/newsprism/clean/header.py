@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from newsprism.clean.boilerplate import classify, ends_like_sentence
 from newsprism.clean.duplicates import tokens
 from newsprism.model import Removed
+from newsprism.nlp.dates import absolute_date
 
 # A title line has at most this many words (headlines run 6-15; decks run longer
 # but end with a full stop, which already disqualifies them).
@@ -54,60 +54,13 @@ class Head:
     removed: list[Removed] = field(default_factory=list)
 
 
-def parse_date(text: str) -> str | None:
-    """``YYYY-MM-DD`` of an absolute date string (ISO or written), else None."""
-    iso = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", text)
-    try:
-        if iso:
-            return datetime(*map(int, iso.groups())).strftime("%Y-%m-%d")
-    except ValueError:
-        return None
-    simple = _english_date(text)
-    if simple:
-        return simple
-    import dateparser  # lazy: a fifth of a second to import, and rarely needed
-
-    parsed = dateparser.parse(
-        text, languages=["en"],
-        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
-    return parsed.strftime("%Y-%m-%d") if parsed else None
-
-
-_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december"]
-_DAY_MONTH_YEAR = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]{3,9})\.?,?"
-    r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})\b",
-    re.IGNORECASE,
-)
-
-
-def _english_date(text: str) -> str | None:
-    """"Oct 27, 2022" / "27 October 2022" without dateparser's import cost."""
-    match = _DAY_MONTH_YEAR.search(text)
-    if not match:
-        return None
-    word = (match.group("m1") or match.group("m2")).lower()
-    # "Sept" and "Oct" abbreviate a month; "Mayor" does not
-    month = next((i for i, name in enumerate(_MONTH_NAMES, 1)
-                  if name.startswith(word) or (word == "sept" and i == 9)), None)
-    day = int(match.group("d1") or match.group("d2"))
-    if month is None:
-        return None
-    try:
-        return datetime(int(match.group("y")), month, day).strftime("%Y-%m-%d")
-    except ValueError:
-        return None
-
-
 def take_dateline(head: Head) -> None:
     """Move a date header at the start of one of the first paragraphs into ``head.published``."""
     for i, para in enumerate(head.paragraphs[:HEAD_PARAGRAPHS]):
         match = _DATELINE.match(para)
         if not match:
             continue
-        date = parse_date(match.group("a") or match.group("b"))
+        date = absolute_date(match.group("a") or match.group("b"))
         if date is None:
             continue
         head.published = head.published or date
@@ -164,4 +117,4 @@ def first_full_date(text: str, within: int = 600) -> str | None:
     datelines near the top usually carry the publication date.
     """
     match = _ANY_DATE.search(text[:within])
-    return parse_date(match.group(0)) if match else None
+    return absolute_date(match.group(0)) if match else None

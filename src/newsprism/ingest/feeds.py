@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.ingest.dates import normalise_date
+from newsprism.nlp.dates import absolute_date
 from newsprism.model import RawDocument
 
 # A feed is recognised by its root element within the first few kilobytes.
@@ -60,7 +60,7 @@ def _entry_document(
         title=(entry.get("title") or "").strip() or None,
         url=entry.get("link") or None,
         source=outlet,
-        published=normalise_date(date) if date else None,
+        published=absolute_date(date) if date else None,
         author=_author(entry),
         path=path,
         record_id=entry.get("id") or None,

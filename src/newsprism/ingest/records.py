@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.ingest.dates import normalise_date
+from newsprism.nlp.dates import absolute_date
 from newsprism.model import RawDocument
 
 _OPTIONAL_STRINGS = ("title", "url", "source", "published", "author", "id")
@@ -85,7 +85,7 @@ def record_to_document(value: Any, origin: str, path: str | None = None) -> RawD
         title=_text_or_none(fields["title"]),
         url=_text_or_none(fields["url"]),
         source=_text_or_none(fields["source"]),
-        published=normalise_date(fields["published"]),
+        published=absolute_date(fields["published"]),
         author=_text_or_none(fields["author"]),
         path=path,
         record_id=_text_or_none(fields["id"]),

@@ -13,8 +13,9 @@ Works on plain and PTB-tokenised text ("Saturday , 25 April 2009").
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -217,3 +218,63 @@ def _years_later(n: str, before: list[DateMention], start: int) -> str | None:
 
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+_ISO_PREFIX = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[a-z]{3,9})\.?,?"
+    r"|(?P<m2>[a-z]{3,9})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?)\s+(?P<y>\d{4})\b",
+    re.IGNORECASE,
+)
+_MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december"]
+
+
+def absolute_date(value: object) -> str | None:
+    """``YYYY-MM-DD`` of an absolute date (ISO, written, struct_time, datetime), else None.
+
+    Relative phrases ("yesterday") and dates without a day yield None: a
+    publication date is either known or absent, never guessed.
+    """
+    if isinstance(value, time.struct_time):
+        return time.strftime("%Y-%m-%d", value)
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    text = str(value or "").strip()
+    iso = _ISO_PREFIX.match(text)
+    if iso:
+        return _checked(*map(int, iso.groups()))
+    if not re.search(r"\d{4}", text):
+        return None
+    return _english_date(text) or _dateparser_date(text)
+
+
+def _checked(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _english_date(text: str) -> str | None:
+    """"Oct 27, 2022" / "27 October 2022" without dateparser's import cost."""
+    match = _DAY_MONTH_YEAR.search(text)
+    if not match:
+        return None
+    word = (match.group("m1") or match.group("m2")).lower()
+    # "Sept" and "Oct" abbreviate a month; "Mayor" does not
+    month = next((i for i, name in enumerate(_MONTH_NAMES, 1)
+                  if name.startswith(word) or (word == "sept" and i == 9)), None)
+    if month is None:
+        return None
+    return _checked(int(match.group("y")), month, int(match.group("d1") or match.group("d2")))
+
+
+def _dateparser_date(text: str) -> str | None:
+    import dateparser  # lazy: a fifth of a second to import, and rarely needed
+
+    parsed = dateparser.parse(
+        text, languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.strftime("%Y-%m-%d") if parsed else None
