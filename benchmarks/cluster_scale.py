@@ -1,0 +1,142 @@
+"""Story clustering at scale: 100,000 articles through the clustering + store path.
+
+The articles are generated from the gold clustering sets in
+../shared/data/clustering/: each pass over the 2,773 articles is one "era",
+its dates shifted by ``--era-days`` (1,100 days: longer than any set's span) and
+every text perturbed (words dropped and replaced, seeded), so the gold story of
+each generated article is (its cluster, its era). Articles stream in date
+order into ``ingest_articles`` with a real SQLite store on disk, exactly as
+``newsprism ingest`` stores them, minus extraction and cleaning (measured
+elsewhere).
+
+Reports articles/second per 10,000-article slice next to the number of
+stories already stored (the per-article cost must stay flat as that grows),
+overall throughput, peak RSS and B-cubed F1 against the generated gold.
+
+Usage:
+    python benchmarks/cluster_scale.py [--n 100000] [--db PATH] [--data DIR]
+
+Skips with a message (exit 0) when the data folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from cluster_quality import DATA, FILES, datasets  # noqa: E402
+
+from newsprism.cluster import bcubed  # noqa: E402
+from newsprism.model import Article  # noqa: E402
+from newsprism.pipeline.collection import ingest_articles  # noqa: E402
+from newsprism.store import Store  # noqa: E402
+
+SLICE = 10_000
+
+
+def perturb(text: str, rng: random.Random, vocab: list[str]) -> str:
+    """Drop ~10% of words and replace ~5% with random words, keeping line breaks."""
+    lines = []
+    for line in text.splitlines():
+        words = []
+        for w in line.split():
+            roll = rng.random()
+            if roll < 0.10:
+                continue
+            words.append(rng.choice(vocab) if roll < 0.15 else w)
+        lines.append(" ".join(words))
+    return "\n".join(lines)
+
+
+def generate(n: int, base: list[dict], era_days: int, seed: int) -> Iterator[tuple[Article, str]]:
+    """``n`` (article, gold label) pairs in date order, era after era."""
+    rng = random.Random(seed)
+    vocab = sorted({w for r in base[:500] for w in r["text"].split()})
+    dated = [r for r in base if r["iso"]]
+    made = 0
+    era = 0
+    while made < n:
+        shift = timedelta(days=era * era_days)
+        for r in dated:
+            if made >= n:
+                return
+            day = (date.fromisoformat(r["iso"]) + shift).isoformat()
+            text = perturb(r["text"], rng, vocab)
+            if not text.strip():
+                continue
+            article = Article(id="x", name=f"{r.get('source') or 'Outlet'} {era}", text=text,
+                              title=r.get("title") or None, published=day,
+                              record_id=f"{era}:{r['key']}")
+            yield article, f"{era}:{r['gold']}"
+            made += 1
+        era += 1
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def run(n: int, db_path: Path, base: list[dict], era_days: int) -> None:
+    gold: dict[str, str] = {}
+
+    def articles() -> Iterator[Article]:
+        for article, label in generate(n, base, era_days, seed=11):
+            gold[article.record_id or ""] = label
+            yield article
+
+    marks = [(0, time.perf_counter())]
+    store = Store(db_path)
+
+    def progress(done: int, total: int) -> None:
+        if done // SLICE > marks[-1][0] // SLICE:
+            now = time.perf_counter()
+            rate = (done - marks[-1][0]) / (now - marks[-1][1])
+            print(f"{done:8d} articles  {rate:7.0f} art/s in this slice  "
+                  f"{store.count('stories'):7d} stories stored  peak RSS {peak_rss_mb():6.0f} MB",
+                  flush=True)
+            marks.append((done, now))
+
+    started = time.perf_counter()
+    report = ingest_articles(articles(), store, total=n, progress=progress)
+    elapsed = time.perf_counter() - started
+    rows = store.db.execute("SELECT record_id, story_id FROM articles ORDER BY seq").fetchall()
+    p, r, f = bcubed([s for _, s in rows], [gold[k] for k, _ in rows])
+    print(f"\n{report.added} articles stored in {elapsed:.1f}s = {report.added / elapsed:.0f} "
+          f"articles/s overall; {store.count('stories')} stories; "
+          f"{report.near_duplicates} marked as near-duplicates")
+    print(f"peak RSS {peak_rss_mb():.0f} MB; store {db_path.stat().st_size / 1e6:.0f} MB")
+    print(f"B-cubed vs generated gold: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    store.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=100_000)
+    ap.add_argument("--db", type=Path, default=None, help="store file (default: a temp dir)")
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--era-days", type=int, default=1100)
+    args = ap.parse_args()
+    if not (args.data / FILES["duc2003_tdt_events"]).exists():
+        print(f"SKIP: clustering data not found in {args.data} (see shared/data/README.md)")
+        return 0
+    base = datasets(args.data)["mixed_all"]
+    print(f"streaming {args.n} generated articles from {len(base)} gold articles "
+          f"(eras of {args.era_days} days)")
+    if args.db:
+        run(args.n, args.db, base, args.era_days)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(args.n, Path(tmp) / "scale.db", base, args.era_days)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
