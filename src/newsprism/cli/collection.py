@@ -22,9 +22,10 @@ def _options(**flags: Any) -> Options:
 
 
 def _store(options: Options):  # type: ignore[no-untyped-def]
-    from newsprism.pipeline.collection import open_store
+    # the store alone: listing and searching need neither clustering nor analysis
+    from newsprism.store import Store, default_path
 
-    return open_store(options)
+    return Store(default_path(options.db))
 
 
 def _bar(quiet: bool) -> Any:

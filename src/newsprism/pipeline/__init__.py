@@ -21,3 +21,16 @@ __all__ = [
     "split_stories",
     "summarise",
 ]
+
+# The collection (store + clustering) loads datasketch and SQLite code that
+# `digest` never needs: its names are resolved on first use.
+_COLLECTION = ("IngestReport", "ingest_articles", "ingest_inputs", "open_store", "story_briefing")
+__all__ += list(_COLLECTION)
+
+
+def __getattr__(name: str):  # type: ignore[no-untyped-def]
+    if name in _COLLECTION:
+        from newsprism.pipeline import collection
+
+        return getattr(collection, name)
+    raise AttributeError(f"module 'newsprism.pipeline' has no attribute {name!r}")

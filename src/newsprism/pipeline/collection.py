@@ -112,8 +112,10 @@ def _commit(batch: list[Article], store: Store, clusterer: StoryClusterer,
             report.added += 1
             report.near_duplicates += where.duplicate_of is not None
             (report.created if where.created else report.updated)[where.story] = None
-            if where.created:
-                titles[where.story] = article.title or _lead(article.text)
+            if article.title:
+                # the story's title is its first titled article's; an untitled story
+                # shows its lead until a titled article joins
+                titles.setdefault(where.story, article.title)
         changes = clusterer.drain()
         for st in changes.stories:
             store.save_story(st.id, _state_json(st), _iso(st.first), _iso(st.last), st.size,
@@ -151,11 +153,6 @@ def _state_json(st: StoryState) -> str:
 
 def _iso(day: int | None) -> str | None:
     return date.fromordinal(day).isoformat() if day is not None else None
-
-
-def _lead(text: str, words: int = 12) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:

@@ -181,9 +181,19 @@ class Store:
         outlets = [r[0] for r in self.db.execute(
             "SELECT name FROM articles WHERE story_id = ? GROUP BY name ORDER BY min(seq)",
             (row["id"],))]
-        return {"id": row["id"], "title": row["title"], "first_date": row["first_date"],
+        title = row["title"] or self._lead(row["id"])
+        return {"id": row["id"], "title": title, "first_date": row["first_date"],
                 "last_date": row["last_date"], "articles": row["size"],
                 "version": row["version"], "outlets": outlets}
+
+    def _lead(self, story_id: str, words: int = 12) -> str | None:
+        """The first words of an untitled story's first article, as its title."""
+        row = self.db.execute("SELECT substr(text, 1, 300) FROM articles WHERE story_id = ? "
+                              "ORDER BY seq LIMIT 1", (story_id,)).fetchone()
+        if row is None:
+            return None
+        parts = row[0].split()
+        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story with its members (id, outlet, title, url, record_id, date, duplicate_of)."""
