@@ -25,6 +25,7 @@ import math
 import numpy as np
 
 from newsprism.analyse import sum_features as F
+from newsprism.analyse import sum_learned
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
@@ -38,6 +39,7 @@ _POSITION_BONUS = 1.0  # bonus of an article's first sentence; the k-th gets thi
 _SKIP_LOWER = True
 _CUT_ATTRIBUTION = True
 _DF_EXPONENT = 1.5
+_LEARNED = 10.0
 _UNIGRAM_WEIGHT = 0.0
 _MIN_DF = 0.2
 _SKIP_QUOTE = False
@@ -65,11 +67,11 @@ def summarise(
     """
     if not sentences:
         return ()
-    fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
-    cands = _candidates(sentences, fact_of, options.words)
+    cands, weights, x = candidate_table(sentences, vectors, facts, options)
     if not cands:
         return ()
-    weights = _concept_weights(sentences, cands, options.focus)
+    for c, value in zip(cands, sum_learned.salience(x)):
+        c.bonus += _LEARNED * max(float(value), 0.0) * c.words
     chosen = _select(cands, weights, vectors, options.words)
     count: dict[str, int] = {}
     for s in sentences:
@@ -79,6 +81,23 @@ def summarise(
         SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id)
         for c in chosen
     )
+
+
+def candidate_table(
+    sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...], options: Options
+) -> tuple[list[_Candidate], dict, np.ndarray]:
+    """Candidates, concept weights and the learned scorer's feature rows (training uses it)."""
+    fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
+    cands = _candidates(sentences, fact_of, options.words)
+    if not cands:
+        return [], {}, np.zeros((0, len(sum_learned.FEATURES)))
+    weights = _concept_weights(sentences, cands, options.focus)
+    count: dict[str, int] = {}
+    for s in sentences:
+        count[s.source] = count.get(s.source, 0) + 1
+    query = F.content_words(options.focus) if options.focus else set()
+    n_sources = len(count)
+    return cands, weights, sum_learned.matrix(cands, weights, vectors, query, count, n_sources)
 
 
 class _Candidate:

@@ -1,0 +1,92 @@
+"""Summary behaviour: extractive, attributed, within budget, no repeats, deterministic."""
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyse import sum_features
+from newsprism.config import build_options
+from newsprism.eval.datasets import read_clusters
+from newsprism.pipeline import summarise
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "eval" / "tiny_mds.jsonl"
+
+
+@pytest.fixture(scope="module")
+def clusters():
+    return read_clusters(FIXTURE)
+
+
+def _summary(cluster, words=60, focus=None):
+    options = build_options({"words": words, "embedder": "tfidf", "focus": focus}, config=None)
+    return summarise(cluster.articles(), options)
+
+
+def _cited(articles, citation):
+    text = {a.id: a.text for a in articles}[citation.source]
+    return text[citation.start:citation.end]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_items_are_source_sentences_or_safe_trims(clusters, index):
+    cluster = clusters[index]
+    articles = cluster.articles()
+    items = _summary(cluster)
+    assert items
+    for item in items:
+        first = _cited(articles, item.citations[0])
+        # the text is the first cited sentence, minus a dateline or a closing attribution
+        assert item.text in first or item.text.rstrip(".") in first
+        sources = [c.source for c in item.citations]
+        assert len(sources) == len(set(sources))  # each outlet cited once
+
+
+def test_budget_respected_and_no_near_duplicates(clusters):
+    for cluster in clusters:
+        for words in (15, 40, 100):
+            items = _summary(cluster, words)
+            assert sum(len(i.text.split()) for i in items) <= words
+            bags = [set(sum_features.tokens(i.text)) for i in items]
+            for a in range(len(bags)):
+                for b in range(a + 1, len(bags)):
+                    assert len(bags[a] & bags[b]) / len(bags[a] | bags[b]) < 0.7
+
+
+def test_cross_outlet_fact_cites_every_outlet_stating_it(clusters):
+    items = _summary(clusters[0], 100)
+    multi = [i for i in items if len(i.citations) > 1]
+    assert multi, "the bridge opening is told by several outlets"
+    for item in multi:
+        assert len({c.source for c in item.citations}) == len(item.citations)
+
+
+def test_dateline_is_trimmed_but_citation_is_whole_sentence(clusters):
+    cluster = clusters[0]
+    articles = cluster.articles()
+    for item in _summary(cluster, 100):
+        assert "(VC) --" not in item.text
+        for citation in item.citations:
+            sentence = _cited(articles, citation)
+            assert sentence[-1] in ".!?\"" and sentence.strip() == sentence
+
+
+def test_deterministic_and_focus_changes_nothing_unsafe(clusters):
+    assert _summary(clusters[1]) == _summary(clusters[1])
+    focused = _summary(clusters[1], 30, focus="What did the regional council do?")
+    assert any("council" in i.text for i in focused)
+
+
+def test_trims():
+    assert sum_features.trim_span("WASHINGTON (AP) -- The Senate voted on the budget today.")[0] == 19
+    assert sum_features.trim_span("The Senate voted on the budget today.")[0] == 0
+    cut = sum_features.cut_attribution("The storm killed 12 people in the village, officials said.")
+    assert cut == "The storm killed 12 people in the village."
+    quoted = '"We will rebuild the village," the mayor said.'
+    assert sum_features.cut_attribution(quoted) == quoted
+
+
+def test_empty_story():
+    from newsprism.analyse.summary import summarise as raw
+    import numpy as np
+
+    assert raw([], np.zeros((0, 3)), (), build_options({}, config=None)) == ()
