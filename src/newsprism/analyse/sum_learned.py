@@ -29,7 +29,7 @@ FEATURES = (
     "digit",  # holds a number
     "query",  # share of the focus question's content words it holds
 )
-_OPENER = re.compile(r"^(?:He|She|It|They|This|That|These|Those|But|And|However|Also|Still|"
+OPENER = re.compile(r"^(?:He|She|It|They|This|That|These|Those|But|And|However|Also|Still|"
                      r"His|Her|Their|Its|So|Yet)\b")
 
 
@@ -54,7 +54,7 @@ def matrix(cands, weights: dict, vectors: np.ndarray, query: set[str],
             len(c.fact.sources) / max(n_sources, 1),
             central[k],
             float(any(q in c.text for q in "\"“”")),
-            float(bool(_OPENER.match(c.text))),
+            float(bool(OPENER.match(c.text))),
             float(any(ch.isdigit() for ch in c.text)),
             len(words & query) / len(query) if query else 0.0,
         )

@@ -37,6 +37,7 @@ _FOCUS_BOOST = 2.0  # concept weight multiplier when it shares a word with the f
 _SUPPORT_BONUS = 1.5  # per extra outlet stating the aligned fact
 _POSITION_BONUS = 1.0  # bonus of an article's first sentence; the k-th gets this / k
 _SKIP_LOWER = True
+_SKIP_OPENER = False
 _CUT_ATTRIBUTION = True
 _DF_EXPONENT = 1.5
 _LEARNED = 10.0
@@ -126,6 +127,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_
             continue
         if _SKIP_LOWER and not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“"):
             continue
+        if _SKIP_OPENER and sum_learned.OPENER.match(text):
+            continue
         if _SKIP_QUOTE and any(q in text for q in "\"“”"):
             continue
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
@@ -183,15 +186,14 @@ def _select(
         return []
     sub = vectors[[c.row for c in pool]]
     sub = sub[:, np.flatnonzero(np.abs(sub).sum(axis=0))]  # sparse TF-IDF: drop empty columns
-    sims = sub @ sub.T
-    return [pool[k] for k in _greedy(pool, weights, sims, budget)]
+    return [pool[k] for k in _greedy(pool, weights, sub @ sub.T, budget)]
 
 
 def _greedy(pool: list[_Candidate], weights: dict, sims: np.ndarray, budget: int) -> list[int]:
     """Best gain per word until nothing fits (budgeted submodular maximisation).
 
-    Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate
-    of the same aligned Fact as a chosen one, or too similar to one, is out.
+    Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate of the same aligned Fact as a chosen one, or too similar to
+    one, is out.
     """
     covered: set = set()
     chosen: list[int] = []

@@ -20,6 +20,14 @@ from newsprism.model import Article, content_id
 # Typesetting codes of the NYT/AP wire feeds (quad left, upper rail ...): layout, not text.
 _WIRE_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|UL|LL|MD|HT|TL|AMP|bullet);")
 _SPACES = re.compile(r"[ \t\f\v\u00a0]+")
+# Wire-service furniture on lines of its own: distribution notes, trim marks, contact
+# lines, "nn" paragraph marks. Only whole lines are dropped; article text is untouched.
+_FURNITURE = re.compile(
+    r"^(?:\(.*\)|--.*|_+|Story Filed By .*|For Use By Clients of .*|On the Net:?|nn"
+    r"|Distributed by .*|HOW TO REACH US.*)$",
+    re.IGNORECASE,
+)
+_TRAILING_NN = re.compile(r"\s+nn$")
 
 # Word budget per dataset family when --words is not given (the task's own limit).
 _BUDGETS = (
@@ -72,8 +80,13 @@ class Cluster:
 def normalise_text(text: str) -> str:
     """Drop wire typesetting codes, decode entities, tidy spaces; one paragraph per line."""
     text = html.unescape(_WIRE_CODES.sub(" ", text))
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
-    return "\n".join(line for line in lines if line and line != "-0-")
+    lines = (_TRAILING_NN.sub("", _SPACES.sub(" ", line).strip()) for line in text.splitlines())
+    return "\n".join(line for line in lines if _is_text(line))
+
+
+def _is_text(line: str) -> bool:
+    """A line of article text: not empty, not furniture, not all capitals (a slug/heading)."""
+    return bool(line) and not _FURNITURE.match(line) and any(ch.islower() for ch in line)
 
 
 def _document(raw: dict, origin: str) -> Document:
