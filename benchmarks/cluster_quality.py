@@ -9,6 +9,7 @@ stream, the hardest case: stories from different sets interleave.
 
 Usage:
     python benchmarks/cluster_quality.py [--data DIR] [--threshold T] [--window DAYS]
+                                          [--decay D] [--gap-days G]
     python benchmarks/cluster_quality.py --sweep   # thresholds on the tuning sets only
 
 Skips with a message (exit 0) when the data folder is absent.
@@ -116,7 +117,7 @@ def score_row(name: str, rows: list[dict], config: ClusterConfig) -> str:
 
 
 def sweep(sets: dict[str, list[dict]], config: ClusterConfig) -> None:
-    for t in (0.18, 0.22, 0.26, 0.30, 0.34, 0.38):
+    for t in (0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22):
         cfg = replace(config, threshold=t)
         fs = [bcubed(run_ours(sets[n], cfg), [r["gold"] for r in sets[n]])[2] for n in TUNING]
         print(f"threshold {t:.2f}  " + "  ".join(f"{n}={f:.3f}" for n, f in zip(TUNING, fs))
@@ -128,6 +129,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--window", type=int, default=None)
+    ap.add_argument("--decay", type=float, default=None)
+    ap.add_argument("--gap-days", type=float, default=None)
     ap.add_argument("--sweep", action="store_true")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
@@ -138,11 +141,16 @@ def main() -> int:
         config = replace(config, threshold=args.threshold)
     if args.window is not None:
         config = replace(config, window_days=args.window)
+    if args.decay is not None:
+        config = replace(config, decay=args.decay)
+    if args.gap_days is not None:
+        config = replace(config, gap_days=args.gap_days)
     sets = datasets(args.data)
     if args.sweep:
         sweep(sets, config)
         return 0
     print(f"config: threshold={config.threshold} window_days={config.window_days} "
+          f"decay={config.decay} gap_days={config.gap_days} "
           f"dup_threshold={config.dup_threshold}; baseline: tfidf nearest-earlier-article cosine >= "
           f"{BASELINE_THRESHOLD}")
     print(f"{'set':20s} {'docs':>6s} {'gold':>5s} {'ours':>6s} "

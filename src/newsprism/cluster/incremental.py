@@ -53,6 +53,10 @@ class ClusterConfig:
     threshold: float = 0.12
     window_days: int = 14
     dup_threshold: float = 0.8
+    # Off by default: decay=0.7, gap_days=15 (with threshold 0.10, window 30) lifts DUC 2003
+    # events from F1 0.82 to 0.85 but lowers MultiLing from 0.93 to 0.91, the tuning set.
+    decay: float = 1.0  # centroid weight kept per join: < 1 lets a story follow its latest news
+    gap_days: float = 0.0  # score x exp(-gap/gap_days), gap = days since the story's latest article
     query_terms: int = 25  # article terms used to find candidate stories
     index_terms: int = 40  # centroid terms a story is findable by
     centroid_terms: int = 200  # centroid size cap: bounds memory per story
@@ -199,7 +203,10 @@ class StoryClusterer:
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         best, best_score = None, self.config.threshold
         for sid in self._candidates(weights, day):
-            score = self._cosine(weights, norm, self.stories[sid].centroid)
+            st = self.stories[sid]
+            score = self._cosine(weights, norm, st.centroid)
+            if self.config.gap_days and day is not None and st.last is not None:
+                score *= math.exp(-abs(day - st.last) / self.config.gap_days)
             # strictly greater: on a tie the story met first (older, lower rank) keeps it
             if score > best_score:
                 best, best_score = sid, score
@@ -218,6 +225,9 @@ class StoryClusterer:
     # -------------------------------------------------------------- updating
     def _join(self, story: StoryState, counts: dict[int, float], day: int | None) -> None:
         cen = story.centroid
+        if self.config.decay < 1.0:
+            for t in cen:
+                cen[t] *= self.config.decay
         for t, n in counts.items():
             if n > 0:
                 cen[t] = cen.get(t, 0.0) + 1.0 + math.log(n)
