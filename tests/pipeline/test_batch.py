@@ -121,3 +121,21 @@ def test_missing_dask_names_the_extra(tmp_path, monkeypatch):
 def test_workers_and_scheduler_together_are_refused(tmp_path):
     with pytest.raises(ConfigError, match="either"):
         run_batch(["examples"], tmp_path, TFIDF, workers=2, scheduler="tcp://127.0.0.1:1")
+
+
+def test_running_scheduler_by_address(examples, tmp_path):
+    archive = write_ferry_archive(tmp_path)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  protocol="tcp", dashboard_address=":0") as cluster:
+        result = run_batch([str(examples), str(archive)], tmp_path / "out", TFIDF,
+                           scheduler=cluster.scheduler_address)
+        assert result.stories == 2
+        assert len(cluster.scheduler.workers) == 1  # the borrowed cluster is left running
+
+
+def test_unreachable_scheduler_is_a_config_error(tmp_path, monkeypatch):
+    from newsprism.pipeline import batch
+
+    monkeypatch.setattr(batch, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(ConfigError, match="cannot reach the Dask scheduler"):
+        run_batch(["examples"], tmp_path / "out", TFIDF, scheduler="tcp://127.0.0.1:1")

@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,7 +96,7 @@ def run_batch(
     _check_args(fmt, min_sources, workers, scheduler)
     _prepare_out_dir(out_dir)
     docs, errors = ingest.read_inputs(inputs, options)
-    with _client(workers, scheduler, client) as dask_client:
+    with _dask_client(workers, scheduler, client) as dask_client:
         articles = _clean_all(dask_client, docs, options, errors, progress)
         if not articles:
             raise errors[0] if len(errors) == 1 else InputError(
@@ -135,36 +136,28 @@ def _prepare_out_dir(out_dir: Path) -> None:
             "choose another --out") from None
 
 
-class _client:
-    """Context manager: the caller's client, a scheduler's, or a new LocalCluster's."""
-
-    def __init__(self, workers: int | None, scheduler: str | None, given: Any) -> None:
-        self.workers, self.scheduler, self.given = workers, scheduler, given
-        self.owned: list[Any] = []
-
-    def __enter__(self) -> Any:
-        if self.given is not None:
-            return self.given
-        distributed = _import_distributed()
-        if self.scheduler is not None:
-            try:
-                client = distributed.Client(self.scheduler, timeout=CONNECT_TIMEOUT)
-            except (OSError, TimeoutError) as exc:
-                raise ConfigError(
-                    f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); "
-                    "start one with `dask scheduler` or leave out --scheduler") from None
-            self.owned = [client]
-            return client
-        cluster = distributed.LocalCluster(
-            n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1,
-            processes=True, dashboard_address=_ANY_PORT, silence_logs=logging.ERROR)
-        client = distributed.Client(cluster)
-        self.owned = [client, cluster]
-        return client
-
-    def __exit__(self, *exc: object) -> None:
-        for thing in self.owned:
-            thing.close()
+@contextmanager
+def _dask_client(workers: int | None, scheduler: str | None, given: Any) -> Iterator[Any]:
+    """The caller's client as is, a running scheduler's, or a new LocalCluster's (closed after)."""
+    if given is not None:
+        yield given
+        return
+    distributed = _import_distributed()
+    if scheduler is not None:
+        try:
+            client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as exc:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {scheduler} ({exc}); "
+                "start one with `dask scheduler` or leave out --scheduler") from None
+        with client:
+            yield client
+        return
+    with distributed.LocalCluster(
+            n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
+            dashboard_address=_ANY_PORT, silence_logs=logging.ERROR) as cluster:
+        with distributed.Client(cluster) as client:
+            yield client
 
 
 def _import_distributed() -> Any:
