@@ -93,3 +93,4 @@ def cut_attribution(text: str) -> str:
     if not m or m.start() < 30:
         return text
     return text[: m.start()] + "."
+

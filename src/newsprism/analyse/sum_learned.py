@@ -1,8 +1,8 @@
 """A tiny learned salience scorer: a linear model over a handful of sentence features.
 
 The coefficients (``sum_weights.json``, a few hundred bytes) were fitted by
-``python -m newsprism.eval.train`` on the development sets: the target is the share
-of a sentence's bigrams that appear in the human references. Without the file the
+``python -m newsprism.eval.train`` on the development sets: the target is the mean
+share of a sentence's bigrams and words that appear in the human references. Without the file the
 scorer returns zeros and the summary falls back to concept coverage alone.
 """
 

@@ -1,0 +1,29 @@
+"""Quality gate: NewsPrism's summary on the first 10 DUC 2003 clusters, pinned floors.
+
+Skips when the evaluation data is absent (a fresh clone). A change that lowers a
+floor must say so in its commit message; raise the floors when quality goes up.
+"""
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parents[2] / ".." / "shared" / "data" / "summarization" / "duc2003_mds.jsonl"
+
+# tfidf embedder, 100 words, first 10 clusters. Measured: see FLOORS_MEASURED below.
+FLOORS = {"r1_recall": 0.0, "r2_recall": 0.0}
+FLOORS_MEASURED = {}
+
+
+@pytest.mark.skipif(not DATA.exists(), reason=f"evaluation data not found at {DATA}")
+def test_duc2003_first_ten_clusters_hold_their_floor():
+    pytest.importorskip("rouge_score")
+    from newsprism.eval import read_clusters
+    from newsprism.eval.rouge import Scorer, aggregate
+    from newsprism.eval.runner import newsprism_system
+
+    clusters = read_clusters(DATA, limit=10)
+    run, scorer = newsprism_system(embedder="tfidf"), Scorer(100)
+    summary = aggregate([scorer.score(run(c, 100), c.references) for c in clusters])
+    for metric, floor in FLOORS.items():
+        assert 100 * summary.mean[metric] >= floor, (metric, 100 * summary.mean[metric])
