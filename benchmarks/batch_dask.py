@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -129,6 +130,20 @@ def child(mode: str, workers: int, embedder: str, archive: Path, out: Path, warm
         return {"seconds": time.perf_counter() - t0, "stories": stories}
 
 
+def snapshot_dir(scratch: Path) -> Path:
+    return scratch / "code"
+
+
+def snapshot_code(scratch: Path) -> None:
+    """Copy src/newsprism once, so every child (and its Dask workers) runs the same code.
+
+    Other engineers edit this working tree while a benchmark runs; without a
+    snapshot, runs of one benchmark would measure (and compare) different code.
+    """
+    shutil.copytree(ROOT / "src" / "newsprism", snapshot_dir(scratch) / "newsprism",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+
+
 def measure(mode: str, workers: int, embedder: str, archive: Path, out: Path,
             warm: bool) -> tuple[float, float, int]:
     """Seconds, CPU seconds and stories of one child run.
@@ -139,9 +154,10 @@ def measure(mode: str, workers: int, embedder: str, archive: Path, out: Path,
     """
     cmd = [sys.executable, __file__, "--child", mode, str(workers), embedder, str(archive),
            str(out)] + (["--warm"] if warm else [])
+    env = {**os.environ, "PYTHONPATH": str(snapshot_dir(archive.parent))}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=env)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -175,6 +191,7 @@ def bench(archive: Path, scratch: Path, embedder: str, repeat: int) -> list[tupl
     for out in sorted(scratch.glob(f"{embedder}-*-[0-9]")):
         if not same_files(base, out):
             raise SystemExit(f"output of {out.name} differs from the sequential baseline")
+    print(f"  {embedder}: every output folder is identical to the sequential one", file=sys.stderr)
     return [(LABELS[mode], n, "included" if not warm else "excluded (warmed up)",
              statistics.median(times[(mode, n, warm)]), statistics.median(cpus[(mode, n, warm)]),
              stories[(mode, n, warm)])
@@ -212,12 +229,17 @@ def main() -> int:
         print(f"skipped: {args.data} is absent (the DUC 2003 TDT clusters are not here)")
         return 0
     command = "python benchmarks/batch_dask.py " + " ".join(sys.argv[1:])
+    head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                          capture_output=True, text=True).stdout.strip()
     report = [f"# Batch on Dask vs a sequential loop\n",
+              f"Code: a snapshot of src/newsprism taken at start (HEAD {head}, working tree "
+              "as it was then).  ",
               f"Command: `{command.strip()}`  ",
               f"Data: `{args.data.name}`; machine: {os.cpu_count()} cores, shared with "
               f"other jobs (load average at start {os.getloadavg()[0]:.1f}).\n"]
     with tempfile.TemporaryDirectory(prefix="newsprism-batch-") as tmp:
         archive = build_archive(args.data, Path(tmp))
+        snapshot_code(Path(tmp))
         for embedder in args.embedder:
             print(f"embedder {embedder}:", file=sys.stderr)
             rows = bench(archive, Path(tmp), embedder, args.repeat)
