@@ -213,9 +213,11 @@ class StoryClusterer:
         return best, (best_score if best else 0.0)
 
     def _cosine(self, weights: dict[int, float], norm: float, centroid: dict[int, float]) -> float:
+        # _idf inlined: this loop runs for every centroid term of every candidate
+        ln_n, df, log = math.log(self.n_docs + 1), self.df, math.log
         dot, cnorm = 0.0, 0.0
         for t, v in centroid.items():
-            w = v * self._idf(t)
+            w = v * (ln_n - log(df.get(t, 0) + 1) + 1.0)
             cnorm += w * w
             a = weights.get(t)
             if a is not None:
