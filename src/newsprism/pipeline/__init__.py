@@ -12,6 +12,7 @@ from newsprism.pipeline.digest import (
     split_stories,
     summarise,
 )
+from newsprism.pipeline.batch import BatchResult, run_batch  # dask is imported only when run
 
 __all__ = [
     "brief",
@@ -21,6 +22,7 @@ __all__ = [
     "split_stories",
     "summarise",
 ]
+__all__ += ["BatchResult", "run_batch"]
 
 # The collection (store + clustering) loads datasketch and SQLite code that
 # `digest` never needs: its names are resolved on first use.

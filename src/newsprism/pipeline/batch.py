@@ -30,7 +30,6 @@ from newsprism.errors import ConfigError, DependencyError, InputError, NewsPrism
 from newsprism.model import Article, Briefing, RawDocument, content_id
 from newsprism.pipeline.digest import brief, split_stories
 from newsprism.render import FORMATS, render
-from newsprism.render.index import render_index
 
 # Documents per cleaning task: one task per document would cost the scheduler
 # more than a plain-text document costs to clean; 16 keeps both cores busy on
@@ -104,6 +103,8 @@ def run_batch(
         stories = split_stories(articles)
         kept = [s for s in stories if len(s) >= min_sources]
         briefed = _brief_all(dask_client, kept, options, fmt, out_dir, errors, progress)
+    from newsprism.render.index import render_index  # jinja2: not paid by `import newsprism`
+
     names = [name for name, _ in briefed]
     index = out_dir / f"index.{fmt}"
     _write(index, render_index([b for _, b in briefed], fmt, names))
