@@ -87,6 +87,8 @@ def test_clicking_a_citation_highlights_the_cited_sentence(page, base_url: str) 
     page.goto(base_url + "/")
     titles = page.locator("a.story-title").all_inner_texts()
     assert any("Osterfeld" in t for t in titles), titles
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "stories.png"))
     open_story(page, base_url, "Osterfeld")
     badge = page.locator("button.cite").first
     target = badge.get_attribute("data-target")

@@ -52,7 +52,8 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None) 
     from newsprism.web.pages import router as pages_router
 
     Store(db_path).close()  # fail at start-up, not on the first request
-    app = FastAPI(title="NewsPrism", version=__version__,
+    # no /docs or /redoc: they load their scripts from a CDN, and this app works offline
+    app = FastAPI(title="NewsPrism", version=__version__, docs_url=None, redoc_url=None,
                   description="Stories from many outlets, as attributed briefings.")
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
