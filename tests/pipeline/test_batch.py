@@ -24,7 +24,8 @@ FERRY = [
              "The contract with Nordlys Shipping is worth 42 million crowns over ten years, "
              "council officials said.\n\n"
              "\"The islands deserve a ferry that runs on time,\" said council chair Ida Marsk.\n\n"
-             "Three new electric ferries will enter service on the Velmora-Skarholm route in 2026."},
+             "Three new electric ferries will enter service on the Velmora-Skarholm route "
+             "in 2026."},
     {"id": "cg-0603-ferry", "source": "Coastal Gazette", "published": "2024-06-03",
      "title": "Velmora signs ten-year ferry deal with Nordlys Shipping",
      "text": "Velmora's harbour council voted on Monday to approve the ferry contract with "

@@ -24,16 +24,26 @@ def _terminal_progress(phase: str, done: int, total: int) -> None:
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path), help="Folder for story-<id>.<ext> files and index.<ext> (created if missing).")
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes of a local Dask cluster, one thread each (default: CPU count).")
-@click.option("--scheduler", metavar="ADDRESS", help="Use a running Dask scheduler (e.g. tcp://host:8786) instead of a local cluster.")
-@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json", show_default=True, help="Format of the story files and the index.")
-@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), help="Sentence embedder (default minilm).")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for story-<id>.<ext> files and index.<ext> (created if missing).")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes of a local Dask cluster, 1 thread each (default: CPU count).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Use a running Dask scheduler (e.g. tcp://host:8786), not a local cluster.")
+@click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json",
+              show_default=True, help="Format of the story files and the index.")
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
+              help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words (default 120).")
-@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True, help="Brief only stories with at least this many sources.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Options file (TOML).")
-@click.option("-q", "--quiet", is_flag=True, default=None, help="No progress or summary lines on stderr.")
-def batch(inputs, out_dir, workers, scheduler, fmt, embedder, words, min_sources, config_path, quiet):  # type: ignore[no-untyped-def]
+@click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Brief only stories with at least this many sources.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Options file (TOML).")
+@click.option("-q", "--quiet", is_flag=True, default=None,
+              help="No progress or summary lines on stderr.")
+def batch(  # type: ignore[no-untyped-def]
+    inputs, out_dir, workers, scheduler, fmt, embedder, words, min_sources, config_path, quiet
+):
     """Brief every story in INPUTS (archives: JSONL files, folders, files) in parallel on Dask.
 
     Documents are cleaned and stories briefed on Dask workers; stories are grouped
