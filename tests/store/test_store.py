@@ -117,3 +117,22 @@ def test_failed_transaction_leaves_nothing(store: Store) -> None:
             store.add_article("k1", TURKEY[0], "s1", None, None)
             store.add_article("k1", TURKEY[0], "s1", None, None)  # same key twice
     assert store.count("articles") == 0
+
+
+def test_syndicated_copy_is_kept_as_an_extra_outlet(store: Store) -> None:
+    wire = TURKEY[0]
+    copy = Article(id="x", name="Hürriyet Daily News", text=wire.text + " (AA)",
+                   published=wire.published)
+    report = ingest_articles([wire, copy], store)
+    assert (report.added, report.near_duplicates) == (2, 1)
+    (story,) = [store.story(s["id"]) for s in store.stories()]
+    assert story["outlets"] == ["Daily Sabah", "Hürriyet Daily News"]
+    assert story["members"][1]["duplicate_of"] == story["members"][0]["id"]
+
+
+def test_a_later_run_continues_the_same_stories(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with Store(tmp_path / "a.db") as s:
+        ingest_articles(TURKEY[:1], s)
+    with Store(tmp_path / "a.db") as s:  # a new process: clustering state comes from the db
+        report = ingest_articles(TURKEY[1:], s)
+        assert report.created == {} and s.count("stories") == 1
