@@ -20,7 +20,8 @@ def test_reads_fixture_clusters_and_query():
 
 
 def test_wire_codes_and_spaces_are_removed():
-    text = "&UR; News service &QC;\nThe  library\t&QL; would hire &frac12; staff.\n-0-\nENDIT\n(END OPTIONAL TRIM)\n"
+    text = ("&UR; News service &QC;\nThe  library\t&QL; would hire &frac12; staff.\n-0-\n"
+            "ENDIT\n(END OPTIONAL TRIM)\n")
     assert normalise_text(text) == "News service\nThe library would hire ½ staff."
     library = read_clusters(FIXTURE)[2]
     assert "&QL;" not in library.documents[1].text

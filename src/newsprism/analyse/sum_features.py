@@ -80,7 +80,8 @@ def n_words(text: str) -> int:
 _ATTRIBUTION = re.compile(
     r",\s+(?:(?:he|she|they|officials?|police|authorities|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
     r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|reported|told\s+[\w ]{1,30}?)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|today|yesterday))?"
     r"|according\s+to\s+[^,;]{1,60})\s*\.$"
 )
 

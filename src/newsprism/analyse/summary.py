@@ -181,8 +181,8 @@ def _select(
 def _greedy(pool: list[_Candidate], weights: dict, sims: np.ndarray, budget: int) -> list[int]:
     """Best gain per word until nothing fits (budgeted submodular maximisation).
 
-    Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate of the same aligned Fact as a chosen one, or too similar to
-    one, is out.
+    Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate
+    of the same aligned Fact as a chosen one, or too similar to one, is out.
     """
     covered: set = set()
     chosen: list[int] = []

@@ -51,7 +51,8 @@ def _sumy():  # -> (PlaintextParser, tokenizer, stemmer, stop words)
             self._sentence_tokenizer = punkt.PunktSentenceTokenizer(punkt.load_model(language))
             self._word_tokenizer = NLTKWordTokenizer()
 
-    return PlaintextParser, OfflineTokenizer("english"), Stemmer("english"), get_stop_words("english")
+    stop_words = get_stop_words("english")
+    return PlaintextParser, OfflineTokenizer("english"), Stemmer("english"), stop_words
 
 
 def offline_tokenizer():

@@ -3,8 +3,8 @@
     python -m newsprism.eval.train DATASET.jsonl... [-o src/newsprism/analyse/sum_weights.json]
 
 Target: for every candidate sentence, the mean of the shares of its bigrams and of its
-words found in the cluster's human references. Model: ridge regression over :data:`sum_learned.FEATURES`, each
-cluster weighted equally. Deterministic: same data, same coefficients.
+words found in the cluster's human references. Model: ridge regression over
+:data:`sum_learned.FEATURES`, each cluster weighted equally. Deterministic: same data, same coefficients.
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def main(argv: list[str] | None = None) -> None:
     w = np.concatenate([p[2] for p in parts])
     coef, intercept = fit(x, y, w)
     data = {
-        "model": "ridge over sentence features; target = mean share of bigrams and words in references",
+        "model": "ridge over sentence features; "
+                 "target = mean share of bigrams and words in references",
         "trained_on": [Path(p).name for p in args.datasets],
         "intercept": round(intercept, 5),
         "coefficients": {n: round(float(c), 5) for n, c in zip(sum_learned.FEATURES, coef)},
