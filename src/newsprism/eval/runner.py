@@ -22,20 +22,18 @@ OURS = "newsprism"
 
 def newsprism_system(embedder: str | None = None, focus: bool = True) -> System:
     """NewsPrism's summary of a cluster, via the same pipeline as ``digest``."""
-    from newsprism.config import build_options
+    from newsprism.config import Options
     from newsprism.pipeline import summarise
 
     def run(cluster: Cluster, words: int) -> str:
-        flags = {"words": words, "embedder": embedder, "quiet": True,
-                 "focus": cluster.query if focus else None}
-        items = summarise(cluster.articles(), build_options(flags, config=_NO_CONFIG))
+        # Packaged defaults only, not the user's config file: the same command gives the
+        # same numbers on every machine.
+        options = Options(words=words, embedder=embedder or Options().embedder, quiet=True,
+                          focus=cluster.query if focus else None)
+        items = summarise(cluster.articles(), options)
         return " ".join(item.text for item in items)
 
     return run
-
-
-# Evaluation ignores the user's config file so numbers are the same on every machine.
-_NO_CONFIG = None
 
 
 @dataclass
