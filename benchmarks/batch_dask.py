@@ -41,7 +41,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -231,7 +230,7 @@ def main() -> int:
     command = "python benchmarks/batch_dask.py " + " ".join(sys.argv[1:])
     head = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
                           capture_output=True, text=True).stdout.strip()
-    report = [f"# Batch on Dask vs a sequential loop\n",
+    report = ["# Batch on Dask vs a sequential loop\n",
               f"Code: a snapshot of src/newsprism taken at start (HEAD {head}, working tree "
               "as it was then).  ",
               f"Command: `{command.strip()}`  ",

@@ -36,6 +36,10 @@ class StoreError(NewsPrismError):
     """The embedded store cannot be opened, migrated or written."""
 
 
+class OutputError(NewsPrismError):
+    """A briefing or index cannot be written where the user asked."""
+
+
 class NotFoundError(NewsPrismError):
     """A story or article asked for by id does not exist."""
 

@@ -77,7 +77,8 @@ def test_deterministic_and_focus_changes_nothing_unsafe(clusters):
 
 
 def test_trims():
-    assert sum_features.trim_span("WASHINGTON (AP) -- The Senate voted on the budget today.")[0] == 19
+    dateline = "WASHINGTON (AP) -- The Senate voted on the budget today."
+    assert sum_features.trim_span(dateline)[0] == 19
     assert sum_features.trim_span("The Senate voted on the budget today.")[0] == 0
     cut = sum_features.cut_attribution("The storm killed 12 people in the village, officials said.")
     assert cut == "The storm killed 12 people in the village."

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 ARTICLE_A = """Velmora council approves ferry contract
 
@@ -69,3 +72,13 @@ def test_two_stories_give_an_index_and_one_briefing_each(tmp_path, examples):
     for story in index["stories"]:
         data = json.loads((out.parent / story["file"]).read_text(encoding="utf-8"))
         assert data["schema"] == "newsprism.briefing/1"
+
+
+def test_installed_console_script_runs():
+    script = Path(sys.executable).with_name("newsprism")
+    if not script.exists():
+        pytest.skip("the console script is not installed next to this Python")
+    r = subprocess.run([str(script), "--help"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    for command in ("digest", "eval", "ingest", "stories", "show", "search", "serve", "batch"):
+        assert command in r.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.config import Options
-from newsprism.errors import ConfigError, DependencyError, StoreError
+from newsprism.errors import ConfigError, DependencyError, OutputError
 from newsprism.pipeline.batch import run_batch
 
 distributed = pytest.importorskip("dask.distributed")
@@ -109,7 +109,7 @@ def test_min_sources_skips_small_stories(examples, tmp_path, threads):
 def test_unwritable_out_dir_is_a_store_error(tmp_path, threads):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    with pytest.raises(StoreError, match="cannot write the output folder"):
+    with pytest.raises(OutputError, match="cannot write the output folder"):
         run_batch(["examples"], blocker / "out", TFIDF, client=threads)
 
 

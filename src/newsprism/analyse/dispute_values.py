@@ -37,7 +37,7 @@ _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "da
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
                 "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top",
-                "million", "billion", "thousand", "percent", "per"}
+                "million", "billion", "thousand"}
 
 
 @dataclass(frozen=True, slots=True)

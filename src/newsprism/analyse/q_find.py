@@ -45,8 +45,8 @@ _BEFORE_CUE = re.compile(rf"(?P<cue>\b(?:{CUES}|according\s+to)\b)(?P<tail>[^“
 _NP_BEFORE = re.compile(
     rf"(?P<spk>(?:(?:the|The|a|A|an|An|One|one)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})"
     rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:also\s+|then\s+|later\s+|has\s+|had\s+)?$")
-_SUBJECT = re.compile(rf"^\s*(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][\w.’'-]*\s+){{0,4}}"
-                      rf"[A-Z][\w.’'-]*)\b")
+_SUBJECT = re.compile(r"^\s*(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][\w.’'-]*\s+){0,4}"
+                      r"[A-Z][\w.’'-]*)\b")
 _CITED = re.compile(rf"\b(?:cited|quoted)\s+(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s+as\s+"
                     r"(?:saying|telling)\b")
 # Indirect speech: 'Gantz, for his part, said the two countries must ...'
@@ -56,7 +56,7 @@ INDIRECT = re.compile(
     rf"argued|warned|insisted|explained|highlighted|emphasi[sz]ed)\b")
 _INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
 # A byline-style attribution: '“...” ― Carla Sanchez'
-_AFTER_DASH = re.compile(rf"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){{0,4}}[A-Z][\w’'-]*)")
+_AFTER_DASH = re.compile(r"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)")
 _TAIL_NP = re.compile(rf"\s*(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s*,?\s*$")
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 _LOWER_STOP = {"the", "a", "an", "and", "but", "or", "as", "in", "on", "at", "to", "for", "of",

@@ -7,7 +7,7 @@ line on stderr and exit code 1; usage errors are click's (exit code 2).
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 import sys
 
 import click

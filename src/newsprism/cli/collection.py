@@ -11,7 +11,7 @@ import click
 
 from newsprism.cli.failures import exit_if_any, report
 from newsprism.config import Options, build_options
-from newsprism.errors import ConfigError, StoreError
+from newsprism.errors import ConfigError, OutputError
 
 DB_HELP = "Store file (default: $NEWSPRISM_DB, else ~/.local/share/newsprism/newsprism.db)."
 
@@ -138,7 +138,7 @@ def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untype
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StoreError(f"{output}: cannot write the briefing ({exc.strerror})") from None
+        raise OutputError(f"{output}: cannot write the briefing ({exc.strerror})") from None
 
 
 @click.command()

@@ -9,7 +9,7 @@ import click
 
 from newsprism.cli.failures import exit_if_any, report
 from newsprism.config import build_options
-from newsprism.errors import InputError, StoreError
+from newsprism.errors import InputError, OutputError
 from newsprism.model import Briefing
 from newsprism.pipeline import brief, load_articles, split_stories
 from newsprism.render import format_for, render
@@ -21,7 +21,7 @@ def _write(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write the briefing ({exc.strerror})") from None
+        raise OutputError(f"{path}: cannot write the briefing ({exc.strerror})") from None
 
 
 def _write_many(output: Path, fmt: str, briefings: list[Briefing]) -> list[Path]:

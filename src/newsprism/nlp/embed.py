@@ -10,6 +10,7 @@ a cosine.
 from __future__ import annotations
 
 import functools
+import os
 from importlib import resources
 from typing import Protocol
 
@@ -35,6 +36,16 @@ def _normalise(matrix: np.ndarray) -> np.ndarray:
     return (matrix / norms).astype(np.float32)
 
 
+def _threads() -> int:
+    """Threads for one inference: OMP_NUM_THREADS when set (Dask workers set it to 1, so
+    N workers on N cores do not fight), else up to 2, which is where the small model stops
+    getting faster."""
+    try:
+        return max(1, int(os.environ["OMP_NUM_THREADS"]))
+    except (KeyError, ValueError):
+        return min(2, os.cpu_count() or 1)
+
+
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2, int8 ONNX, mean pooling over the attention mask."""
 
@@ -53,7 +64,7 @@ class MiniLMEmbedder:
         self._tokenizer.enable_padding()
         opts = ort.SessionOptions()
         # Fixed thread counts keep floating-point reductions in the same order run to run.
-        opts.intra_op_num_threads = 2
+        opts.intra_op_num_threads = _threads()
         opts.inter_op_num_threads = 1
         # Idle threads spinning for work burn CPU that a laptop (or a busy server) needs.
         opts.add_session_config_entry("session.intra_op.allow_spinning", "0")

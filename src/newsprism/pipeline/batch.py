@@ -26,7 +26,7 @@ from typing import Any
 
 from newsprism import clean, ingest
 from newsprism.config import Options
-from newsprism.errors import ConfigError, DependencyError, InputError, NewsPrismError, StoreError
+from newsprism.errors import ConfigError, DependencyError, InputError, NewsPrismError, OutputError
 from newsprism.model import Article, Briefing, RawDocument, content_id
 from newsprism.pipeline.digest import brief, split_stories
 from newsprism.render import FORMATS, render
@@ -88,7 +88,7 @@ def run_batch(
 
     Bad documents and stories whose analysis raises a NewsPrismError are returned
     in ``errors``; the rest of the batch is done. Raises InputError when no input
-    holds a usable article, StoreError when ``out_dir`` cannot be written,
+    holds a usable article, OutputError when ``out_dir`` cannot be written,
     ConfigError for bad arguments or an unreachable scheduler, and DependencyError
     when dask is not installed.
     """
@@ -132,7 +132,7 @@ def _prepare_out_dir(out_dir: Path) -> None:
         probe.write_text("", encoding="utf-8")
         probe.unlink()
     except OSError as exc:
-        raise StoreError(
+        raise OutputError(
             f"{out_dir}: cannot write the output folder ({exc.strerror or exc}); "
             "choose another --out") from None
 
@@ -253,4 +253,4 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise StoreError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None

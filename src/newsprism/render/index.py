@@ -31,7 +31,8 @@ def render_index(briefings: list[Briefing], fmt: str, files: list[str] | None = 
     if fmt == "md":
         from newsprism.render.markdown import render_markdown
 
-        lines = [f"# {len(briefings)} stories", ""]
+        n = len(briefings)
+        lines = [f"# {n} {'story' if n == 1 else 'stories'}", ""]
         for i, (b, f) in enumerate(zip(briefings, names), 1):
             label = f"[{b.title}]({f})" if f else b.title
             lines.append(f"{i}. {label} — {b.date or 'undated'}, {len(b.sources)} sources")
