@@ -47,3 +47,13 @@ def test_aggregate_is_deterministic_with_interval():
     assert a.low["r1_recall"] <= 0.3 <= a.high["r1_recall"]
     same = aggregate([Score(0.2, 0.2, 0.1, 0.1)] * 4)
     assert same.low["r2_recall"] == pytest.approx(same.high["r2_recall"]) == pytest.approx(0.1)
+
+
+def test_missing_extra_names_the_install(monkeypatch):
+    import sys
+
+    from newsprism.errors import DependencyError
+
+    monkeypatch.setitem(sys.modules, "rouge_score", None)  # import now raises ImportError
+    with pytest.raises(DependencyError, match=r"newsprism\[eval\]"):
+        Scorer(words=100)
