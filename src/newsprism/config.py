@@ -34,6 +34,12 @@ class Options:
     # TF-IDF alone (the dependency-free embedder): paraphrases score 0.2-0.7 here, so it
     # only aligns close rewordings; recall is lower, precision is what matters for citations.
     align_threshold_tfidf: float = 0.4
+    # --- disputes: looser groups in which value conflicts are sought (a sentence that
+    # says "45 people" where another says "40" is, by that difference, less alike). The
+    # example story's 40/45 injured pair is grouped from 0.70 down; a conflict found in
+    # such a group must also agree in the words around the values (analyse/disputed.py).
+    dispute_threshold: float = 0.66
+    dispute_threshold_tfidf: float = 0.25
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated
     fetch_timeout: float = 15.0  # seconds per URL

@@ -1,12 +1,17 @@
 """Where outlets disagree: the same fact reported with different values.
 
-Two sources of disputes, both precision first:
+Three sources of disputes, all precision first:
 
 * within each aligned group (a :class:`Fact`), sentences of different outlets
   whose counts, durations or dates measure the same thing but cannot both be
   true ("ten" / "nine" citizens; "2016" / "2018"); a value written differently
   ("two" / "2", "Oct 27" / "Thursday" when that Thursday is Oct 27, "over a
   decade" / "since 2010") is not a dispute;
+* within looser groups (``loose``: sentences only broadly alike, because a
+  sentence that says "45 people" where another says "40 people" is, by that very
+  difference, less alike), the same comparison, but only when the words around
+  both values agree ("injuring 45 people" / "injuring 40 people"; not "restored
+  in 2016" / "expelled in 2018");
 * across the whole story, the same person named with different given names
   (Benny / Benjamin Gantz) or given different titles (Defense / Foreign
   Minister). Diacritics and spelling never count (Erdoğan / Erdogan).
@@ -27,15 +32,21 @@ def find_disputes(
     facts: tuple[Fact, ...],
     entities_: tuple[Entity, ...],
     options: Options,
+    loose: tuple[Fact, ...] = (),
 ) -> tuple[Dispute, ...]:
     """Conflicting values with their variants and evidence, in story order.
 
-    Every variant cites whole sentences of its outlets.
+    Every variant cites whole sentences of its outlets. ``loose`` are groups of
+    broadly similar sentences; a conflict found there must also agree in context.
     """
     published = _anchors(articles)
     out = []
     for fact in facts:
         out.extend(fact_disputes(fact, published))
+    for group in loose:
+        for d in fact_disputes(group, published, same_context=True):
+            if not any(_same_dispute(d, e) for e in out):
+                out.append(d)
     if articles:
         out.extend(_title_disputes(articles, sentences, facts))
         out.extend(_name_disputes(articles, sentences))
@@ -47,8 +58,13 @@ def _anchors(articles: tuple[Article, ...]) -> dict[str, str | None]:
     return {a.id: a.published or fallback for a in articles}
 
 
-def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]:
-    """Value conflicts between outlets inside one aligned group."""
+def fact_disputes(
+    fact: Fact, published: dict[str, str | None], same_context: bool = False
+) -> list[Dispute]:
+    """Value conflicts between outlets inside one group of sentences.
+
+    With ``same_context``, two values only clash when the words around them agree.
+    """
     stated: dict[tuple[str, str], list[tuple[Value, Sentence]]] = {}
     for sent in fact.sentences:
         vals = values(sent.text, published.get(sent.source))
@@ -60,12 +76,39 @@ def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]
     for (kind, key), items in sorted(stated.items()):
         if len({s.source for _, s in items}) < 2:
             continue
-        clashes = any(a.conflicts(b) for i, (a, sa) in enumerate(items)
+        clashes = any(a.conflicts(b) and (not same_context or _context_agrees(a, sa, b, sb))
+                      for i, (a, sa) in enumerate(items)
                       for b, sb in items[:i] if sa.source != sb.source)
         if clashes:
             about = _about(kind, items[0][0].shown.split()[-1], items[0][1])
             out.append(Dispute(about, _variants(items), kind))
     return out
+
+
+_CONTEXT_WORDS = 5  # words on each side of a value that say what it measures
+_STOP = frozenset(
+    "a an the and or but of in on at to for from by with as is was were be been has have had "
+    "it its this that these those he she they we who which when after before since than "
+    "more over about some said says say two three four five six seven eight nine ten one "
+    "people".split()
+)
+
+
+def _context(value: Value, sent: Sentence) -> set[str]:
+    """Content-word stems near the value (first five letters, accents kept)."""
+    before = sent.text[: value.start].split()[-_CONTEXT_WORDS:]
+    after = sent.text[value.start + len(value.shown):].split()[:_CONTEXT_WORDS]
+    words = (w.strip(".,;:!?\"'“”‘’()").lower() for w in before + after)
+    return {w[:5] for w in words if w.isalpha() and w not in _STOP and len(w) > 2}
+
+
+def _context_agrees(a: Value, sa: Sentence, b: Value, sb: Sentence) -> bool:
+    return bool(_context(a, sa) & _context(b, sb))
+
+
+def _same_dispute(a: Dispute, b: Dispute) -> bool:
+    cites = {c for v in b.variants for c in v.citations}
+    return a.kind == b.kind and any(c in cites for v in a.variants for c in v.citations)
 
 
 def _about(kind: str, noun: str, sent: Sentence) -> str:

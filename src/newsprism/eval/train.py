@@ -49,7 +49,8 @@ def rows_for(path: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarra
     for cluster in read_clusters(path, limit=limit):
         options = build_options({"words": words, "embedder": "tfidf", "focus": cluster.query},
                                 config=None)
-        _, flat, vectors, facts = _aligned(cluster.articles(), options)
+        al = _aligned(cluster.articles(), options)
+        flat, vectors, facts = al.sentences, al.vectors, al.facts
         cands, _, x = summary.candidate_table(flat, vectors, facts, options)
         if not cands:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -31,34 +32,42 @@ def load_articles(
     return tuple(articles.values()), errors
 
 
-def _aligned(
-    articles: tuple[Article, ...], options: Options
-) -> tuple[dict[str, tuple[Sentence, ...]], list[Sentence], np.ndarray, tuple[Fact, ...]]:
+@dataclass(frozen=True)
+class _Aligned:
+    by_article: dict[str, tuple[Sentence, ...]]
+    sentences: list[Sentence]
+    vectors: np.ndarray
+    facts: tuple[Fact, ...]  # strict groups: what citations rest on
+    loose: tuple[Fact, ...]  # broad groups: where value conflicts are sought
+
+
+def _aligned(articles: tuple[Article, ...], options: Options) -> _Aligned:
     by_article = {a.id: segment.split_sentences(a) for a in articles}
     flat = [s for a in articles for s in by_article[a.id]]
     texts = [s.text for s in flat]
     lexical = get_embedder("tfidf").encode(texts)
     if options.embedder == "tfidf":
         vectors, sims = lexical, align.similarity(flat, lexical)
-        threshold = options.align_threshold_tfidf
+        strict, loose = options.align_threshold_tfidf, options.dispute_threshold_tfidf
     else:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, lexical)
-        threshold = options.align_threshold
-    facts = align.align(flat, sims, threshold)
-    return by_article, flat, vectors, facts
+        strict, loose = options.align_threshold, options.dispute_threshold
+    return _Aligned(by_article, flat, vectors, align.align(flat, sims, strict),
+                    align.align(flat, sims, loose))
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
     """Only the summary of clean articles (evaluation uses this)."""
-    _, flat, vectors, facts = _aligned(articles, options)
-    return summary.summarise(flat, vectors, facts, options)
+    al = _aligned(articles, options)
+    return summary.summarise(al.sentences, al.vectors, al.facts, options)
 
 
 def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     """Analyse clean articles of one story into a Briefing."""
-    by_article, flat, vectors, facts = _aligned(articles, options)
-    items = summary.summarise(flat, vectors, facts, options)
+    al = _aligned(articles, options)
+    by_article, facts = al.by_article, al.facts
+    items = summary.summarise(al.sentences, al.vectors, facts, options)
     ents = entities.find_entities(articles, by_article, options)
     title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)
@@ -70,7 +79,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
         exclusive=exclusive.exclusives(facts, items, [a.id for a in articles]),
         quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
-        disputed=disputed.find_disputes(articles, by_article, facts, ents, options),
+        disputed=disputed.find_disputes(articles, by_article, facts, ents, options, al.loose),
         timeline=timeline.build_timeline(articles, by_article, facts, options),
         facts=tuple(f for f in facts if len(f.sources) > 1 or len(articles) == 1),
     )

@@ -1,0 +1,50 @@
+"""The bundled example story end to end, with the real models (MiniLM, spaCy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.config import Options
+from newsprism.pipeline import brief, load_articles, split_stories
+from tests.conftest import assert_traceable
+
+
+@pytest.fixture(scope="module")
+def briefing(examples):
+    articles, errors = load_articles([str(examples)], Options())
+    assert not errors
+    assert len(split_stories(articles)) == 1
+    return brief(articles, Options())
+
+
+def test_five_outlets_one_traceable_briefing(briefing):
+    assert len(briefing.sources) == 5
+    assert briefing.date == "2024-05-14"
+    assert briefing.summary and all(item.citations for item in briefing.summary)
+    assert any(len(item.citations) >= 2 for item in briefing.summary)
+    assert_traceable(briefing)
+
+
+def test_the_injury_count_is_disputed_with_evidence(briefing):
+    numbers = [d for d in briefing.disputed if d.kind == "number"]
+    assert numbers, briefing.disputed
+    values = {v.value for d in numbers for v in d.variants}
+    assert any("40" in v for v in values) and any("45" in v for v in values)
+    for d in numbers:
+        for v in d.variants:
+            for c in v.citations:
+                number = v.value.split()[0]
+                assert number in briefing.source(c.source).text[c.start : c.end]
+
+
+def test_quote_carried_by_several_outlets_and_names_merged(briefing):
+    assert max(len({c.source for c in q.citations}) for q in briefing.quotes) >= 3
+    minister = next(e for e in briefing.entities if e.name.endswith("Dascalescu")
+                    or e.name.endswith("Dăscălescu"))
+    assert {"Dascalescu", "Dăscălescu"} <= {a.split()[-1] for a in minister.aliases + (minister.name,)}
+
+
+def test_each_outlet_adds_something_and_noise_is_accounted_for(briefing):
+    assert {e.source for e in briefing.exclusive} == {a.id for a in briefing.sources}
+    kinds = {r.kind for a in briefing.sources for r in a.removed}
+    assert {"link", "caption", "credit", "furniture", "duplicate", "title"} <= kinds
