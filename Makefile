@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup browser bench clean
+.PHONY: demo test setup browser bench docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ browser:
 
 test: setup browser
 	$(PY) -m pytest -q
+
+docs: setup
+	$(PY) docs/generate_cli.py
 
 bench: setup
 	$(PY) benchmarks/summary_quality.py
