@@ -19,7 +19,7 @@ from newsprism.analyse import sum_features as F
 from newsprism.analyse import sum_learned, summary
 from newsprism.config import build_options
 from newsprism.eval.datasets import default_words, read_clusters
-from newsprism.pipeline.digest import _aligned  # the same sentences/vectors/facts as digest
+from newsprism.pipeline import align_story  # the same sentences/vectors/facts as digest
 
 RIDGE = 1.0  # L2 penalty: keeps the dozen coefficients small and stable
 
@@ -49,7 +49,7 @@ def rows_for(path: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarra
     for cluster in read_clusters(path, limit=limit):
         options = build_options({"words": words, "embedder": "tfidf", "focus": cluster.query},
                                 config=None)
-        al = _aligned(cluster.articles(), options)
+        al = align_story(cluster.articles(), options)
         flat, vectors, facts = al.sentences, al.vectors, al.facts
         cands, _, x = summary.candidate_table(flat, vectors, facts, options)
         if not cands:

@@ -5,6 +5,8 @@ that are already clean (the store and evaluation use it).
 """
 
 from newsprism.pipeline.digest import (
+    Aligned,
+    align_story,
     brief,
     digest,
     digest_stories,
@@ -15,6 +17,8 @@ from newsprism.pipeline.digest import (
 from newsprism.pipeline.batch import BatchResult, run_batch  # dask is imported only when run
 
 __all__ = [
+    "Aligned",
+    "align_story",
     "brief",
     "digest",
     "digest_stories",

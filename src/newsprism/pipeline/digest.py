@@ -33,7 +33,7 @@ def load_articles(
 
 
 @dataclass(frozen=True)
-class _Aligned:
+class Aligned:
     by_article: dict[str, tuple[Sentence, ...]]
     sentences: list[Sentence]
     vectors: np.ndarray
@@ -41,7 +41,8 @@ class _Aligned:
     loose: tuple[Fact, ...]  # broad groups: where value conflicts are sought
 
 
-def _aligned(articles: tuple[Article, ...], options: Options) -> _Aligned:
+def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
+    """Sentences, their vectors, and the strict and loose groups of one story."""
     by_article = {a.id: segment.split_sentences(a) for a in articles}
     flat = [s for a in articles for s in by_article[a.id]]
     texts = [s.text for s in flat]
@@ -53,19 +54,19 @@ def _aligned(articles: tuple[Article, ...], options: Options) -> _Aligned:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, lexical)
         strict, loose = options.align_threshold, options.dispute_threshold
-    return _Aligned(by_article, flat, vectors, align.align(flat, sims, strict),
+    return Aligned(by_article, flat, vectors, align.align(flat, sims, strict),
                     align.align(flat, sims, loose))
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
     """Only the summary of clean articles (evaluation uses this)."""
-    al = _aligned(articles, options)
+    al = align_story(articles, options)
     return summary.summarise(al.sentences, al.vectors, al.facts, options)
 
 
 def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     """Analyse clean articles of one story into a Briefing."""
-    al = _aligned(articles, options)
+    al = align_story(articles, options)
     by_article, facts = al.by_article, al.facts
     items = summary.summarise(al.sentences, al.vectors, facts, options)
     ents = entities.find_entities(articles, by_article, options)
