@@ -48,3 +48,10 @@ def test_each_outlet_adds_something_and_noise_is_accounted_for(briefing):
     assert {e.source for e in briefing.exclusive} == {a.id for a in briefing.sources}
     kinds = {r.kind for a in briefing.sources for r in a.removed}
     assert {"link", "caption", "credit", "furniture", "duplicate", "title"} <= kinds
+
+
+def test_speakers_behind_roles_and_pronouns(briefing):
+    speakers = {q.speaker for q in briefing.quotes}
+    assert {"Karel Stavik", "Erik Malm", "Ida Renner"} <= speakers  # role before name; "she"
+    berger = next(q for q in briefing.quotes if q.speaker and "Berger" in q.speaker)
+    assert len({c.source for c in berger.citations}) >= 2 and berger.variants  # "he said"

@@ -160,7 +160,22 @@ def _attribute(text: str, q: RawQuote, prev_end: int, next_start: int, p_start: 
         m = pattern.match(after)
         if m and _speaker_ok(m.group("spk")):
             return _with_speaker(q, text, after_start + m.start("spk"), after_start + m.end("spk"))
+        if m and pattern is _AFTER_NP_CUE:
+            # '"...," union leader Karel Stavik said' / ', its spokesman, Erik Malm, said':
+            # a lower-case role before the name; the speaker is the last name before the cue.
+            name = _last_name(after, m.start("spk"), m.start("cue"))
+            if name is not None:
+                return _with_speaker(q, text, after_start + name[0], after_start + name[1])
     return _attribute_before(text, q, prev_end)
+
+
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
+
+
+def _last_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the last run of capitalised words in ``text[start:end]``, if any."""
+    runs = list(_NAME_RUN.finditer(text, start, end))
+    return (runs[-1].start(), runs[-1].end()) if runs else None
 
 
 def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:

@@ -73,19 +73,24 @@ def _in_article(article: Article, order: int, sents: tuple[Sentence, ...],
     raws = q_find.find_quotes(article.text)
     spans = [(r.outer_start, r.outer_end) for r in raws]
     out: list[_Found] = []
-    last: tuple[int, str] | None = None  # (paragraph, speaker) of the last named speaker
+    # (paragraph, speaker, offset) of the last quote with a named speaker
+    last: tuple[int, str, int] | None = None
     for raw in raws:
         cites = tuple(Citation.of(s) for s in sents if s.start < raw.end and raw.start < s.end)
         if not cites:
             continue  # text outside every sentence (e.g. dropped furniture) cannot be cited
+        speaker: str | None
         if raw.speaker and raw.speaker.lower() in ("he", "she") and last \
                 and raw.paragraph - last[0] <= _PRONOUN_REACH:
-            speaker: str | None = last[1]  # "he" continues the speaker of the quotes before
+            # "he" continues the speaker of the quotes before, unless someone else was
+            # named since ('Thomas Berger ... said ... "...," he said').
+            named = _last_person(article.id, raw.speaker_start or raw.start, resolved, spans)
+            speaker = named[1] if named and named[0] > last[2] else last[1]
         else:
             speaker = resolve_speaker(article, raw.speaker, raw.speaker_start, people,
                                       resolved, spans)
         if speaker and speaker in _PERSON_NAMES.get(id(resolved), ()):
-            last = (raw.paragraph, speaker)
+            last = (raw.paragraph, speaker, raw.outer_end)
         text = article.text[raw.start:raw.end]
         out.append(_Found(article.id, order, raw, text, speaker, cites, content_words(text)))
     return out
@@ -109,18 +114,20 @@ def resolve_speaker(article: Article, speaker: str | None, at: int | None,
             and speaker.split()[0].lower() not in ("the", "a", "one"):
         return hit.entity.name
     if speaker.lower() in ("he", "she"):
-        return _last_person(article.id, at, resolved, quoted)
+        named = _last_person(article.id, at, resolved, quoted)
+        return named[1] if named else None
     by_role = _by_role(speaker, article.id, at, resolved)
     return by_role or speaker
 
 
 def _last_person(source: str, at: int, resolved: tuple[entities.Resolved, ...],
-                 quoted: list[tuple[int, int]]) -> str | None:
-    """The person named last before ``at`` in the source, not counting names inside quotes."""
+                 quoted: list[tuple[int, int]]) -> tuple[int, str] | None:
+    """(offset, name) of the person named last before ``at``, not counting names in quotes."""
     best: tuple[int, str] | None = None
     for r in resolved:
-        # a one-off single word tagged PERSON is too often a mis-tagged place or thing
-        if r.entity.type != "PERSON" or (" " not in r.entity.name and len(r.spans) < 2):
+        # A person in the news is introduced by full name at least once; a single word
+        # tagged PERSON throughout is too often a mis-tagged place ("the capital, Lindau").
+        if r.entity.type != "PERSON" or " " not in r.entity.name:
             continue
         for span in r.spans:
             if span.source != source or span.end > at:
@@ -129,7 +136,7 @@ def _last_person(source: str, at: int, resolved: tuple[entities.Resolved, ...],
                 continue
             if best is None or span.start > best[0]:
                 best = (span.start, r.entity.name)
-    return best[1] if best else None
+    return best
 
 
 def _by_role(phrase: str, source: str, at: int,
