@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.model import Briefing, Citation
+from newsprism.model import Briefing
 from newsprism.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -15,25 +15,10 @@ SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 
 
-def all_citations(b: Briefing) -> list[Citation]:
-    cites: list[Citation] = []
-    for s in b.summary:
-        cites += s.citations
-    cites += [Citation(e.source, e.start, e.end) for e in b.exclusive]
-    for d in b.disputed:
-        for v in d.variants:
-            cites += v.citations
-    for q in b.quotes:
-        cites += q.citations
-    for t in b.timeline:
-        cites += t.citations
-    return cites
-
-
 def assert_traceable(b: Briefing) -> None:
     """Every citation is a whole sentence of the source it names."""
     sentences = {a.id: {(s.start, s.end) for s in split_sentences(a)} for a in b.sources}
-    for c in all_citations(b):
+    for c in b.citations():
         assert c.source in sentences, f"citation of unknown source {c.source}"
         text = b.source(c.source).text
         assert 0 <= c.start < c.end <= len(text)

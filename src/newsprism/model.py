@@ -183,6 +183,23 @@ class Briefing:
                 return article
         raise KeyError(source_id)
 
+    def citations(self) -> list[Citation]:
+        """Every citation the briefing makes, section by section (duplicates kept)."""
+        cites: list[Citation] = []
+        for s in self.summary:
+            cites += s.citations
+        cites += [Citation(e.source, e.start, e.end) for e in self.exclusive]
+        for d in self.disputed:
+            for v in d.variants:
+                cites += v.citations
+        for q in self.quotes:
+            cites += q.citations + q.paraphrases
+        for t in self.timeline:
+            cites += t.citations
+        for f in self.facts:
+            cites += [Citation.of(s) for s in f.sentences]
+        return cites
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/1``)."""
         return {

@@ -34,23 +34,6 @@ def target_id(c: Citation) -> str:
     return f"s-{c.source}-{c.start}-{c.end}"
 
 
-def _all_citations(b: Briefing) -> list[Citation]:
-    cites: list[Citation] = []
-    for s in b.summary:
-        cites += s.citations
-    cites += [Citation(e.source, e.start, e.end) for e in b.exclusive]
-    for d in b.disputed:
-        for v in d.variants:
-            cites += v.citations
-    for q in b.quotes:
-        cites += q.citations + q.paraphrases
-    for t in b.timeline:
-        cites += t.citations
-    for f in b.facts:
-        cites += [Citation.of(s) for s in f.sentences]
-    return cites
-
-
 def pieces(article: Article, citations: list[Citation]) -> list[Piece]:
     """``article.text`` cut into runs so that each cited span is one run.
 
@@ -73,7 +56,7 @@ def pieces(article: Article, citations: list[Citation]) -> list[Piece]:
 
 
 def _context(b: Briefing) -> dict:
-    cites = _all_citations(b)
+    cites = b.citations()
     names = {a.id: a.name for a in b.sources}
     return {
         "b": b,
