@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.cluster import ClusterConfig, StoryClusterer, bcubed
+from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, bcubed
 
 QUAKE = [
     ("Earthquake shakes Corvania coast", "A magnitude 6.8 earthquake struck the Corvania coast near "
@@ -96,3 +96,24 @@ def test_bcubed_known_values() -> None:
     assert bcubed(["a", "a", "b"], ["x", "x", "y"]) == (1.0, 1.0, 1.0)
     p, r, _ = bcubed(["a", "a", "a"], ["x", "x", "y"])
     assert round(p, 3) == round((2 / 3 * 2 + 1 / 3) / 3, 3) and r == 1.0
+
+
+def test_stories_remember_only_their_latest_members() -> None:
+    c = StoryClusterer(ClusterConfig(member_links=2, member_terms=5))
+    for k, _, t, x, d in stream():
+        c.add(k, t, x, d)
+    for st in c.stories.values():
+        assert len(st.members) == min(st.size, 2)
+        assert all(len(m) <= 5 for m in st.members)
+
+
+def test_a_story_restored_without_members_scores_by_its_centroid() -> None:
+    # the store keeps only the centroid: a restarted clusterer must still place articles
+    live = StoryClusterer()
+    story_of = {g: live.add(k, t, x, d).story for k, g, t, x, d in stream()[:-1]}
+    restored = StoryClusterer()
+    restored.restore_stats(live.n_docs, live.df)
+    for st in live.drain().stories:
+        restored.restore_story(StoryState(st.id, dict(st.centroid), st.first, st.last, st.size))
+    k, gold, t, x, d = stream()[-1]
+    assert restored.add(k, t, x, d).story == story_of[gold]

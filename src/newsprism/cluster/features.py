@@ -73,7 +73,8 @@ class FeatureConfig:
     seed: int = 1
 
 
-def _terms(text: str, limit: int, name_weight: float) -> Counter[int]:
+def _terms(text: str, limit: int, name_weight: float,
+           names: set[int] | None = None) -> Counter[int]:
     counts: Counter[int] = Counter()
     prev_end = "."
     for i, m in enumerate(_WORD.finditer(text)):
@@ -86,9 +87,12 @@ def _terms(text: str, limit: int, name_weight: float) -> Counter[int]:
         if lower in _STOP:
             continue
         weight = 1.0
+        bucket = _bucket(lower)
         if word[0].isupper() and not sentence_start:
             weight = name_weight
-        counts[_bucket(lower)] += weight
+            if names is not None:
+                names.add(bucket)
+        counts[bucket] += weight
     return counts
 
 
@@ -108,11 +112,18 @@ def _bucket(word: str) -> int:
 
 def term_counts(title: str | None, text: str, config: FeatureConfig) -> dict[int, float]:
     """Weighted term counts of ``title`` and the lead of ``text``, keyed by bucket."""
-    counts = _terms(text, config.lead_words, config.name_weight)
+    return article_terms(title, text, config)[0]
+
+
+def article_terms(title: str | None, text: str,
+                  config: FeatureConfig) -> tuple[dict[int, float], frozenset[int]]:
+    """:func:`term_counts` and the buckets of the lead's names (capitalised mid-sentence)."""
+    names: set[int] = set()
+    counts = _terms(text, config.lead_words, config.name_weight, names)
     if title:
         for term, n in _terms(title, 40, 1.0).items():
             counts[term] += n * config.title_weight
-    return dict(counts)
+    return dict(counts), frozenset(names)
 
 
 def signature(text: str, config: FeatureConfig) -> np.ndarray:
