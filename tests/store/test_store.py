@@ -136,3 +136,15 @@ def test_a_later_run_continues_the_same_stories(tmp_path) -> None:  # type: igno
     with Store(tmp_path / "a.db") as s:  # a new process: clustering state comes from the db
         report = ingest_articles(TURKEY[1:], s)
         assert report.created == {} and s.count("stories") == 1
+
+
+def test_a_restored_story_keeps_its_recent_members(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.cluster import ClusterConfig
+    from newsprism.pipeline.collection import load_clusterer
+
+    with Store(tmp_path / "a.db") as s:
+        ingest_articles(TURKEY, s)
+    with Store(tmp_path / "a.db") as s:
+        clusterer = load_clusterer(s, ClusterConfig())
+        (story,) = clusterer.stories.values()
+        assert story.members and len(story.members) == min(len(TURKEY), 4)

@@ -135,9 +135,11 @@ def load_clusterer(store: Store, config: ClusterConfig) -> StoryClusterer:
                                  - 2 * config.window_days).isoformat()
     for row in store.open_stories(since):
         state = json.loads(row["state"])
+        members = [dict(zip(t, w)) for t, w in state.get("m", [])]  # absent in older rows
         clusterer.restore_story(StoryState(row["id"], dict(zip(state["t"], state["w"])),
                                            day_number(row["first_date"]),
-                                           day_number(row["last_date"]), row["size"]))
+                                           day_number(row["last_date"]), row["size"],
+                                           members=members))
     for row in store.signatures(since):
         if row["story_id"] in clusterer.stories:
             clusterer.restore_signature(row["id"], row["story_id"], row["published"],
@@ -146,8 +148,13 @@ def load_clusterer(store: Store, config: ClusterConfig) -> StoryClusterer:
 
 
 def _state_json(st: StoryState) -> str:
-    terms = sorted(st.centroid)
-    return json.dumps({"t": terms, "w": [st.centroid[t] for t in terms]},
+    """The story's centroid and recent members' terms, so a restarted clusterer scores alike."""
+    def pair(vector: dict[int, float]) -> list[list]:
+        terms = sorted(vector)
+        return [terms, [vector[t] for t in terms]]
+
+    centroid = pair(st.centroid)
+    return json.dumps({"t": centroid[0], "w": centroid[1], "m": [pair(m) for m in st.members]},
                       separators=(",", ":"))
 
 
