@@ -63,7 +63,7 @@ def digest(inputs, output, as_json, words, focus, embedder, one_story, allow_pri
         if len(errors) == 1:
             raise errors[0]
         raise InputError(", ".join(inputs), "no usable article found (see the lines above)")
-    stories = [articles] if one_story else split_stories(articles)
+    stories = [articles] if one_story else split_stories(articles, options)
     briefings = [brief(story, options) for story in stories]
     if output is None:
         single = len(briefings) == 1

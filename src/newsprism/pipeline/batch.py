@@ -100,7 +100,7 @@ def run_batch(
         if not articles:
             raise errors[0] if len(errors) == 1 else InputError(
                 ", ".join(inputs), "no usable article found")
-        stories = split_stories(articles)
+        stories = split_stories(articles, options)
         kept = [s for s in stories if len(s) >= min_sources]
         briefed = _brief_all(dask_client, kept, options, fmt, out_dir, errors, progress)
     from newsprism.render.index import render_index  # jinja2: not paid by `import newsprism`

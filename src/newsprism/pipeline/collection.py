@@ -20,7 +20,7 @@ from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, day_num
 from newsprism.config import Options
 from newsprism.errors import InputError
 from newsprism.model import Article, Briefing
-from newsprism.pipeline.digest import brief
+from newsprism.pipeline.digest import brief, cluster_config
 from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
 
 # 50 articles per transaction: commits stay cheap (one fsync per batch in WAL)
@@ -67,7 +67,8 @@ def ingest_inputs(inputs: list[str], store: Store, options: Options,
             except InputError as exc:
                 report.errors.append(exc)
 
-    return ingest_articles(cleaned(), store, report=report, total=len(docs), progress=progress)
+    return ingest_articles(cleaned(), store, config=cluster_config(options), report=report,
+                           total=len(docs), progress=progress)
 
 
 def ingest_articles(articles: Iterable[Article], store: Store, *,

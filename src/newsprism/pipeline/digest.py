@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from newsprism import clean, ingest, segment
-from newsprism.cluster import StoryClusterer
+from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
@@ -93,12 +93,20 @@ def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
-def split_stories(articles: tuple[Article, ...]) -> list[tuple[Article, ...]]:
+def cluster_config(options: Options) -> ClusterConfig:
+    """The clusterer's settings from the run's options."""
+    return ClusterConfig(threshold=options.story_threshold,
+                         window_days=options.story_window_days)
+
+
+def split_stories(
+    articles: tuple[Article, ...], options: Options | None = None
+) -> list[tuple[Article, ...]]:
     """Group articles into stories with the incremental clusterer, fed in date order.
 
     Stories come largest first (ties: first seen); articles keep their input order.
     """
-    clusterer = StoryClusterer()
+    clusterer = StoryClusterer(cluster_config(options or Options()))
     order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "", i))
     groups: dict[str, list[int]] = {}
     for i in order:
@@ -128,4 +136,4 @@ def digest_stories(inputs: list[str], **flags: Any) -> tuple[Briefing, ...]:
     articles, errors = load_articles(inputs, options)
     if not articles:
         raise errors[0] if errors else InputError(", ".join(inputs), "no articles found")
-    return tuple(brief(story, options) for story in split_stories(articles))
+    return tuple(brief(story, options) for story in split_stories(articles, options))
