@@ -20,7 +20,8 @@ _NUMBER_WORDS = {
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
 _WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
-_NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + _WORDS_ALT + r")"
+# "150,000", and "150, 000" as wire copy sometimes spaces it
+_NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
          r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
@@ -29,7 +30,7 @@ _COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+
                     re.I)
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
-    rf"weeks?|days?)\b(?!\s+(?:ago|later|old|earlier|before|after))", re.I)
+    rf"weeks?|days?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
 _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
@@ -65,12 +66,14 @@ def values(text: str, published: str | None) -> list[Value]:
     """Counts, durations and dates stated in one sentence."""
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
-    dates = [d for d in find_dates(text, published) if d.value]
+    dates = [d for d in find_dates(text, published) if d.value and not _reporting_day(text, d)]
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
         found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or ""))
     for m in _COUNT.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
+            continue
+        if _clock(text, m.start("num"), m.end("num")):
             continue
         noun = m.group("noun").lower()
         if noun in _NOT_COUNTED or noun in _NUMBER_WORDS:
@@ -81,6 +84,20 @@ def values(text: str, published: str | None) -> list[Value]:
         low, high = _interval(n, m.group("qual"))
         found.append(Value("number", _singular(noun), low, high, m.group(0), m.start()))
     return sorted(found, key=lambda v: v.start)
+
+
+_REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|as\s+of)\s*$",
+                        re.I)
+
+
+def _reporting_day(text: str, d) -> bool:  # type: ignore[no-untyped-def]
+    """'police said Monday', 'as of Wednesday': the day of the report, not of the event."""
+    return d.relative and bool(_REPORTING.search(text[max(0, d.start - 30): d.start]))
+
+
+def _clock(text: str, start: int, end: int) -> bool:
+    """A number that is part of a clock time ('20:36:08'), not a count."""
+    return (start > 0 and text[start - 1] == ":") or text[end : end + 1] == ":"
 
 
 def _durations(text: str, published: str | None) -> list[Value]:
@@ -96,7 +113,7 @@ def _durations(text: str, published: str | None) -> list[Value]:
         if not any(v.start <= m.start() < v.start + len(v.shown) for v in out):
             low, high = _interval(10.0, m.group("qual"))
             out.append(Value("duration", "duration", low, high, m.group(0), m.start()))
-    if published:
+    if published and published[:4].isdigit():
         for m in _SINCE_YEAR.finditer(text):
             years = int(published[:4]) - int(m.group("year"))
             out.append(Value("duration", "duration", years - 1, years + 1, m.group(0), m.start()))
@@ -116,7 +133,7 @@ def _interval(n: float, qual: str | None) -> tuple[float, float]:
 
 
 def _number(word: str, scale: str | None) -> float | None:
-    w = word.lower().replace(",", "")
+    w = word.lower().replace(",", "").replace(" ", "")
     try:
         n = float(w) if w[0].isdigit() else float(_NUMBER_WORDS[w])
     except (ValueError, KeyError):

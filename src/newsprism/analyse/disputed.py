@@ -9,9 +9,9 @@ Three sources of disputes, all precision first:
   decade" / "since 2010") is not a dispute;
 * within looser groups (``loose``: sentences only broadly alike, because a
   sentence that says "45 people" where another says "40 people" is, by that very
-  difference, less alike), the same comparison, but only when the words around
-  both values agree ("injuring 45 people" / "injuring 40 people"; not "restored
-  in 2016" / "expelled in 2018");
+  difference, less alike), the same comparison;
+* in both, two values clash only when the words around them agree ("injuring 45
+  people" / "injuring 40 people"; not "restored in 2016" / "expelled in 2018");
 * across the whole story, the same person named with different given names
   (Benny / Benjamin Gantz) or given different titles (Defense / Foreign
   Minister). Diacritics and spelling never count (Erdoğan / Erdogan).
@@ -37,14 +37,14 @@ def find_disputes(
     """Conflicting values with their variants and evidence, in story order.
 
     Every variant cites whole sentences of its outlets. ``loose`` are groups of
-    broadly similar sentences; a conflict found there must also agree in context.
+    broadly similar sentences, searched after the aligned facts.
     """
     published = _anchors(articles)
     out = []
     for fact in facts:
         out.extend(fact_disputes(fact, published))
     for group in loose:
-        for d in fact_disputes(group, published, same_context=True):
+        for d in fact_disputes(group, published):
             if not any(_same_dispute(d, e) for e in out):
                 out.append(d)
     if articles:
@@ -58,12 +58,12 @@ def _anchors(articles: tuple[Article, ...]) -> dict[str, str | None]:
     return {a.id: a.published or fallback for a in articles}
 
 
-def fact_disputes(
-    fact: Fact, published: dict[str, str | None], same_context: bool = False
-) -> list[Dispute]:
+def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]:
     """Value conflicts between outlets inside one group of sentences.
 
-    With ``same_context``, two values only clash when the words around them agree.
+    Two values only clash when the words around them agree: even within one aligned
+    fact, "37 killed in the first bombing" and "12 in the second" measure different
+    things (on the labelled set, dev-data precision 0.36 -> 0.44 at equal recall).
     """
     stated: dict[tuple[str, str], list[tuple[Value, Sentence]]] = {}
     for sent in fact.sentences:
@@ -76,7 +76,7 @@ def fact_disputes(
     for (kind, key), items in sorted(stated.items()):
         if len({s.source for _, s in items}) < 2:
             continue
-        clashes = any(a.conflicts(b) and (not same_context or _context_agrees(a, sa, b, sb))
+        clashes = any(a.conflicts(b) and _context_agrees(a, sa, b, sb)
                       for i, (a, sa) in enumerate(items)
                       for b, sb in items[:i] if sa.source != sb.source)
         if clashes:
