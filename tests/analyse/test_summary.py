@@ -35,8 +35,10 @@ def test_items_are_source_sentences_or_safe_trims(clusters, index):
     assert items
     for item in items:
         first = _cited(articles, item.citations[0])
-        # the text is the first cited sentence, minus a dateline or a closing attribution
-        assert item.text in first or item.text.rstrip(".") in first
+        # the text is the first cited sentence, minus a dateline, a closing attribution
+        # or a non-restrictive relative clause
+        shown = (first, sum_features.cut_relative(first))
+        assert any(item.text in t or item.text.rstrip(".") in t for t in shown)
         sources = [c.source for c in item.citations]
         assert len(sources) == len(set(sources))  # each outlet cited once
 
@@ -84,6 +86,25 @@ def test_trims():
     assert cut == "The storm killed 12 people in the village."
     quoted = '"We will rebuild the village," the mayor said.'
     assert sum_features.cut_attribution(quoted) == quoted
+
+
+def test_relative_clause_trim_keeps_the_main_clause():
+    cut = sum_features.cut_relative("The drug, which was approved in 1998, is used by millions.")
+    assert cut == "The drug is used by millions."
+    who = "John Smith, who has led the firm since 1990, said he would resign."
+    assert sum_features.cut_relative(who) == "John Smith said he would resign."
+    plain = "The council, meeting on Monday, voted to close the bridge."
+    assert sum_features.cut_relative(plain) == plain  # not a relative clause: kept
+
+
+def test_short_sentences_only_when_they_read_alone():
+    from newsprism.analyse.summary import _complete_short
+
+    assert _complete_short("No damage was reported.")
+    assert not _complete_short("He died five days later.")  # who? needs context
+    assert not _complete_short("Saturday, January 1, 2005")  # a dateline
+    assert not _complete_short("The Sydney Morning Herald:")
+    assert not _complete_short("Balloon Team Nears Jamaica")  # a headline
 
 
 def test_empty_story():

@@ -86,6 +86,15 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# A non-restrictive relative clause between commas: ", who has ...," / ", which was ...,"
+_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;:()\"“”]{3,80},\s+")
+
+
+def cut_relative(text: str) -> str:
+    """``text`` without non-restrictive relative clauses (the main clause is unchanged)."""
+    return _RELATIVE.sub(" ", text) if _RELATIVE.search(text) else text
+
+
 def cut_attribution(text: str) -> str:
     """``text`` without a closing attribution clause (unchanged when there is none)."""
     if text.endswith(('."', '"', "'")):
@@ -94,4 +103,3 @@ def cut_attribution(text: str) -> str:
     if not m or m.start() < 30:
         return text
     return text[: m.start()] + "."
-
