@@ -8,13 +8,13 @@ term, chosen greedily (gain per word; Lin & Bilmes, 2010):
   doubled when it shares a word with ``options.focus``. Bigrams used by fewer than
   a fifth of the outlets are one outlet's detail and weigh nothing.
 * **Sentence bonus**: support of the aligned Fact (outlets stating it), lead
-  position, and the learned scorer (:mod:`sum_learned`, ridge regression over ten
+  position, and the learned scorer (:mod:`sum_learned`, ridge regression over eleven
   features, coefficients in ``sum_weights.json``).
 * **Selection** adds the sentence with the best gain per word that still fits the
   budget, until none fits; then a few rounds of swaps (one chosen sentence for
   another, or one more sentence) while the objective rises. Covering a concept
-  twice earns nothing (redundancy
-  control); at most one sentence per aligned Fact; no two near-duplicates.
+  twice earns nothing (redundancy control); at most one sentence per aligned
+  Fact; no two near-duplicates.
 * **Trimming** cuts wire datelines ("WASHINGTON (AP) --"), a closing attribution
   (", officials said.") and non-restrictive relative clauses (", who ...,");
   citations always point at the full sentence of every outlet in the chosen Fact,
