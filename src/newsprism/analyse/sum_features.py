@@ -74,15 +74,17 @@ def n_words(text: str) -> int:
     return len(text.split())
 
 
-# A closing attribution: ", officials said." / ", Smith told reporters." /
-# ", according to the ministry." Cut only at the very end of the sentence, after a
-# comma, so the remaining clause is the complete reported statement.
+# A closing attribution that names no one: ", officials said." / ", he told reporters."
+# Cut only at the very end of the sentence, after a comma, so the remaining clause is the
+# complete reported statement. A named source (", Akar said." / ", according to the
+# union.") stays: without it a claim would read as an established fact. Keeping names
+# cost DUC 2003 R1/R2 0.07/0.10; a briefing for fact-checkers is worth it.
 _ATTRIBUTION = re.compile(
-    r",\s+(?:(?:he|she|they|officials?|police|authorities|[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,4}"
+    r",\s+(?:(?:he|she|they|officials?|police|authorities"
     r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|reported|told\s+[\w ]{1,30}?)"
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|today|yesterday))?"
-    r"|according\s+to\s+[^,;]{1,60})\s*\.$"
+    r")\s*\.$"
 )
 
 

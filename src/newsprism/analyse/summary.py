@@ -63,6 +63,12 @@ _UNI_EXPONENT = 1.5  # (1.0 scored lower)
 _FILL_MIN_WORDS = 4  # a sentence this short may only fill the rest of the budget
 _CUT_RELATIVE = True  # drop ", who/which ...," clauses (the main statement is unchanged)
 _SWAPS = 3  # rounds of swap local search after the greedy pass (10: same result)
+# A fact most outlets state (at least 3, and at least half of them) is what a briefing
+# leads with: its sentences gain this much per word per extra outlet. Without it the
+# seed story's summary cited one outlet per line. On DUC 2003 (TF-IDF) it costs
+# R1/R2 -0.06/-0.09 at 2.0, where corroborated groups are rare.
+_CORROBORATED_MIN = 3
+_CORROBORATION = 2.0
 
 
 def summarise(
@@ -120,6 +126,10 @@ def candidate_table(
         for w in F.content_words(s.text):
             word_outlets.setdefault(w, set()).add(s.source)
     word_df = {w: len(v) for w, v in word_outlets.items()}
+    for c in cands:
+        n = len(c.fact.sources)
+        if n >= _CORROBORATED_MIN and 2 * n >= n_sources:
+            c.bonus += _CORROBORATION * (n - 1) * c.words
     return cands, weights, sum_learned.matrix(cands, weights, vectors, query, count, n_sources,
                                               word_df)
 
@@ -153,11 +163,19 @@ def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_
             continue
         if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“"):
             continue  # starts mid-sentence: a split quotation or a segmentation slip
+        if _half_quote(text):
+            continue  # one piece of a quotation the splitter cut: it does not read alone
         if words < _MIN_WORDS and not _complete_short(text):
             continue
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
         out.append(_Candidate(row, s, fact, text))
     return out
+
+
+def _half_quote(text: str) -> bool:
+    """Opens a quotation it does not close, or closes one it never opened."""
+    straight = text.count('"') % 2 == 1
+    return straight or text.count("\u201c") != text.count("\u201d")
 
 
 def _complete_short(text: str) -> bool:
