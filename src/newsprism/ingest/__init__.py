@@ -8,6 +8,7 @@ wrong, and the good documents are still returned.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from newsprism.config import Options
@@ -38,10 +39,13 @@ def read_inputs(inputs: list[str], options: Options) -> _Result:
     ``inputs`` may hold folders (read recursively, files sorted, hidden ones
     skipped), files, ``-`` for standard input, and http(s) URLs.
     """
+    return _gather(_read_one(item, options) for item in inputs)
+
+
+def _gather(results: Iterable[_Result]) -> _Result:
     docs: list[RawDocument] = []
     errors: list[InputError] = []
-    for item in inputs:
-        found, problems = _read_one(item, options)
+    for found, problems in results:
         docs.extend(found)
         errors.extend(problems)
     return docs, errors
@@ -70,13 +74,7 @@ def _read_folder(folder: Path, options: Options) -> _Result:
     if not files:
         kinds = ", ".join(sorted(FOLDER_SUFFIXES))
         return [], [InputError(str(folder), f"folder holds no article files ({kinds})")]
-    docs: list[RawDocument] = []
-    errors: list[InputError] = []
-    for f in files:
-        found, problems = read_file(f, options)
-        docs.extend(found)
-        errors.extend(problems)
-    return docs, errors
+    return _gather(read_file(f, options) for f in files)
 
 
 def read_file(path: Path, options: Options) -> _Result:
