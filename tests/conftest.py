@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,12 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
+# The kinds of noise the seed articles carry; none may survive cleaning.
+SEED_NOISE = re.compile(
+    r"ALSO READ|READ MORE|handout photo|Open gallery view|Credit:|A\+ A-|"
+    r"block is broken|contributed to this report|PRESS OFFICE OF THE MINISTRY",
+    re.I,
+)
 
 
 def assert_traceable(b: Briefing) -> None:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from newsprism.clean import clean_document
 from newsprism.clean.duplicates import tokens
 from newsprism.config import Options
 from newsprism.ingest import read_inputs
-
-NOISE = re.compile(
-    r"ALSO READ|READ MORE|handout photo|Open gallery view|Credit:|A\+ A-|"
-    r"block is broken|contributed to this report|PRESS OFFICE OF THE MINISTRY",
-    re.I,
-)
+from tests.conftest import SEED_NOISE
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +51,7 @@ def test_all_furniture_removed_and_recorded(cleaned):
         for r in article.removed:
             counts[r.kind] = counts.get(r.kind, 0) + 1
         assert counts == expected[key], key
-        assert not NOISE.search(article.text), key
+        assert not SEED_NOISE.search(article.text), key
 
 
 def test_no_real_sentence_is_lost(cleaned):

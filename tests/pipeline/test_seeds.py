@@ -8,13 +8,7 @@ import pytest
 
 from newsprism.config import Options
 from newsprism.pipeline import brief, load_articles
-from tests.conftest import assert_traceable
-
-NOISE = re.compile(
-    r"ALSO READ|READ MORE|handout photo|Open gallery view|Credit:|A\+ A-|"
-    r"block is broken|contributed to this report|PRESS OFFICE OF THE MINISTRY",
-    re.I,
-)
+from tests.conftest import SEED_NOISE, assert_traceable
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +27,9 @@ def test_summary_is_attributed_and_free_of_noise(briefing):
     assert all(item.citations for item in briefing.summary)
     assert sum(len(item.citations) >= 3 for item in briefing.summary) >= 2
     for item in briefing.summary:
-        assert not NOISE.search(item.text), item.text
+        assert not SEED_NOISE.search(item.text), item.text
     for e in briefing.exclusive:
-        assert not NOISE.search(e.text), e.text
+        assert not SEED_NOISE.search(e.text), e.text
     assert_traceable(briefing)
 
 
@@ -55,7 +49,7 @@ def test_removed_accounts_for_the_furniture(briefing):
                   "A+ A-", "This block is broken", "Ben Samuels contributed"):
         assert piece in removed, piece
     for a in briefing.sources:
-        assert not NOISE.search(a.text), (a.name, NOISE.search(a.text).group(0))
+        assert not SEED_NOISE.search(a.text), (a.name, SEED_NOISE.search(a.text).group(0))
 
 
 def test_dates_and_titles(briefing):

@@ -126,7 +126,3 @@ def get_embedder(name: str) -> Embedder:
             f"unknown embedder {name!r}; choose one of: {', '.join(sorted(_REGISTRY))}"
         ) from None
     return factory()
-
-
-def names() -> list[str]:
-    return sorted(_REGISTRY)

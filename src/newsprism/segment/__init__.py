@@ -13,7 +13,6 @@ import blingfire
 from newsprism.model import Article, Sentence
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -99,8 +98,3 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 def split_text(text: str, source: str = "doc") -> tuple[Sentence, ...]:
     """Sentences of bare text (used by evaluation, where documents are already clean)."""
     return split_sentences(Article(id=source, name=source, text=text))
-
-
-def words(text: str) -> list[str]:
-    """Word tokens (letters and digits), in order."""
-    return _WORD.findall(text)
