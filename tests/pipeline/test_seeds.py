@@ -33,6 +33,12 @@ def test_summary_is_attributed_and_free_of_noise(briefing):
     assert_traceable(briefing)
 
 
+def test_summary_opens_with_a_sentence_that_reads_alone(briefing):
+    # "Earlier, Gantz met with ..." is chosen, but cannot be the first line
+    first = briefing.summary[0].text
+    assert not re.match(r"(?:Earlier|But|He|She|It|They|This)\b", first), first
+
+
 def test_summary_has_no_near_duplicates(briefing):
     def words(t):
         return set(re.findall(r"\w+", t.lower()))

@@ -1,4 +1,4 @@
-"""Fit the summary's tiny learned salience scorer on development sets.
+"""Fit the summary's two tiny learned models on development sets.
 
     python -m newsprism.eval.train DATASET.jsonl... [-o src/newsprism/analyse/sum_weights.json]
 
@@ -8,10 +8,13 @@ The shipped file is the leave-DUC-2003-out fit (DUC 2003 stays held out):
     python -m newsprism.eval.train $D/duc2006_qfmds.jsonl $D/duc2007_main_qfmds.jsonl \
         $D/duc2007_update.jsonl $D/multiling2011_english.jsonl
 
-Target: for every candidate sentence, the mean of the shares of its bigrams and of its
-words found in the cluster's human references. Model: ridge regression over
-:data:`sum_learned.FEATURES`, each cluster weighted equally. Deterministic: same data,
-same coefficients.
+* Sentence salience: for every candidate sentence, the target is a weighted mean of the
+  shares of its bigrams and of its words found in the cluster's human references;
+  ridge regression over :data:`sum_learned.FEATURES`.
+* Word importance: for every content word of the story, whether any reference uses it;
+  logistic regression over :data:`sum_learned.WORD_FEATURES`.
+
+Each cluster weighs the same in both fits. Deterministic: same data, same coefficients.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from sklearn.linear_model import LogisticRegression
 
 from newsprism.analyse import sum_features as F
 from newsprism.analyse import sum_learned, summary
@@ -29,6 +33,7 @@ from newsprism.eval.datasets import default_words, read_clusters
 from newsprism.pipeline import align_story  # the same sentences/vectors/facts as digest
 
 RIDGE = 1.0  # L2 penalty: keeps the dozen coefficients small and stable
+WORD_C = 10.0  # inverse L2 penalty of the word model (1 and 100: the same held-out AUC)
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
@@ -50,12 +55,16 @@ def _target(text: str, ref_pairs: set, ref_words: set) -> float:
 UNIGRAM_SHARE = 0.7
 
 
-def rows_for(path: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, targets and per-row weights (1 / rows of its cluster) of one dataset."""
+Rows = tuple[np.ndarray, np.ndarray, np.ndarray]  # features, targets, per-row weights
+
+
+def rows_for(path: str, limit: int | None = None) -> tuple[Rows, Rows]:
+    """Sentence rows and word rows of one dataset; a row weighs 1 / rows of its cluster."""
     xs, ys, ws = [], [], []
-    words = default_words(path)
+    word_x, word_y, word_w = [], [], []
+    budget = default_words(path)
     for cluster in read_clusters(path, limit=limit):
-        options = build_options({"words": words, "embedder": "tfidf", "focus": cluster.query},
+        options = build_options({"words": budget, "embedder": "tfidf", "focus": cluster.query},
                                 config=None)
         al = align_story(cluster.articles(), options)
         flat, vectors, facts = al.sentences, al.vectors, al.facts
@@ -66,7 +75,12 @@ def rows_for(path: str, limit: int | None = None) -> tuple[np.ndarray, np.ndarra
         uni = set().union(*(F.tokens(r) for r in cluster.references))
         y = [_target(c.text, ref, uni) for c in cands]
         xs.append(x), ys.append(np.array(y)), ws.append(np.full(len(y), 1.0 / len(y)))
-    return np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+        query = F.content_words(cluster.query) if cluster.query else set()
+        words, rows = sum_learned.word_rows(flat, query)
+        word_x.append(rows), word_y.append(np.array([w in uni for w in words], dtype=float))
+        word_w.append(np.full(len(words), 1.0 / len(words)))
+    return ((np.vstack(xs), np.concatenate(ys), np.concatenate(ws)),
+            (np.vstack(word_x), np.concatenate(word_y), np.concatenate(word_w)))
 
 
 def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
@@ -79,6 +93,18 @@ def fit(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]
     return coef, ym - float(xm @ coef)
 
 
+def fit_words(x: np.ndarray, y: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression (lbfgs: deterministic)."""
+    model = LogisticRegression(C=WORD_C, max_iter=2000)
+    model.fit(x, y, sample_weight=w * len(w) / w.sum())
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def _stack(rows: list[Rows]) -> Rows:
+    return (np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows]),
+            np.concatenate([r[2] for r in rows]))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("datasets", nargs="+")
@@ -87,16 +113,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     parts = [rows_for(p, args.limit) for p in args.datasets]
-    x = np.vstack([p[0] for p in parts])
-    y = np.concatenate([p[1] for p in parts])
-    w = np.concatenate([p[2] for p in parts])
-    coef, intercept = fit(x, y, w)
+    coef, intercept = fit(*_stack([p[0] for p in parts]))
+    word_coef, word_intercept = fit_words(*_stack([p[1] for p in parts]))
     data = {
-        "model": f"ridge over sentence features; target = {1 - UNIGRAM_SHARE:g} x bigram share"
-                 f" + {UNIGRAM_SHARE:g} x word share in references",
         "trained_on": [Path(p).name for p in args.datasets],
-        "intercept": round(intercept, 5),
-        "coefficients": {n: round(float(c), 5) for n, c in zip(sum_learned.FEATURES, coef)},
+        "sentences": {
+            "model": f"ridge; target = {1 - UNIGRAM_SHARE:g} x bigram share"
+                     f" + {UNIGRAM_SHARE:g} x word share in references",
+            "intercept": round(intercept, 5),
+            "coefficients": {n: round(float(c), 5) for n, c in zip(sum_learned.FEATURES, coef)},
+        },
+        "words": {
+            "model": "logistic regression; target = a reference uses the word",
+            "intercept": round(word_intercept, 5),
+            "coefficients": {n: round(float(c), 5)
+                             for n, c in zip(sum_learned.WORD_FEATURES, word_coef)},
+        },
     }
     Path(args.output).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=2))

@@ -1,0 +1,53 @@
+"""The summary's learned word-importance model: features by hand, sensible probabilities."""
+
+import pytest
+
+from newsprism.analyse import sum_learned
+from newsprism.model import Sentence
+
+
+def _sentences(outlets: dict[str, list[str]]) -> list[Sentence]:
+    out = []
+    for source, texts in outlets.items():
+        start = 0
+        for index, text in enumerate(texts):
+            out.append(Sentence(source, start, start + len(text), text, index, index))
+            start += len(text) + 1
+    return out
+
+
+STORY = _sentences({
+    "a": ["Floods closed the Varna bridge on Monday.", "Crews worked overnight.",
+          "\"We saw the water rise,\" a driver said.", "Repairs cost 40 million."],
+    "b": ["The Varna bridge shut after floods.", "Officials blamed heavy rain.",
+          "Drivers used the ferry."],
+})
+
+
+def _row(word: str, query: set[str] = frozenset()) -> dict[str, float]:
+    words, rows = sum_learned.word_rows(STORY, set(query))
+    return dict(zip(sum_learned.WORD_FEATURES, rows[words.index(word)]))
+
+
+def test_word_features_by_hand():
+    varna = _row("varna")
+    assert varna["outlets"] == 1.0 and varna["lead"] == 1.0
+    assert varna["capital"] == 1.0  # mid-sentence capital both times
+    assert varna["early"] == 1.0  # first sentence of both outlets
+    assert varna["sentences"] == pytest.approx(2 / 7)
+    water = _row("water")
+    assert water["outlets"] == 0.5 and water["quoted"] == 1.0 and water["lead"] == 0.0
+    assert water["position"] == pytest.approx(2 / 4)
+    assert _row("40")["number"] == 1.0
+    assert _row("ferry", {"ferry"})["query"] == 1.0 and _row("ferry")["query"] == 0.0
+    # stop words are not content words; plurals meet their singular
+    words, _ = sum_learned.word_rows(STORY, set())
+    assert "the" not in words and "flood" in words and "floods" not in words
+
+
+def test_importance_ranks_the_shared_lead_word_above_a_quoted_aside():
+    importance = sum_learned.word_importance(STORY, set())
+    assert set(importance) == set(sum_learned.word_rows(STORY, set())[0])
+    assert all(0.0 < p < 1.0 for p in importance.values())
+    assert importance["bridge"] > importance["water"]
+    assert importance["flood"] > importance["overnight"]
