@@ -2,13 +2,18 @@
 
 Each set is streamed in date order (the order a news stream arrives in)
 through :class:`newsprism.cluster.StoryClusterer` and, in the same run,
-through a baseline: single-pass TF-IDF cosine to cluster centroids with a
-fixed threshold and no time window (scikit-learn's vectoriser, fitted on the
-whole set, which favours the baseline). A last row mixes every file into one
+through a baseline: single-pass TF-IDF cosine to the nearest earlier article
+with a fixed threshold and no time window (scikit-learn's vectoriser, fitted on
+the whole set, which favours the baseline). A last row mixes every file into one
 stream, the hardest case: stories from different sets interleave. The DUC
 2003 events are also scored in two halves (clusters with even / odd index in
 sorted order): settings are chosen on the even half and the other sets, the
 odd half is held out.
+
+Reading, date order, both systems and the scoring live in
+:mod:`newsprism.eval.clusters`, shared with ``newsprism eval FILE.jsonl`` (which
+prints the same numbers for one file); this script adds the halves, the mixed
+stream, the sweep and the config flags.
 
 Usage:
     python benchmarks/cluster_quality.py [--data DIR] [--threshold T] [--window DAYS]
@@ -22,16 +27,19 @@ Skips with a message (exit 0) when the data folder is absent.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
-import numpy as np
-
-from newsprism.cluster import ClusterConfig, StoryClusterer, bcubed
+from newsprism.cluster import ClusterConfig, bcubed
+from newsprism.eval.clusters import (
+    BASELINE_THRESHOLD,
+    GoldArticle,
+    date_order,
+    evaluate_clusters,
+    read_gold,
+    run_ours,
+)
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "clustering"
 FILES = {
@@ -40,94 +48,37 @@ FILES = {
     "duc2007_topics": "duc2007_topic_clusters.jsonl",
     "multiling2011_en": "multiling2011_en_clusters.jsonl",
 }
-BASELINE_THRESHOLD = 0.3
 TUNING = ("duc2006_topics", "duc2007_topics", "multiling2011_en", "duc2003_even", "mixed_all")
 
 
-def iso_date(value: str | None) -> str | None:
-    """The gold files mix ``MM/DD/YYYY HH:MM:SS`` and ``YYYY-MM-DD[ HH:MM]``."""
-    if not value:
-        return None
-    for fmt in ("%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.strip(), fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
-
-
-def load(path: Path, prefix: str = "") -> list[dict]:
-    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    for r in rows:
-        r["iso"] = iso_date(r.get("date"))
-        r["gold"] = prefix + r["cluster"]
-        r["key"] = prefix + r["id"]
-    return rows
-
-
-def date_order(rows: list[dict]) -> list[dict]:
-    # undated articles keep their file position after the dated ones of the same set
-    return sorted(rows, key=lambda r: (r["iso"] or "9999", r["_pos"]))
-
-
-def run_ours(rows: list[dict], config: ClusterConfig) -> list[str]:
-    clusterer = StoryClusterer(config)
-    return [clusterer.add(r["key"], r.get("title"), r["text"], r["iso"]).story for r in rows]
-
-
-def run_baseline(rows: list[dict], threshold: float = BASELINE_THRESHOLD) -> list[str]:
-    """Single pass, TF-IDF cosine to the nearest earlier article, fixed threshold, no window.
-
-    The textbook first-story-detection baseline: it compares each article with
-    *every* earlier one (all pairs), which is exactly what cannot scale.
-    """
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = [f"{r.get('title') or ''}\n{r['text']}" for r in rows]
-    X = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    sims = (X @ X.T).toarray()
-    labels: list[int] = []
-    for i in range(len(rows)):
-        j = int(np.argmax(sims[i, :i])) if i else -1
-        labels.append(labels[j] if i and sims[i, j] >= threshold else i)
-    return [str(x) for x in labels]
-
-
-def datasets(data: Path) -> dict[str, list[dict]]:
-    sets = {}
-    for name, file in FILES.items():
-        rows = load(data / file)
-        for i, r in enumerate(rows):
-            r["_pos"] = i
-        sets[name] = date_order(rows)
+def datasets(data: Path) -> dict[str, list[GoldArticle]]:
+    sets = {name: date_order(read_gold(data / file)) for name, file in FILES.items()}
     events = sets["duc2003_tdt_events"]
-    even = set(sorted({r["gold"] for r in events})[::2])
-    sets["duc2003_even"] = [r for r in events if r["gold"] in even]  # tuning half
-    sets["duc2003_odd"] = [r for r in events if r["gold"] not in even]  # held out
+    even = set(sorted({a.gold for a in events})[::2])
+    sets["duc2003_even"] = [a for a in events if a.gold in even]  # tuning half
+    sets["duc2003_odd"] = [a for a in events if a.gold not in even]  # held out
     mixed = []
     for name, file in FILES.items():
-        mixed.extend(load(data / file, prefix=name + "/"))
-    for i, r in enumerate(mixed):
-        r["_pos"] = i
+        # prefixed, so ids and gold labels of different sets never collide
+        mixed.extend(replace(a, key=f"{name}/{a.key}", gold=f"{name}/{a.gold}")
+                     for a in read_gold(data / file))
     sets["mixed_all"] = date_order(mixed)
     return sets
 
 
-def score_row(name: str, rows: list[dict], config: ClusterConfig) -> str:
-    gold = [r["gold"] for r in rows]
-    t0 = time.perf_counter()
-    ours = run_ours(rows, config)
-    secs = time.perf_counter() - t0
-    p, r, f = bcubed(ours, gold)
-    bp, br, bf = bcubed(run_baseline(rows), gold)
-    return (f"{name:20s} {len(rows):6d} {len(set(gold)):5d} {len(set(ours)):6d} "
-            f"{p:6.3f} {r:6.3f} {f:6.3f}   {bp:6.3f} {br:6.3f} {bf:6.3f}  {len(rows)/secs:8.0f}")
+def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig) -> str:
+    report = evaluate_clusters(rows, dataset=name, config=config)
+    ours, base = report.systems
+    return (f"{name:20s} {report.articles:6d} {report.gold_stories:5d} {ours.stories:6d} "
+            f"{ours.precision:6.3f} {ours.recall:6.3f} {ours.f1:6.3f}   "
+            f"{base.precision:6.3f} {base.recall:6.3f} {base.f1:6.3f}  "
+            f"{ours.articles_per_second:8.0f}")
 
 
 def sweep(sets: dict[str, list[dict]], config: ClusterConfig) -> None:
     for t in (0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22):
         cfg = replace(config, threshold=t)
-        fs = [bcubed(run_ours(sets[n], cfg), [r["gold"] for r in sets[n]])[2] for n in TUNING]
+        fs = [bcubed(run_ours(sets[n], cfg), [a.gold for a in sets[n]])[2] for n in TUNING]
         print(f"threshold {t:.2f}  " + "  ".join(f"{n}={f:.3f}" for n, f in zip(TUNING, fs))
               + f"  mean={sum(fs)/len(fs):.3f}")
 
