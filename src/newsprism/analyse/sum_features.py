@@ -6,6 +6,7 @@ one screen. Everything here is deterministic and dependency-free.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -31,6 +32,7 @@ _DATELINE = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every token, several times per story
 def stem(word: str) -> str:
     """A light suffix stripper: enough to match plurals and simple verb forms."""
     if len(word) <= 3 or word.isdigit():

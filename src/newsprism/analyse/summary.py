@@ -150,7 +150,8 @@ def candidate_table(
 
 
 class _Candidate:
-    __slots__ = ("row", "sentence", "fact", "text", "words", "concepts", "units", "bonus")
+    __slots__ = ("row", "sentence", "fact", "text", "words", "concepts", "units", "keys",
+                 "bonus")
 
     def __init__(self, row: int, sentence: Sentence, fact: Fact, text: str) -> None:
         self.row = row
@@ -160,6 +161,7 @@ class _Candidate:
         self.words = F.n_words(text)
         self.concepts = _concepts(text)
         self.units = frozenset(F.content_words(text))
+        self.keys = self.concepts | self.units  # what it covers: bigrams and content words
         n_support = len(fact.sources)
         self.bonus = _SUPPORT_BONUS * (n_support - 1) + _POSITION_BONUS / (1 + sentence.index)
 
@@ -262,13 +264,19 @@ def _select(
     return [pool[k] for k in chosen]
 
 
-def _value(pool: list[_Candidate], weights: dict, chosen: list[int]) -> float:
+def _value(pool: list[_Candidate], weights: dict, chosen: list[int]) -> tuple[float, set]:
+    """The objective of a selection: covered concept weight + bonuses; and what it covers."""
     covered: set = set()
     bonus = 0.0
     for k in chosen:
-        covered |= pool[k].concepts | pool[k].units
+        covered |= pool[k].keys
         bonus += pool[k].bonus
-    return sum(weights.get(b, 0.0) for b in covered) + bonus
+    return sum(weights.get(b, 0.0) for b in covered) + bonus, covered
+
+
+def _gain(c: _Candidate, weights: dict, covered: set) -> float:
+    """What adding ``c`` to a selection covering ``covered`` adds to the objective."""
+    return sum(weights.get(b, 0.0) for b in c.keys - covered) + c.bonus
 
 
 def _compatible(pool: list[_Candidate], sims: np.ndarray, chosen: list[int], k: int) -> bool:
@@ -277,26 +285,27 @@ def _compatible(pool: list[_Candidate], sims: np.ndarray, chosen: list[int], k: 
 
 
 def _improve(pool, weights, sims, budget, chosen: list[int]) -> list[int]:
-    """Local search after the greedy pass: swap one chosen sentence for one or two others
-    when the covered weight (+ bonuses) goes up and the budget still holds."""
-    best = _value(pool, weights, chosen)
+    """Local search after the greedy pass: swap one chosen sentence for another, or add
+    one, when the covered weight (+ bonuses) goes up and the budget still holds."""
+    best, _ = _value(pool, weights, chosen)
     for _ in range(_SWAPS):
         used = sum(pool[k].words for k in chosen)
         found = None
         for i in list(chosen):
             rest = [k for k in chosen if k != i]
+            base, covered = _value(pool, weights, rest)
             room = budget - used + pool[i].words
             for k in range(len(pool)):
                 if pool[k].words > room or k in chosen or not _compatible(pool, sims, rest, k):
                     continue
-                trial = rest + [k]
-                v = _value(pool, weights, trial)
+                v = base + _gain(pool[k], weights, covered)
                 if v > best + 1e-9:
-                    best, found = v, trial
+                    best, found = v, rest + [k]
+        base, covered = _value(pool, weights, chosen)
         for k in range(len(pool)):  # fill what is left
             if found is None and k not in chosen and \
                     used + pool[k].words <= budget and _compatible(pool, sims, chosen, k):
-                v = _value(pool, weights, chosen + [k])
+                v = base + _gain(pool[k], weights, covered)
                 if v > best + 1e-9:
                     best, found = v, chosen + [k]
         if found is None:
@@ -322,15 +331,14 @@ def _greedy(pool: list[_Candidate], weights: dict, sims: np.ndarray, budget: int
             if used + c.words > budget:
                 continue
             short = c.words < _MIN_WORDS  # only to fill the rest of the budget
-            gain = (sum(weights.get(b, 0.0) for b in c.concepts - covered) + c.bonus
-                    + sum(weights.get(u, 0.0) for u in c.units - covered)) / c.words
+            gain = _gain(c, weights, covered) / c.words
             if gain > 0 and (best < 0 or (short, -gain) < (best_short, -best_gain)):
                 best, best_gain, best_short = k, gain, short
         if best < 0:
             return chosen
         c = pool[best]
         chosen.append(best)
-        covered |= c.concepts | c.units
+        covered |= c.keys
         used += c.words
         alive = {k for k in alive if k != best and pool[k].fact.id != c.fact.id
                  and sims[best, k] <= _REDUNDANT}
