@@ -41,6 +41,25 @@ def test_date_conflict_inside_a_fact():
     assert [d.kind for d in found] == ["date"]
 
 
+def test_tolls_written_with_the_verb_first_meet_the_noun_form():
+    found = pair("The blaze killed 60 and injured 162, police said.",
+                 "The blaze left 67 dead and injured 162.")
+    assert [d.about for d in found] == ["number of dead"]
+    assert [v.value for v in found[0].variants] == ["killed 60", "67 dead"]
+    # "injured 47 people" counts people, like "20 people were injured"
+    assert pair("Fewer than 20 people were injured in the crash.",
+                "The crash injured 47 people.")
+    assert pair("The crash killed 3 of them.", "The crash killed 3 of them.") == ()
+
+
+def test_ages_of_the_same_person_conflict():
+    found = pair("The witness, a 23-year-old secretary, saw the gunman.",
+                 "The witness, a 32-year-old secretary, saw the gunman.")
+    assert [d.about for d in found] == ["age"]
+    assert [v.value for v in found[0].variants] == ["23-year-old", "32-year-old"]
+    assert not [v for v in values("a 23-year-old secretary", None) if v.kind == "duration"]
+
+
 def test_values_read_durations_as_ranges():
     (v,) = [v for v in values("for about a decade", None) if v.kind == "duration"]
     assert (v.low, v.high) == (8.0, 12.0)

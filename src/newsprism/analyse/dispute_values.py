@@ -31,6 +31,14 @@ _COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
     rf"weeks?|days?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
+# Tolls written with the verb first ("a fire that killed 67", "injuring 162"); the noun form
+# ("67 dead", "60 killed", "162 injured") is read by _COUNT and keyed the same way.
+_CASUALTY = re.compile(rf"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding)\s+"
+                       rf"(?:{_QUAL}\s+)?{_NUM}{_SCALE}\b(?!\s*(?:percent|%|[:.]\d))", re.I)
+_CASUALTY_KEY = {"kill": "dead", "dead": "dead", "death": "dead", "injur": "injured",
+                 "wound": "injured"}
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][a-z-]+)")
+_AGE = re.compile(r"\b(?P<num>\d{1,3})[\s-]years?[\s-]old\b", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
 _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
@@ -70,6 +78,21 @@ def values(text: str, published: str | None) -> list[Value]:
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
         found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or ""))
+    for m in _AGE.finditer(text):  # "a 23-year-old secretary" / "a 32-year-old secretary"
+        n = float(m.group("num"))
+        found.append(Value("number", "age", n, n, m.group(0), m.start()))
+        taken.append((m.start(), m.end()))
+    for m in _CASUALTY.finditer(text):
+        noun = _NEXT_WORD.match(text, m.end())
+        if noun and noun.group(1).lower() not in _NOT_COUNTED:
+            continue  # "injured 47 people": the count of people, read below
+        n = _number(m.group("num"), m.group("scale"))
+        if n is None or _clock(text, m.start("num"), m.end("num")):
+            continue
+        low, high = _interval(n, m.group("qual"))
+        found.append(Value("number", _casualty(m.group("verb")), low, high, m.group(0),
+                           m.start()))
+        taken.append((m.start("num"), m.end("num")))
     for m in _COUNT.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
             continue
@@ -82,7 +105,8 @@ def values(text: str, published: str | None) -> list[Value]:
         if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
             continue  # "a" before a noun is an article, not a count
         low, high = _interval(n, m.group("qual"))
-        found.append(Value("number", _singular(noun), low, high, m.group(0), m.start()))
+        key = _casualty(noun) or _singular(noun)
+        found.append(Value("number", key, low, high, m.group(0), m.start()))
     return sorted(found, key=lambda v: v.start)
 
 
@@ -140,6 +164,12 @@ def _number(word: str, scale: str | None) -> float | None:
         return None
     factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
     return n * factor
+
+
+def _casualty(word: str) -> str:
+    """'dead' for killed/dead/deaths, 'injured' for injured/wounded; '' for other words."""
+    w = word.lower()
+    return next((key for stem, key in _CASUALTY_KEY.items() if w.startswith(stem)), "")
 
 
 def _singular(noun: str) -> str:

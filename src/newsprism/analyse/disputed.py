@@ -80,7 +80,8 @@ def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]
                       for i, (a, sa) in enumerate(items)
                       for b, sb in items[:i] if sa.source != sb.source)
         if clashes:
-            about = _about(kind, items[0][0].shown.split()[-1], items[0][1])
+            noun = key if key in ("dead", "injured", "age") else items[0][0].shown.split()[-1]
+            about = _about(kind, noun, items[0][1])
             out.append(Dispute(about, _variants(items), kind))
     return out
 
@@ -113,7 +114,7 @@ def _same_dispute(a: Dispute, b: Dispute) -> bool:
 
 def _about(kind: str, noun: str, sent: Sentence) -> str:
     if kind == "number":
-        return f"number of {noun}"
+        return "age" if noun == "age" else f"number of {noun}"
     words = sent.text.split()
     gist = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
     return f"{'how long' if kind == 'duration' else 'when'}: {gist}"
