@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsprism"
-STAGES = ["ingest", "clean", "segment", "cluster", "analyse", "store", "render"]
+STAGES = ["ingest", "clean", "segment", "cluster", "analyse", "write", "store", "render"]
 SHARED = {"model", "errors", "config", "nlp"}
 
 

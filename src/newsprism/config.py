@@ -26,6 +26,13 @@ class Options:
     focus: str | None = None  # optional question that biases summary selection
     # --- steps (name registries live in their stages)
     embedder: str = "minilm"  # "minilm" (ONNX all-MiniLM-L6-v2) | "tfidf" (dependency-free)
+    # --- optional rewording of the summary by the user's own model (write/__init__.py)
+    writer: str = "none"  # "none" | "openai" (any OpenAI-compatible chat endpoint)
+    writer_url: str | None = None  # e.g. http://localhost:11434/v1 (Ollama)
+    writer_model: str | None = None
+    # Share of a reworded line's content words that must come from its cited sentences
+    # (plus: no new number, name or negation). 0.8 lets a model change a word in five.
+    writer_support: float = 0.8
     # --- alignment: support score (MiniLM cosine + 0.5 x story TF-IDF cosine, see
     # analyse/align.py) at or above which two sentences of different outlets state the same
     # fact. On hand-labelled cross-outlet pairs of the seed story, true paraphrases scored

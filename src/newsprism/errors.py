@@ -44,6 +44,15 @@ class NotFoundError(NewsPrismError):
     """A story or article asked for by id does not exist."""
 
 
+class WriterError(NewsPrismError):
+    """The optional summary writer (a language-model endpoint) failed."""
+
+    def __init__(self, origin: str, problem: str) -> None:
+        self.origin = origin
+        self.problem = problem
+        super().__init__(f"{origin}: {problem}")
+
+
 class DependencyError(NewsPrismError):
     """An optional dependency is missing; the message names the extra to install."""
 

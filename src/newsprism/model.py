@@ -114,6 +114,7 @@ class SummaryItem:
     text: str
     citations: tuple[Citation, ...]
     fact: str | None = None  # id of the Fact it was drawn from
+    rewritten_from: str | None = None  # the extractive line, when a writer reworded it
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +211,8 @@ class Briefing:
                 "sources": [_article_dict(a) for a in self.sources],
             },
             "summary": [
-                {"text": s.text, "citations": _cites(s.citations), "fact": s.fact}
+                {"text": s.text, "citations": _cites(s.citations), "fact": s.fact,
+                 "rewritten_from": s.rewritten_from}
                 for s in self.summary
             ],
             "exclusive": [

@@ -40,18 +40,22 @@ def _write_many(output: Path, fmt: str, briefings: list[Briefing]) -> list[Path]
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words (default 120).")
 @click.option("--focus", help="A question that biases the summary toward it.")
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), help="Sentence embedder (default minilm).")
+@click.option("--writer", type=click.Choice(["none", "openai"]), help="Reword the summary with your own model (default none); every reworded line is checked against its citations and dropped if unsupported.")
+@click.option("--writer-url", help="OpenAI-compatible endpoint for --writer openai, e.g. http://localhost:11434/v1 ($NEWSPRISM_WRITER_KEY is sent as a bearer token when set).")
+@click.option("--writer-model", help="Model name for --writer openai, e.g. llama3.2.")
 @click.option("--one-story", is_flag=True, help="Treat all inputs as one story (no story grouping).")
 @click.option("--allow-private", is_flag=True, default=None, help="Allow fetching URLs on private, loopback or link-local addresses.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Options file (TOML).")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress or summary lines on stderr.")
-def digest(inputs, output, as_json, words, focus, embedder, one_story, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
+def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, writer_model, one_story, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
     """Digest INPUTS (folders, files, http(s) URLs, or - for stdin) into briefings.
 
     One briefing per story: when the inputs hold several stories, FILE becomes an
     index and each story is written beside it (FILE-1.ext, FILE-2.ext ...).
     """
     options = build_options(
-        {"words": words, "focus": focus, "embedder": embedder,
+        {"words": words, "focus": focus, "embedder": embedder, "writer": writer,
+         "writer_url": writer_url, "writer_model": writer_model,
          "allow_private": allow_private, "quiet": quiet},
         config=config_path,
     )

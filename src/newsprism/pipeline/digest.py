@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism import clean, ingest, segment
+from newsprism import clean, ingest, segment, write
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
 from newsprism.config import Options, build_options
@@ -76,7 +76,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
         title=title,
         date=dates[0] if dates else None,
         sources=articles,
-        summary=items,
+        summary=write.rewrite(items, articles, options),
         exclusive=exclusive.exclusives(facts, items, [a.id for a in articles]),
         quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,

@@ -24,7 +24,12 @@ def render_markdown(b: Briefing) -> str:
     out.append(f"*{b.date or 'undated'} · {len(b.sources)} sources: "
                + ", ".join(_md(a.name) for a in b.sources) + "*")
     out += ["", "## Summary", ""]
-    out += [f"- {_md(s.text)} — *{_names(b, s.citations)}*" for s in b.summary] or ["- (none)"]
+    for s in b.summary:
+        out.append(f"- {_md(s.text)} — *{_names(b, s.citations)}*")
+        if s.rewritten_from:  # a writer's rewording: the source line stays in view
+            out.append(f"  - *reworded from:* {_md(s.rewritten_from)}")
+    if not b.summary:
+        out.append("- (none)")
     if b.exclusive:
         out += ["", "## Only in some outlets", ""]
         names = {a.id: a.name for a in b.sources}

@@ -43,7 +43,8 @@ def decode(body: str) -> Briefing:
         title=d["story"]["title"],
         date=d["story"]["date"],
         sources=sources,
-        summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"))
+        summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
+                                 s.get("rewritten_from"))
                       for s in d["summary"]),
         exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"])
                         for e in d["exclusive"]),
