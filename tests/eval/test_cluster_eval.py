@@ -15,12 +15,12 @@ from newsprism.eval.clusters import (
     BASELINE,
     OURS,
     GoldArticle,
-    dataset_kind,
     date_order,
     evaluate_clusters,
     iso_date,
     read_gold,
 )
+from newsprism.eval.datasets import dataset_kind
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "eval"
 FIXTURE = str(FIXTURES / "tiny_clusters.jsonl")

@@ -55,7 +55,7 @@ def evaluate(ctx: click.Context, dataset: str, words: int | None, baselines: str
     --words, --baselines, --focus and --embedder shape summaries only: giving one
     with a file of gold clusters is an error. --limit, --json and --quiet apply to both.
     """
-    from newsprism.eval.clusters import dataset_kind
+    from newsprism.eval.datasets import dataset_kind
 
     show = not (quiet or as_json) and sys.stderr.isatty()
     if dataset_kind(dataset) == "clusters":

@@ -9,7 +9,8 @@ through the textbook first-story-detection baseline; both are scored with
 B-cubed precision / recall / F1.
 
 Examples:
-    >>> articles = date_order(read_gold("tests/fixtures/eval/tiny_clusters.jsonl"))  # doctest: +SKIP
+    >>> path = "tests/fixtures/eval/tiny_clusters.jsonl"
+    >>> articles = date_order(read_gold(path))                   # doctest: +SKIP
     >>> report = evaluate_clusters(articles, dataset="tiny")   # doctest: +SKIP
     >>> print(format_cluster_table(report))                    # doctest: +SKIP
 
@@ -21,18 +22,18 @@ Notes:
 
 from __future__ import annotations
 
-import json
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
 from newsprism.cluster import ClusterConfig, StoryClusterer, bcubed
 from newsprism.errors import InputError
+from newsprism.eval.datasets import json_lines, json_record
 
 OURS = "newsprism"
 BASELINE = "tfidf-nearest"
@@ -45,7 +46,6 @@ _DATE_FORMATS = ("%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 _BLOCK = 512
 
 Progress = Callable[[int], None]
-Kind = Literal["summaries", "clusters"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,52 +125,6 @@ def iso_date(value: object) -> str | None:
     return None
 
 
-def _lines(path: Path) -> Iterator[tuple[str, str]]:
-    """``(origin, line)`` for each non-empty line; origin is ``path:number``."""
-    try:
-        handle = path.open(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(str(path), "file not found") from None
-    except (IsADirectoryError, PermissionError) as exc:
-        raise InputError(str(path), f"cannot read ({exc.strerror})") from None
-    with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield f"{path}:{number}", line
-        except UnicodeDecodeError:
-            # decoding runs ahead in blocks, so the line number would be a guess
-            raise InputError(str(path), "not UTF-8 text") from None
-
-
-def _record(origin: str, line: str) -> object:
-    try:
-        return json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(origin, f"not valid JSON ({exc.msg})") from None
-
-
-def dataset_kind(path: str | Path) -> Kind:
-    """Which evaluation a file is for, from its first non-empty line.
-
-    ``"summaries"`` when it has ``"documents"`` (one cluster per line),
-    ``"clusters"`` when it has ``"cluster"`` (one gold-labelled article per line).
-
-    Raises:
-        InputError: missing or empty file, or a first line that is neither.
-    """
-    path = Path(path)
-    for origin, line in _lines(path):
-        record = _record(origin, line)
-        if isinstance(record, dict) and "documents" in record:
-            return "summaries"
-        if isinstance(record, dict) and "cluster" in record:
-            return "clusters"
-        raise InputError(origin, "expected a JSON object with 'documents' (a summary set) "
-                                 "or 'cluster' (a gold-cluster set)")
-    raise InputError(str(path), "empty file: expected one JSON object per line")
-
-
 def _label(record: dict, field: str, origin: str) -> str:
     value = record.get(field)
     if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
@@ -200,10 +154,10 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[GoldArticle]:
             ``cluster`` / ``text`` (the message names the file and line).
     """
     articles: list[GoldArticle] = []
-    for origin, line in _lines(Path(path)):
+    for origin, line in json_lines(Path(path)):
         if limit is not None and len(articles) >= limit:
             break
-        articles.append(_article(_record(origin, line), origin))
+        articles.append(_article(json_record(origin, line), origin))
     return articles
 
 
@@ -278,7 +232,8 @@ def format_cluster_table(report: ClusterReport) -> str:
     """The human-readable table of ``newsprism eval`` for a gold-cluster file."""
     head = (f"{report.dataset} · {report.articles} articles · {report.gold_stories} gold stories"
             f" · streamed in date order ({report.undated} undated)")
-    columns = f"{'system':<14} {'stories':>7} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} {'articles/s':>10}"
+    columns = (f"{'system':<14} {'stories':>7} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6}"
+               f" {'articles/s':>10}")
     lines = [head, columns]
     for s in report.systems:
         lines.append(f"{s.name:<14} {s.stories:7d} {s.precision:6.3f} {s.recall:6.3f}"

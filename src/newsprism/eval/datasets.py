@@ -11,11 +11,15 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from newsprism.errors import InputError
 from newsprism.model import Article, content_id
+
+Kind = Literal["summaries", "clusters"]
 
 # Typesetting codes of the NYT/AP wire feeds (quad left, upper rail ...): layout, not text.
 _WIRE_CODES = re.compile(r"&(?:QL|QC|QR|UR|LR|UL|LL|MD|HT|TL|AMP|bullet);")
@@ -129,29 +133,60 @@ def read_clusters(path: str | Path, limit: int | None = None) -> list[Cluster]:
         InputError: the file is missing, or a line is not valid JSON / lacks fields
             (the message names the line).
     """
-    path = Path(path)
+    clusters: list[Cluster] = []
+    for origin, line in json_lines(Path(path)):
+        cluster = _cluster(json_record(origin, line), origin)
+        if cluster.references:
+            clusters.append(cluster)
+        if limit is not None and len(clusters) >= limit:
+            break
+    return clusters
+
+
+def json_lines(path: Path) -> Iterator[tuple[str, str]]:
+    """``(origin, line)`` for each non-empty line; origin is ``path:number``."""
     try:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(str(path), "file not found") from None
     except (IsADirectoryError, PermissionError) as exc:
         raise InputError(str(path), f"cannot read ({exc.strerror})") from None
-    clusters: list[Cluster] = []
     with handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            origin = f"{path}:{number}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(origin, f"not valid JSON ({exc.msg})") from None
-            cluster = _cluster(record, origin)
-            if cluster.references:
-                clusters.append(cluster)
-            if limit is not None and len(clusters) >= limit:
-                break
-    return clusters
+        try:
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield f"{path}:{number}", line
+        except UnicodeDecodeError:
+            # decoding runs ahead in blocks, so the line number would be a guess
+            raise InputError(str(path), "not UTF-8 text") from None
+
+
+def json_record(origin: str, line: str) -> object:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(origin, f"not valid JSON ({exc.msg})") from None
+
+
+def dataset_kind(path: str | Path) -> Kind:
+    """Which evaluation a file is for, from its first non-empty line.
+
+    ``"summaries"`` when it has ``"documents"`` (one cluster per line),
+    ``"clusters"`` when it has ``"cluster"`` (one gold-labelled article per line).
+
+    Raises:
+        InputError: missing or empty file, or a first line that is neither.
+    """
+    path = Path(path)
+    for origin, line in json_lines(path):
+        record = json_record(origin, line)
+        if isinstance(record, dict) and "documents" in record:
+            return "summaries"
+        if isinstance(record, dict) and "cluster" in record:
+            return "clusters"
+        raise InputError(origin, "expected a JSON object with 'documents' (a summary set) "
+                                 "or 'cluster' (a gold-cluster set)")
+    raise InputError(str(path), "empty file: expected one JSON object per line")
 
 
 def default_words(path: str | Path) -> int:
