@@ -39,6 +39,12 @@ def test_summary_opens_with_a_sentence_that_reads_alone(briefing):
     assert not re.match(r"(?:Earlier|But|He|She|It|They|This)\b", first), first
 
 
+def test_summary_lines_say_who_speaks(briefing):
+    # a line that is nothing but a quotation would hide its speaker in the quotes section
+    for item in briefing.summary:
+        assert not re.fullmatch(r"[\"“].*[\"”]", item.text.strip()), item.text
+
+
 def test_summary_has_no_near_duplicates(briefing):
     def words(t):
         return set(re.findall(r"\w+", t.lower()))
