@@ -23,6 +23,18 @@ def test_relative_dates_resolve_against_publication():
     assert values("It happened yesterday, three years ago.") == ["2022-10-26", "2019"]
 
 
+def test_days_and_months_to_come_resolve_forward():
+    # published on Thursday 2022-10-27
+    assert values("The line will stay closed until Monday.") == ["2022-10-31"]
+    assert values("It is expected to reopen on Friday at the earliest.") == ["2022-10-28"]
+    assert values("Talks will resume in March.") == ["2023-03"]
+    assert values("The vote is due to take place in November.") == ["2022-11"]
+    # the past stays in the past, also in a sentence that later turns to the future
+    assert values("The track was checked on Sunday, and the line will reopen on Friday.") == [
+        "2022-10-23", "2022-10-28"]
+    assert values("Police said on Friday that the road will reopen.") == ["2022-10-21"]
+
+
 def test_relative_dates_without_anchor_are_not_guessed():
     assert values("They met on Thursday.", None) == [None]
 

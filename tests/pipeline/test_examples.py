@@ -55,3 +55,16 @@ def test_speakers_behind_roles_and_pronouns(briefing):
     assert {"Karel Stavik", "Erik Malm", "Ida Renner"} <= speakers  # role before name; "she"
     berger = next(q for q in briefing.quotes if q.speaker and "Berger" in q.speaker)
     assert len({c.source for c in berger.citations}) >= 2 and berger.variants  # "he said"
+
+
+def test_timeline_cites_only_outlets_whose_sentence_agrees(briefing):
+    def cited(c):
+        return briefing.source(c.source).text[c.start : c.end]
+
+    tuesday = [e for e in briefing.timeline if e.date == "2024-05-14"]
+    forty = next(e for e in tuesday if e.text.startswith("Forty people were injured"))
+    assert not any("45" in cited(c) for c in forty.citations)
+    assert any("45 people" in e.text for e in tuesday)  # the other count is its own event
+    # "will remain closed until at least Friday", published on Tuesday 14 May: the 17th
+    closed = next(e for e in briefing.timeline if "until at least Friday" in e.text)
+    assert closed.date == "2024-05-17"

@@ -8,12 +8,17 @@ without a publication date falls back to the story's (the latest known among
 its articles), because outlets covering one event publish within days of each
 other; with no date anywhere, relative expressions are left out.
 
-Sentences at the same date merge into one event when they are aligned (one
-Fact) or share enough wording; each event cites all its sentences.
+Sentences at the same date merge into one event when they state what its first
+sentence states: aligned with it (one Fact) or sharing enough of its wording, and
+giving no conflicting number, age, duration or date. An event cites exactly those
+sentences, so every cited outlet supports the text shown; a sentence that tells the
+same day differently ("injuring 45 people" beside "Forty people were injured") is an
+event of its own.
 """
 
 from __future__ import annotations
 
+from newsprism.analyse.dispute_values import values
 from newsprism.analyse.q_text import content_words, overlap
 from newsprism.config import Options
 from newsprism.model import Article, Citation, DatedEvent, Fact, Sentence
@@ -33,9 +38,10 @@ def build_timeline(
     by_date = dated_sentences(articles, sentences)
     fact_of = {(s.source, s.start): f.id for f in facts for s in f.sentences}
     order = {a.id: i for i, a in enumerate(articles)}
+    published = {a.id: a.published or story_date(articles) for a in articles}
     events = []
     for value in sorted(by_date):
-        for cluster in _cluster(by_date[value], fact_of):
+        for cluster in _events(by_date[value], fact_of, published):
             cluster.sort(key=lambda s: (order[s.source], s.start))
             first = cluster[0]
             cites = tuple(dict.fromkeys(Citation.of(s) for s in cluster))
@@ -74,24 +80,25 @@ def _sentence_at(sents: tuple[Sentence, ...], offset: int) -> Sentence | None:
     return None
 
 
-def _cluster(sents: list[Sentence], fact_of: dict[tuple[str, int], str]) -> list[list[Sentence]]:
-    """Single-link clusters: same Fact, or shared wording (deterministic, input order)."""
+def _events(sents: list[Sentence], fact_of: dict[tuple[str, int], str],
+            published: dict[str, str | None]) -> list[list[Sentence]]:
+    """Groups led by the first sentence not yet placed, each holding the later sentences
+    that support it (deterministic: input order)."""
     words = [content_words(s.text) for s in sents]
-    parent = list(range(len(sents)))
+    stated = [values(s.text, published.get(s.source)) for s in sents]
+    facts = [fact_of.get((s.source, s.start)) for s in sents]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
+    def supports(j: int, lead: int) -> bool:
+        score, shared = overlap(words[j], words[lead])
+        same = (facts[j] is not None and facts[j] == facts[lead]) or (
+            shared >= _MIN_SHARED and score >= SAME_EVENT)
+        return same and not any(a.conflicts(b) for a in stated[j] for b in stated[lead])
 
-    for i in range(len(sents)):
-        for j in range(i):
-            fi = fact_of.get((sents[i].source, sents[i].start))
-            same_fact = fi is not None and fi == fact_of.get((sents[j].source, sents[j].start))
-            score, shared = overlap(words[i], words[j])
-            if same_fact or (shared >= _MIN_SHARED and score >= SAME_EVENT):
-                parent[root(i)] = root(j)
-    clusters: dict[int, list[Sentence]] = {}
-    for i, s in enumerate(sents):
-        clusters.setdefault(root(i), []).append(s)
-    return list(clusters.values())
+    left = list(range(len(sents)))
+    groups = []
+    while left:
+        lead, rest = left[0], left[1:]
+        members = [j for j in rest if supports(j, lead)]
+        groups.append([sents[k] for k in [lead, *members]])
+        left = [j for j in rest if j not in members]
+    return groups

@@ -102,7 +102,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     found.sort()
     out: list[DateMention] = []
     for start, end, kind, m in found:
-        value = _resolve(kind, m, anchor, out, start)
+        value = _resolve(kind, m, anchor, out, start, _looks_ahead(text, start))
         if value is _SKIP:
             continue
         out.append(DateMention(start, end, text[start:end], value, kind not in _ABSOLUTE))
@@ -110,11 +110,23 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 
 
 _ABSOLUTE = {"iso", "mdy", "dmy", "my", "year"}
+# A weekday or month named in a clause about what is to come ("will reopen on Friday",
+# "until at least Friday", "is expected in August") is the next one, not the last one.
+_FUTURE = re.compile(r"\b(?:will|won't|shall|until|till|expected|scheduled|due\s+to|plans?\s+to"
+                     r"|going\s+to|set\s+to|next|upcoming|from\s+now)\b|'ll\b", re.I)
+_CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|after|before|as)\s", re.I)
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` speaks of the future."""
+    window = text[max(0, start - 80): start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    return bool(_FUTURE.search(window, cuts[-1] if cuts else 0))
 _SKIP = "skip"
 
 
 def _resolve(kind: str, m: re.Match[str], anchor: date | None,
-             before: list[DateMention], start: int) -> str | None:
+             before: list[DateMention], start: int, ahead: bool = False) -> str | None:
     """ISO value of one match; ``_SKIP`` when the match is not a date after all."""
     g = m.groupdict()
     month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else None
@@ -133,9 +145,11 @@ def _resolve(kind: str, m: re.Match[str], anchor: date | None,
     if anchor is None:
         return None
     if kind == "weekday":
-        return _weekday(g["wd"], g.get("rel"), anchor)
+        return _weekday(g["wd"], g.get("rel") or ("next" if ahead else None), anchor)
     if kind == "month":
-        return _bare_month(month, g["prep"].lower(), anchor)
+        prep = g["prep"].lower()
+        return _bare_month(month, "ahead" if ahead and prep in ("in", "until", "by") else prep,
+                           anchor)
     return _relative(kind, g, anchor)
 
 
@@ -173,11 +187,14 @@ def _weekday(name: str, rel: str | None, anchor: date) -> str:
 
 
 def _bare_month(month: int | None, prep: str, anchor: date) -> str:
-    """"in August": the latest August not after the anchor month ("next August" looks ahead)."""
+    """"in August": the latest August not after the anchor month; "next August" and
+    ("ahead") an August in a clause about the future look ahead."""
     assert month is not None
     year = anchor.year
     if prep == "next":
         year += 1 if month <= anchor.month else 0
+    elif prep == "ahead":  # "will open in May", said in May: this May
+        year += 1 if month < anchor.month else 0
     elif month > anchor.month or (prep == "last" and month == anchor.month):
         year -= 1
     return f"{year:04d}-{month:02d}"
