@@ -68,3 +68,12 @@ def test_timeline_cites_only_outlets_whose_sentence_agrees(briefing):
     # "will remain closed until at least Friday", published on Tuesday 14 May: the 17th
     closed = next(e for e in briefing.timeline if "until at least Friday" in e.text)
     assert closed.date == "2024-05-17"
+
+
+def test_entities_read_past_the_small_ner_models_slips(briefing):
+    by_name = {e.name: e for e in briefing.entities}
+    assert by_name["Lindau"].type == "PLACE"  # "in Lindau", "the capital Lindau"
+    assert "Tom Berger" in by_name["Thomas Berger"].aliases  # a nickname, one person
+    for e in briefing.entities:
+        assert " to " not in e.name and " for " not in e.name, e.name  # "Brenholt to Lindau"
+        assert e.name.count("(") == e.name.count(")"), e.name

@@ -47,6 +47,13 @@ _NICKNAMES = {
     frozenset(("tony", "anthony")), frozenset(("liz", "elizabeth")),
     frozenset(("peggy", "margaret")), frozenset(("ted", "edward")),
     frozenset(("jack", "john")), frozenset(("chuck", "charles")),
+    frozenset(("tom", "thomas")), frozenset(("joe", "joseph")), frozenset(("ed", "edward")),
+    frozenset(("ned", "edward")), frozenset(("harry", "henry")), frozenset(("sue", "susan")),
+    frozenset(("betty", "elizabeth")), frozenset(("beth", "elizabeth")),
+    frozenset(("sally", "sarah")), frozenset(("molly", "mary")), frozenset(("kate", "catherine")),
+    frozenset(("larry", "lawrence")), frozenset(("jerry", "gerald")),
+    frozenset(("gene", "eugene")), frozenset(("sasha", "alexander")),
+    frozenset(("misha", "mikhail")),
 }
 
 _ROLE_NOUNS = (
@@ -75,6 +82,8 @@ def fold(text: str) -> str:
 def surface(text: str) -> str:
     """A mention as shown to users: no possessive, no leading article, single spaces."""
     text = _SPACES.sub(" ", text.strip())
+    if text.count("(") > text.count(")"):  # "Vastorian National Railways (VNR"
+        text = text[: text.rfind("(")].strip()
     text = _POSSESSIVE.sub("", text) if len(text) > 3 else text
     if text[:4].lower() == "the " and len(text) > 4:
         text = text[4:]

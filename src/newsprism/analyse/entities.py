@@ -62,6 +62,8 @@ def resolve(articles: tuple[Article, ...]) -> tuple[Resolved, ...]:
     groups: dict[str, list[Span]] = {}
     for span in spans:
         groups.setdefault(ent_names.key(span.text), []).append(span)
+    for k in [k for k in groups if _joined(k, groups)]:
+        del groups[k]
     merged = _merge_people(groups)
     order = {a.id: i for i, a in enumerate(articles)}
     built = [_build(group, order) for group in merged]
@@ -80,6 +82,22 @@ def lookup(articles: tuple[Article, ...]) -> dict[str, Resolved]:
     return table
 
 
+_JOINERS = (" to ", " for ", " from ", " and ")
+
+
+def _joined(k: str, groups: dict[str, list[Span]]) -> bool:
+    """"Brenholt to Lindau": two names the story also uses alone, read by NER as one."""
+    for joiner in _JOINERS:
+        head, _, tail = k.partition(joiner)
+        if tail and head in groups and tail in groups:
+            return True
+    return False
+
+
+# A one-word "person" right after one of these is a place NER misread ("in Lindau").
+_LOCATIVE = frozenset({"in", "from", "near", "capital", "outside", "across", "towards"})
+
+
 def _collect(articles: tuple[Article, ...]) -> list[Span]:
     spans: list[Span] = []
     for article, found in zip(articles, ner.mentions(a.text for a in articles)):
@@ -89,6 +107,10 @@ def _collect(articles: tuple[Article, ...]) -> list[Span]:
             if label is None or not _plausible(m.text, text, m.end):
                 continue
             start, end, shown = _trim(text, m.start, m.end)
+            before = text[max(0, start - 12):start].split()
+            if label == "PERSON" and " " not in shown and before and \
+                    before[-1].lower() in _LOCATIVE:
+                label = "PLACE"
             role = ent_names.role_before(text, start) if label == "PERSON" or " " not in shown \
                 else None
             spans.append(Span(article.id, start, end, shown, label, role))

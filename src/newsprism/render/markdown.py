@@ -59,7 +59,8 @@ def render_markdown(b: Briefing) -> str:
             aka = f" (also {', '.join(_md(a) for a in e.aliases)})" if e.aliases else ""
             role = f", {_md(e.role)}" if e.role else ""
             total = sum(n for _, n in e.mentions)
-            out.append(f"- {_md(e.name)}{aka} — {e.type}{role}; {total} mentions")
+            out.append(f"- {_md(e.name)}{aka} — {e.type}{role}; {total} mention"
+                       f"{'' if total == 1 else 's'}")
     removed = [(a.name, r) for a in b.sources for r in a.removed]
     if removed:
         out += ["", "## Removed during cleaning", ""]
