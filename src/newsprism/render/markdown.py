@@ -50,6 +50,8 @@ def render_markdown(b: Briefing) -> str:
             who = _md(q.speaker) if q.speaker else "unattributed"
             out.append(f"- **{who}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
             out += [f"  - variant: “{_md(v)}”" for v in q.variants]
+            if q.paraphrases:
+                out.append(f"  - paraphrased by: *{_names(b, q.paraphrases)}*")
     if b.timeline:
         out += ["", "## Timeline", ""]
         out += [f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*" for t in b.timeline]
@@ -61,6 +63,15 @@ def render_markdown(b: Briefing) -> str:
             total = sum(n for _, n in e.mentions)
             out.append(f"- {_md(e.name)}{aka} — {e.type}{role}; {total} mention"
                        f"{'' if total == 1 else 's'}")
+    if b.facts:
+        out += ["", "## Coverage", "", "| fact | " + " | ".join(_md(a.name) for a in b.sources)
+                + " |", "| --- |" + " --- |" * len(b.sources)]
+        for f in b.facts:
+            covered = set(f.sources)
+            text = _md(f.sentences[0].text)
+            text = text if len(text) <= 90 else text[:89].rstrip() + "…"
+            out.append(f"| {text} | " + " | ".join("✓" if a.id in covered else ""
+                                                   for a in b.sources) + " |")
     removed = [(a.name, r) for a in b.sources for r in a.removed]
     if removed:
         out += ["", "## Removed during cleaning", ""]
