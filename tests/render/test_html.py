@@ -49,6 +49,11 @@ def test_markdown_and_json_render():
     assert md.startswith("# Velmora")
     assert "<script>" not in md
     assert '"schema": "newsprism.briefing/1"' in render(b, "json")
+    if b.facts:  # the coverage matrix: one row per shared fact, one column per outlet
+        table = md.split("## Coverage", 1)[1]
+        assert "| Coast <Herald> | Island Post |" not in table  # names are escaped
+        rows = [r for r in table.splitlines() if r.startswith("| ") and "✓" in r]
+        assert len(rows) == len(b.facts)
 
 
 def test_format_follows_extension():
