@@ -9,7 +9,8 @@ names that cannot mean anything else.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from newsprism.nlp.text import fold  # noqa: F401 (part of this module's surface)
 
 # folded key -> canonical display name
 ALIASES: dict[str, str] = {
@@ -67,16 +68,8 @@ _ROLE_BEFORE = re.compile(
     rf"((?:[A-Z][\w’'.-]*\s+(?:(?:of|and|for)\s+(?:the\s+)?)?){{0,4}}(?:{_ROLE_NOUNS}))\s+$"
 )
 _ROLE_WORD = re.compile(rf"^(?:{_ROLE_NOUNS})$")
-_NON_ASCII_LETTERS = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
-                                    "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe"})
 _POSSESSIVE = re.compile(r"[’']s?$")
 _SPACES = re.compile(r"\s+")
-
-
-def fold(text: str) -> str:
-    """Lower-case text without diacritics: ``fold("Erdoğan") == fold("Erdogan")``."""
-    text = unicodedata.normalize("NFKD", text.translate(_NON_ASCII_LETTERS))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def surface(text: str) -> str:

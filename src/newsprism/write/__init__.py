@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 import urllib.error
 import urllib.request
 from collections.abc import Callable
@@ -30,6 +29,7 @@ from dataclasses import replace
 from newsprism.config import Options
 from newsprism.errors import ConfigError, WriterError
 from newsprism.model import Article, SummaryItem
+from newsprism.nlp.text import fold
 
 KEY_ENV = "NEWSPRISM_WRITER_KEY"
 _SYSTEM = (
@@ -83,7 +83,7 @@ def supported(proposal: str, line: str, cited: list[str], min_support: float) ->
     negations = words & _NEGATIONS
     if not negations <= source or not _words(line) & _NEGATIONS <= negations:
         return False  # a negation added, or the line's own dropped
-    names = {_fold(w) for w in _WORD.findall(proposal)[1:] if w[0].isupper()}
+    names = {fold(w) for w in _WORD.findall(proposal)[1:] if w[0].isupper()}
     if not names <= source:
         return False
     content = [w for w in words if w not in _FUNCTION and len(w) > 2]
@@ -93,14 +93,8 @@ def supported(proposal: str, line: str, cited: list[str], min_support: float) ->
 
 def _words(text: str) -> set[str]:
     """Folded words ("didn't" counts as "not") and numbers as written, without commas."""
-    words = {"not" if w.endswith(("n't", "n’t")) else w for w in map(_fold, _WORD.findall(text))}
+    words = {"not" if w.endswith(("n't", "n’t")) else w for w in map(fold, _WORD.findall(text))}
     return words | set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", "")))
-
-
-def _fold(word: str) -> str:
-    """Lower case without diacritics: Türkiye and Turkiye, Erdoğan and Erdogan meet."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _prompt(line: str, cited: list[str]) -> str:
