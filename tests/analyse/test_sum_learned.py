@@ -25,8 +25,8 @@ STORY = _sentences({
 
 
 def _row(word: str, query: set[str] = frozenset()) -> dict[str, float]:
-    words, rows = sum_learned.word_rows(STORY, set(query))
-    return dict(zip(sum_learned.WORD_FEATURES, rows[words.index(word)]))
+    stats = sum_learned.word_stats(STORY, set(query))
+    return dict(zip(sum_learned.WORD_FEATURES, stats.rows[stats.words.index(word)]))
 
 
 def test_word_features_by_hand():
@@ -41,13 +41,15 @@ def test_word_features_by_hand():
     assert _row("40")["number"] == 1.0
     assert _row("ferry", {"ferry"})["query"] == 1.0 and _row("ferry")["query"] == 0.0
     # stop words are not content words; plurals meet their singular
-    words, _ = sum_learned.word_rows(STORY, set())
-    assert "the" not in words and "flood" in words and "floods" not in words
+    stats = sum_learned.word_stats(STORY, set())
+    assert "the" not in stats.words and "flood" in stats.words and "floods" not in stats.words
+    assert stats.uses["varna"] == 2 and stats.outlets["varna"] == 2 and stats.outlets["40"] == 1
 
 
 def test_importance_ranks_the_shared_lead_word_above_a_quoted_aside():
-    importance = sum_learned.word_importance(STORY, set())
-    assert set(importance) == set(sum_learned.word_rows(STORY, set())[0])
+    stats = sum_learned.word_stats(STORY, set())
+    importance = sum_learned.word_importance(stats)
+    assert set(importance) == set(stats.words)
     assert all(0.0 < p < 1.0 for p in importance.values())
     assert importance["bridge"] > importance["water"]
     assert importance["flood"] > importance["overnight"]

@@ -22,6 +22,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from importlib import resources
 
 import numpy as np
@@ -67,16 +68,25 @@ _QUOTES = ('"', "\u201c", "\u201d")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")  # F.tokens' tokens, before lower-casing
 
 
+@dataclass(frozen=True, slots=True)
+class WordStats:
+    """The story's content words (as :func:`sum_features.content_words` gives them)."""
+
+    words: list[str]  # sorted
+    rows: np.ndarray  # one row of WORD_FEATURES per word
+    uses: Counter  # uses of each word in the story
+    outlets: dict[str, int]  # outlets using each word
+
+
 def matrix(cands, weights: dict, vectors: np.ndarray, query: set[str],
-           count: dict[str, int], n_sources: int, word_outlets: dict[str, int],
-           word_uses: dict[str, int]) -> np.ndarray:
+           count: dict[str, int], n_sources: int, stats: WordStats) -> np.ndarray:
     """One row of :data:`FEATURES` per candidate."""
     rows = [c.row for c in cands]
     sub = vectors[rows]
     central = _relative(sub @ vectors.mean(axis=0))
     density = _relative(np.array([sum(weights.get(b, 0.0) for b in c.concepts) / c.words
                                   for c in cands]))
-    frequency = _relative(np.array([sum(word_uses.get(w, 0) for w in c.units)
+    frequency = _relative(np.array([sum(stats.uses.get(w, 0) for w in c.units)
                                     / max(len(c.units), 1) for c in cands]))
     out = np.zeros((len(cands), len(FEATURES)))
     for k, c in enumerate(cands):
@@ -92,7 +102,7 @@ def matrix(cands, weights: dict, vectors: np.ndarray, query: set[str],
             float(bool(OPENER.match(c.text))),
             float(any(ch.isdigit() for ch in c.text)),
             len(c.units & query) / len(query) if query else 0.0,
-            sum(word_outlets.get(w, 0) for w in c.units) / max(len(c.units), 1)
+            sum(stats.outlets.get(w, 0) for w in c.units) / max(len(c.units), 1)
             / max(n_sources, 1),
             frequency[k],
             float(c.text.endswith((":", "-"))),
@@ -106,9 +116,9 @@ def _relative(values: np.ndarray) -> np.ndarray:
     return values / max(float(values.max()), 1e-9)
 
 
-def word_rows(sentences: list[Sentence], query: set[str]) -> tuple[list[str], np.ndarray]:
-    """The story's content words (as :func:`sum_features.content_words` gives them), sorted,
-    and one row of :data:`WORD_FEATURES` each. ``sentences`` are in article order."""
+def word_stats(sentences: list[Sentence], query: set[str]) -> WordStats:
+    """One pass over the story: its content words, their features and counts.
+    ``sentences`` are in article order."""
     size = Counter(s.source for s in sentences)
     uses: Counter = Counter()
     capital: Counter = Counter()
@@ -150,14 +160,13 @@ def word_rows(sentences: list[Sentence], query: set[str]) -> tuple[list[str], np
                    holding[t] / n_sentences, 1 - sum(early[t]) / len(early[t]),
                    position[t] / holding[t], capital[t] / uses[t], quoted[t] / holding[t],
                    float(t.isdigit()), min(len(t), 12) / 12, float(t in query))
-    return words, rows
+    return WordStats(words, rows, uses, {t: len(v) for t, v in outlets.items()})
 
 
-def word_importance(sentences: list[Sentence], query: set[str]) -> dict[str, float]:
+def word_importance(stats: WordStats) -> dict[str, float]:
     """Probability, per content word of the story, that a reference summary uses it."""
-    words, rows = word_rows(sentences, query)
     coef, intercept = _model("words", WORD_FEATURES)
-    return dict(zip(words, 1.0 / (1.0 + np.exp(-(rows @ coef + intercept)))))
+    return dict(zip(stats.words, 1.0 / (1.0 + np.exp(-(stats.rows @ coef + intercept)))))
 
 
 def salience(x: np.ndarray) -> np.ndarray:

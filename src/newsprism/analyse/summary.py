@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 
 import numpy as np
 
@@ -127,26 +126,19 @@ def candidate_table(
     cands = _candidates(sentences, fact_of, options.words)
     if not cands:
         return [], {}, np.zeros((0, len(sum_learned.FEATURES)))
-    weights = _concept_weights(sentences, cands, options.focus)
+    query = F.content_words(options.focus) if options.focus else set()
+    stats = sum_learned.word_stats(sentences, query)
+    weights = _concept_weights(sentences, cands, query, sum_learned.word_importance(stats))
     count: dict[str, int] = {}
     for s in sentences:
         count[s.source] = count.get(s.source, 0) + 1
-    query = F.content_words(options.focus) if options.focus else set()
     n_sources = len(count)
-    word_outlets: dict[str, set[str]] = {}
-    word_uses: Counter = Counter()
-    for s in sentences:
-        for w in F.tokens(s.text):
-            if w not in F.STOP and len(w) > 1:
-                word_uses[w] += 1
-                word_outlets.setdefault(w, set()).add(s.source)
-    word_df = {w: len(v) for w, v in word_outlets.items()}
     for c in cands:
         n = len(c.fact.sources)
         if n >= _CORROBORATED_MIN and 2 * n >= n_sources:
             c.bonus += _CORROBORATION * (n - 1) * c.words
     return cands, weights, sum_learned.matrix(cands, weights, vectors, query, count, n_sources,
-                                              word_df, word_uses)
+                                              stats)
 
 
 class _Candidate:
@@ -213,8 +205,8 @@ def _complete_short(text: str) -> bool:
             and not sum_learned.OPENER.match(text) and not _DAY.match(text))
 
 
-_LEANS = re.compile(sum_learned.OPENER.pattern + r"|^(?:Earlier|Later|Meanwhile|Instead|Then|Moreover"
-                    r"|Furthermore|Separately|Besides|Nevertheless|Again|Too)\b")
+_LEANS = re.compile(sum_learned.OPENER.pattern + r"|^(?:Earlier|Later|Meanwhile|Instead|Then"
+                    r"|Moreover|Furthermore|Separately|Besides|Nevertheless|Again|Too)\b")
 _DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar"
                   r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
@@ -224,8 +216,9 @@ def _concepts(text: str) -> set[tuple[str, str]]:
 
 
 def _concept_weights(
-    sentences: list[Sentence], cands: list[_Candidate], focus: str | None
-) -> dict[tuple[str, str], float]:
+    sentences: list[Sentence], cands: list[_Candidate], query: set[str],
+    importance: dict[str, float],
+) -> dict:
     """Bigrams: outlets using each (+ lead-sentence uses), kept if enough outlets use it.
     Content words: their learned importance."""
     outlets: dict = {}
@@ -237,7 +230,6 @@ def _concept_weights(
                 leads.setdefault(b, set()).add(s.source)
     n_sources = len({s.source for s in sentences})
     min_df = 1 if n_sources < 3 else max(2, math.ceil(_MIN_DF * n_sources))
-    query = F.content_words(focus) if focus else set()
     used = set().union(*(c.concepts for c in cands))
     weights = {}
     for b in used:
@@ -248,7 +240,6 @@ def _concept_weights(
         if query and (b[0] in query or b[1] in query):
             w *= _FOCUS_BOOST
         weights[b] = w
-    importance = sum_learned.word_importance(sentences, query)
     for u in set().union(*(c.units for c in cands)):
         weights[u] = _WORD_WEIGHT * importance.get(u, 0.0) ** _WORD_EXPONENT
     return weights

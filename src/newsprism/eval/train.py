@@ -76,9 +76,10 @@ def rows_for(path: str, limit: int | None = None) -> tuple[Rows, Rows]:
         y = [_target(c.text, ref, uni) for c in cands]
         xs.append(x), ys.append(np.array(y)), ws.append(np.full(len(y), 1.0 / len(y)))
         query = F.content_words(cluster.query) if cluster.query else set()
-        words, rows = sum_learned.word_rows(flat, query)
-        word_x.append(rows), word_y.append(np.array([w in uni for w in words], dtype=float))
-        word_w.append(np.full(len(words), 1.0 / len(words)))
+        stats = sum_learned.word_stats(flat, query)
+        word_x.append(stats.rows)
+        word_y.append(np.array([w in uni for w in stats.words], dtype=float))
+        word_w.append(np.full(len(stats.words), 1.0 / len(stats.words)))
     return ((np.vstack(xs), np.concatenate(ys), np.concatenate(ws)),
             (np.vstack(word_x), np.concatenate(word_y), np.concatenate(word_w)))
 
