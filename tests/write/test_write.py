@@ -22,9 +22,7 @@ from newsprism.render import render
 from newsprism.write import supported
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
-CITED = ["The R14 train hit a landslide near Osterfeld on Tuesday, injuring 40 people.",
-         "A landslide derailed the R14 near Osterfeld, and 40 passengers were hurt."]
-LINE = CITED[0]
+LINE = "The R14 train hit a landslide near Osterfeld on Tuesday, injuring 40 people."
 
 
 @pytest.mark.parametrize("proposal", [
@@ -32,7 +30,7 @@ LINE = CITED[0]
     "On Tuesday the R14 hit a landslide near Osterfeld; 40 people were injured.",
 ])
 def test_a_faithful_rewording_is_supported(proposal):
-    assert supported(proposal, LINE, CITED, 0.8)
+    assert supported(proposal, LINE, LINE, 0.8)
 
 
 @pytest.mark.parametrize("proposal, why", [
@@ -45,13 +43,13 @@ def test_a_faithful_rewording_is_supported(proposal):
     ("", "empty"),
 ])
 def test_an_unsupported_rewording_is_refused(proposal, why):
-    assert not supported(proposal, LINE, CITED, 0.8), why
+    assert not supported(proposal, LINE, LINE, 0.8), why
 
 
 def test_dropping_the_lines_negation_is_refused():
     line = "The minister did not resign after the crash."
-    assert not supported("The minister resigned after the crash.", line, [line], 0.8)
-    assert supported("After the crash, the minister didn't resign.", line, [line], 0.8)
+    assert not supported("The minister resigned after the crash.", line, line, 0.8)
+    assert supported("After the crash, the minister didn't resign.", line, line, 0.8)
 
 
 class _Model(BaseHTTPRequestHandler):
@@ -123,7 +121,7 @@ def test_writer_rewords_supported_lines_and_keeps_the_rest(model, articles):
         assert new.citations == old.citations and new.fact == old.fact
         assert new.rewritten_from in (None, old.text)
     reworded = [i for i in b.summary if i.rewritten_from]
-    assert all(supported(i.text, i.rewritten_from, [i.rewritten_from], 0.8) for i in reworded)
+    assert all(supported(i.text, i.rewritten_from, i.rewritten_from, 0.8) for i in reworded)
     assert b.to_dict()["summary"][0]["rewritten_from"] == first
     assert f"*reworded from:* {first}" in render(b, "md")
     assert 'class="reworded"' in render(b, "html")

@@ -5,15 +5,16 @@ Writers form a name registry, like the embedders:
 * ``none``: the extractive summary as it is (the default: no dependency, no network).
 * ``openai``: any OpenAI-compatible chat endpoint, such as a local Ollama or llama.cpp
   server (``--writer-url http://localhost:11434/v1 --writer-model llama3.2``). It sends one
-  request per summary line, holding the line and the sentences it cites, at temperature 0
-  with a fixed seed. ``$NEWSPRISM_WRITER_KEY`` is sent as a bearer token when set.
+  request per summary line, holding the line and the source sentence it was taken from,
+  at temperature 0 with a fixed seed. ``$NEWSPRISM_WRITER_KEY`` is sent as a bearer token when set.
 
-Every proposed rewording is checked against the sentences the line cites
-(:func:`supported`). A rewording is dropped, and the extractive line stays, when it
-holds a number, a name or a negation that the cited sentences do not hold, when fewer
-than ``options.writer_support`` of its content words come from them, or when it is
-longer than the line (the word budget holds). So a reworded line can only restate
-what its citations say, and its citations stay exactly as they were.
+Every proposed rewording is checked against that source sentence, the line's first
+citation (:func:`supported`); the line's other citations were aligned with it. A
+rewording is dropped, and the extractive line stays, when it holds a number, a name or
+a negation that the sentence does not hold, when fewer than ``options.writer_support``
+of its content words come from it, or when it is longer than the line (the word budget
+holds). So a reworded line can only restate what its first citation says, and its
+citations stay exactly as they were.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from newsprism.nlp.text import fold
 KEY_ENV = "NEWSPRISM_WRITER_KEY"
 _SYSTEM = (
     "You reword one line of a news briefing so that it reads well on its own. Use only what "
-    "the source sentences state. Do not add names, numbers, dates, opinions or claims. "
+    "the source sentence states. Do not add names, numbers, dates, opinions or claims. "
     "Write one sentence, no longer than the line. Answer with that sentence only."
 )
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -63,20 +64,22 @@ def rewrite(items: tuple[SummaryItem, ...], articles: tuple[Article, ...],
     texts = {a.id: a.text for a in articles}
     out = []
     for item in items:
-        cited = [texts[c.source][c.start:c.end] for c in item.citations]
-        proposal = _first_sentence(ask(_SYSTEM, _prompt(item.text, cited)))
-        if proposal != item.text and supported(proposal, item.text, cited,
+        first = item.citations[0]
+        sentence = texts[first.source][first.start:first.end]
+        proposal = _first_sentence(ask(_SYSTEM, _prompt(item.text, sentence)))
+        if proposal != item.text and supported(proposal, item.text, sentence,
                                                options.writer_support):
             item = replace(item, text=proposal, rewritten_from=item.text)
         out.append(item)
     return tuple(out)
 
 
-def supported(proposal: str, line: str, cited: list[str], min_support: float) -> bool:
-    """True when ``proposal`` restates ``cited`` and is no longer than ``line``."""
+def supported(proposal: str, line: str, sentence: str, min_support: float) -> bool:
+    """True when ``proposal`` restates ``sentence`` (the line's source) and is no longer
+    than ``line``."""
     if not proposal or len(proposal.split()) > len(line.split()):
         return False
-    words, source = _words(proposal), set().union(*(_words(c) for c in cited))
+    words, source = _words(proposal), _words(sentence)
     numbers = {w for w in words if any(ch.isdigit() for ch in w)}
     if not numbers <= source:
         return False  # a number the sources do not state
@@ -97,9 +100,8 @@ def _words(text: str) -> set[str]:
     return words | set(re.findall(r"\d+(?:\.\d+)?", text.replace(",", "")))
 
 
-def _prompt(line: str, cited: list[str]) -> str:
-    sources = "\n".join(f"- {c}" for c in dict.fromkeys(cited))
-    return f"Line: {line}\nSource sentences:\n{sources}"
+def _prompt(line: str, sentence: str) -> str:
+    return f"Line: {line}\nSource sentence: {sentence}"
 
 
 def _first_sentence(answer: str) -> str:
