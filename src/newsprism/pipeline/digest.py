@@ -36,7 +36,10 @@ def load_articles(
 class Aligned:
     by_article: dict[str, tuple[Sentence, ...]]
     sentences: list[Sentence]
-    vectors: np.ndarray
+    # The story's TF-IDF rows: what the summary measures centrality and redundancy with,
+    # whichever embedder aligned the facts. Its learned scorer was fitted on these; with
+    # MiniLM rows instead, DUC 2003 R1/R2 fell from 38.23/10.36 to 37.54/9.71.
+    lexical: np.ndarray
     facts: tuple[Fact, ...]  # strict groups: what citations rest on
     loose: tuple[Fact, ...]  # broad groups: where value conflicts are sought
 
@@ -48,27 +51,27 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
     texts = [s.text for s in flat]
     lexical = get_embedder("tfidf").encode(texts)
     if options.embedder == "tfidf":
-        vectors, sims = lexical, align.similarity(flat, lexical)
+        sims = align.similarity(flat, lexical)
         strict, loose = options.align_threshold_tfidf, options.dispute_threshold_tfidf
     else:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, lexical)
         strict, loose = options.align_threshold, options.dispute_threshold
-    return Aligned(by_article, flat, vectors, align.align(flat, sims, strict),
+    return Aligned(by_article, flat, lexical, align.align(flat, sims, strict),
                     align.align(flat, sims, loose))
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
     """Only the summary of clean articles (evaluation uses this)."""
     al = align_story(articles, options)
-    return summary.summarise(al.sentences, al.vectors, al.facts, options)
+    return summary.summarise(al.sentences, al.lexical, al.facts, options)
 
 
 def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     """Analyse clean articles of one story into a Briefing."""
     al = align_story(articles, options)
     by_article, facts = al.by_article, al.facts
-    items = summary.summarise(al.sentences, al.vectors, facts, options)
+    items = summary.summarise(al.sentences, al.lexical, facts, options)
     ents = entities.find_entities(articles, by_article, options)
     title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)
