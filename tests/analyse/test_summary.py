@@ -7,7 +7,7 @@ import pytest
 from newsprism.analyse import sum_features
 from newsprism.config import build_options
 from newsprism.eval.datasets import read_clusters
-from newsprism.pipeline import summarise
+from newsprism.pipeline import align_story, summarise
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "eval" / "tiny_mds.jsonl"
 
@@ -112,3 +112,21 @@ def test_empty_story():
     import numpy as np
 
     assert raw([], np.zeros((0, 3)), (), build_options({}, config=None)) == ()
+
+
+def test_a_sentence_giving_another_number_is_not_cited_for_the_line():
+    from newsprism.model import Article, content_id
+
+    texts = {
+        "a": "A fire at the Varna dance hall killed 60 people on Friday night, officials said.",
+        "b": "A fire at the Varna dance hall killed 60 people on Friday night, police said.",
+        "c": "A fire at the Varna dance hall killed 67 people on Friday night, officials said.",
+    }
+    articles = tuple(Article(id=content_id(t), name=n, text=t) for n, t in texts.items())
+    options = build_options({"words": 40, "embedder": "tfidf"}, config=None)
+    (item,) = summarise(articles, options)
+    fact = next(f for f in align_story(articles, options).facts if f.id == item.fact)
+    assert len(fact.sources) == 3  # aligned as one fact: the 60/67 difference is a dispute
+    cited = {a.name for a in articles if a.id in {c.source for c in item.citations}}
+    shown = "67" if "67" in item.text else "60"
+    assert cited == ({"c"} if shown == "67" else {"a", "b"})

@@ -21,7 +21,7 @@ _NUMBER_WORDS = {
 }
 _WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 # "150,000", and "150, 000" as wire copy sometimes spaces it
-_NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d[\d,]*(?:\.\d+)?|" + _WORDS_ALT + r")"
+_NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d(?:[\d,]*\d)?(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
          r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
@@ -38,6 +38,16 @@ _CASUALTY = re.compile(rf"\b(?P<verb>killed|killing|injured|injuring|wounded|wou
 _CASUALTY_KEY = {"kill": "dead", "dead": "dead", "death": "dead", "injur": "injured",
                  "wound": "injured"}
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][a-z-]+)")
+# "the death toll ... has reached 83" / "raising the toll to at least 74"
+_TOLL = re.compile(rf"\btoll\b[^.;:]{{0,70}}?\b(?P<shown>(?:to|reached|at|of|hit|is|was)\s+"
+                   rf"(?:{_QUAL}\s+)?{_NUM})\b(?!\s*(?:percent|%))", re.I)
+# "60 people", "162 others": a count of people is a toll when a casualty verb is beside it
+# ("killing 60 people", "162 others were injured"), so it meets "injuring 155".
+_PEOPLE = frozenset({"people", "person", "persons", "others", "other"})
+_VERB_BEFORE = re.compile(r"\b(kill|injur|wound|hurt)\w*\s+(?:at\s+least\s+|some\s+|about\s+)?$",
+                          re.I)
+_VERB_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been)?\s*"
+                         r"(kill|injur|wound|hurt|died|dead)", re.I)
 _AGE = re.compile(r"\b(?P<num>\d{1,3})[\s-]years?[\s-]old\b", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
@@ -82,6 +92,12 @@ def values(text: str, published: str | None) -> list[Value]:
         n = float(m.group("num"))
         found.append(Value("number", "age", n, n, m.group(0), m.start()))
         taken.append((m.start(), m.end()))
+    for m in _TOLL.finditer(text):
+        n = _number(m.group("num"), None)
+        if n is not None and not any(s < m.end("num") and m.start("num") < e for s, e in taken):
+            low, high = _interval(n, m.group("qual"))
+            found.append(Value("number", "dead", low, high, m.group("shown"), m.start("shown")))
+            taken.append((m.start("num"), m.end("num")))
     for m in _CASUALTY.finditer(text):
         noun = _NEXT_WORD.match(text, m.end())
         if noun and noun.group(1).lower() not in _NOT_COUNTED:
@@ -106,6 +122,9 @@ def values(text: str, published: str | None) -> list[Value]:
             continue  # "a" before a noun is an article, not a count
         low, high = _interval(n, m.group("qual"))
         key = _casualty(noun) or _singular(noun)
+        if noun in _PEOPLE:
+            verb = _VERB_BEFORE.search(text, 0, m.start()) or _VERB_AFTER.match(text[m.end():])
+            key = _casualty(verb.group(1)) if verb else "person"
         found.append(Value("number", key, low, high, m.group(0), m.start()))
     return sorted(found, key=lambda v: v.start)
 
@@ -170,6 +189,9 @@ def _casualty(word: str) -> str:
     """'dead' for killed/dead/deaths, 'injured' for injured/wounded; '' for other words."""
     w = word.lower()
     return next((key for stem, key in _CASUALTY_KEY.items() if w.startswith(stem)), "")
+
+
+_CASUALTY_KEY.update({"hurt": "injured", "died": "dead"})
 
 
 def _singular(noun: str) -> str:
