@@ -27,6 +27,14 @@ def test_wire_codes_and_spaces_are_removed():
     assert "&QL;" not in library.documents[1].text
 
 
+def test_editors_pick_up_marks_are_removed():
+    text = ("The ferry sank at noon.\nThe Harbour, 3rd graf pvs\n"
+            "Divers searched the bay. &UR; Officials said, graf 5 pvs\n"
+            "Crews worked overnight, 5th graf, pvs.\nThe 3rd graf of the report was cut.")
+    assert normalise_text(text) == ("The ferry sank at noon.\nDivers searched the bay.\n"
+                                    "The 3rd graf of the report was cut.")
+
+
 def test_bad_json_line_is_named(tmp_path):
     path = tmp_path / "bad.jsonl"
     good = FIXTURE.read_text(encoding="utf-8").splitlines()[0]

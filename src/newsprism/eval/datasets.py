@@ -32,6 +32,12 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_NN = re.compile(r"\s+nn$")
+# Editors' pick-up marks on a short line: "The Mahane, 3rd graf pvs", "Babs, which, 2nd
+# graf", "The tribunal, graf 5 pvs" (insert this before the paragraph starting so).
+_MARK = r",\s*(?:pick\s+up\s+)?(?:\d+(?:st|nd|rd|th)\s+graf|graf\s+\d+)\b"
+_PICKUP = re.compile(rf"^.{{0,60}}{_MARK}.{{0,40}}$", re.IGNORECASE)
+# ... or glued after the last sentence of a line, where a layout code stood between them
+_PICKUP_TAIL = re.compile(rf"(?<=[.!?\"”])\s+[A-Z\"][^.!?\n]{{0,60}}{_MARK}[^\n]{{0,40}}$")
 
 # Word budget per dataset family when --words is not given (the task's own limit).
 _BUDGETS = (
@@ -84,13 +90,15 @@ class Cluster:
 def normalise_text(text: str) -> str:
     """Drop wire typesetting codes, decode entities, tidy spaces; one paragraph per line."""
     text = html.unescape(_WIRE_CODES.sub(" ", text))
-    lines = (_TRAILING_NN.sub("", _SPACES.sub(" ", line).strip()) for line in text.splitlines())
+    lines = (_PICKUP_TAIL.sub("", _TRAILING_NN.sub("", _SPACES.sub(" ", line).strip()))
+             for line in text.splitlines())
     return "\n".join(line for line in lines if _is_text(line))
 
 
 def _is_text(line: str) -> bool:
     """A line of article text: not empty, not furniture, not all capitals (a slug/heading)."""
-    return bool(line) and not _FURNITURE.match(line) and any(ch.islower() for ch in line)
+    return bool(line) and not _FURNITURE.match(line) and not _PICKUP.match(line) and \
+        any(ch.islower() for ch in line)
 
 
 def _document(raw: dict, origin: str) -> Document:
