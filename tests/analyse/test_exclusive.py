@@ -7,7 +7,8 @@ from newsprism.model import Fact, Sentence
 
 POST = Sentence("post", 0, 58, "The minister visited the crash site in the early afternoon.", 0, 0)
 WIRE = Sentence("wire", 0, 55, "In the afternoon the minister travelled to the crash site.", 0, 0)
-ONLY = Sentence("wire", 56, 120, "Investigators will examine whether speed played any part here.", 1, 0)
+ONLY = Sentence("wire", 56, 120, "Investigators will examine whether speed played any part here.",
+                1, 0)
 
 
 def test_a_rewording_in_another_outlet_is_not_exclusive():

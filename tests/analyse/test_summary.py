@@ -108,8 +108,9 @@ def test_short_sentences_only_when_they_read_alone():
 
 
 def test_empty_story():
-    from newsprism.analyse.summary import summarise as raw
     import numpy as np
+
+    from newsprism.analyse.summary import summarise as raw
 
     assert raw([], np.zeros((0, 3)), (), build_options({}, config=None)) == ()
 

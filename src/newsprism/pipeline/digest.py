@@ -8,8 +8,8 @@ from typing import Any
 import numpy as np
 
 from newsprism import clean, ingest, segment, write
-from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
+from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
 from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
