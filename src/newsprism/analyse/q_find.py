@@ -25,7 +25,8 @@ CUES = (
     r"warned|warns|stressed|stresses|recalled|replied|responded|remarked|announced|tweeted|"
     r"posted|concluded|acknowledged|admitted|emphasi[sz]ed|claimed|claims|suggested|urged|"
     r"reported|reports|described|clarified|sings|sang|adding|saying|telling|asking|noting|"
-    r"explaining|"
+    r"explaining|demanded|joked|quipped|conceded|predicted|complained|cautioned|boasted|"
+    r"observed|agreed|recounted|"
     r"(?:has|had)\s+said|went\s+on|pointed\s+out|told\s+reporters"
 )
 _CUE = re.compile(rf"\b(?:{CUES})\b")
@@ -58,7 +59,10 @@ _INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
 # A byline-style attribution: '“...” ― Carla Sanchez'
 _AFTER_DASH = re.compile(r"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)")
 _TAIL_NP = re.compile(rf"\s*(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s*,?\s*$")
-_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
+# A full stop ends a sentence, but not after a title or an initial ("Mr. Podesta said").
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)"
+                           r"(?<!\bGov)(?<!\bGen)(?<!\bLt)(?<!\bCol)(?<!\bProf)(?<!\b[A-Z])"
+                           r"[.!?](?=\s+[A-Z“\"])")
 _LOWER_STOP = {"the", "a", "an", "and", "but", "or", "as", "in", "on", "at", "to", "for", "of",
                "during", "after", "while", "when", "with", "that", "this", "also", "then"}
 
