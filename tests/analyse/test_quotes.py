@@ -21,6 +21,13 @@ def test_said_after_and_before_the_quote():
         "Nadia Ferro"
 
 
+def test_a_title_before_the_name_does_not_end_the_sentence():
+    assert speakers('"The harbour will open in May," Ms. Ferro said. "Not a day later."')[0][1] \
+        == "Ms. Ferro"
+    assert speakers('"It is finished and done," Sen. J. Alvarez conceded.')[0][1] == \
+        "Sen. J. Alvarez"
+
+
 def test_colon_lead_in_uses_the_subject():
     text = ('He said the talks were hard, but continued: "Today I am glad to say we agree '
             'on everything."')
