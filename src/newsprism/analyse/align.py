@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from newsprism.analyse.dispute_values import values
 from newsprism.model import Fact, Sentence, content_id
 
 # Below this many word characters a "sentence" is a fragment (a dangling quote
@@ -41,22 +42,29 @@ def similarity(
     return sims
 
 
-def align(sentences: list[Sentence], sims: np.ndarray, threshold: float) -> tuple[Fact, ...]:
+def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
+          same_values: bool = False) -> tuple[Fact, ...]:
     """Every sentence in exactly one Fact; multi-outlet Facts hold mutually similar sentences.
 
     Args:
         sentences: all sentences of the story, in source then position order.
         sims: the :func:`similarity` matrix of those sentences.
         threshold: score at or above which two sentences count as the same fact.
+        same_values: also require that no two sentences of a Fact give different values
+            for one quantity or date ("killed 60" / "killed 67"): a Fact is then what
+            every member's outlet can be cited for. The looser groups where disputes are
+            sought leave this off, since such pairs are exactly what they look for.
     """
     n = len(sentences)
+    stated = [values(s.text, None) for s in sentences] if same_values else None
     group = list(range(n))  # group id of each sentence
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
     pairs = sorted(zip(rows.tolist(), cols.tolist()), key=lambda p: (-sims[p], p))
     for i, j in pairs:
         gi, gj = group[i], group[j]
-        if gi == gj or not _can_merge(members[gi], members[gj], sentences, sims, threshold):
+        if gi == gj or not _can_merge(members[gi], members[gj], sentences, sims, threshold,
+                                      stated):
             continue
         for k in members[gj]:
             group[k] = gi
@@ -74,13 +82,17 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float) -> tupl
 
 
 def _can_merge(
-    a: list[int], b: list[int], sentences: list[Sentence], sims: np.ndarray, threshold: float
+    a: list[int], b: list[int], sentences: list[Sentence], sims: np.ndarray, threshold: float,
+    stated: list | None,
 ) -> bool:
     # Each outlet states a fact once: two sentences of one outlet in a group would
     # mean the outlet repeated itself, which cleaning already removed.
     if {sentences[i].source for i in a} & {sentences[j].source for j in b}:
         return False
-    return bool(np.all(sims[np.ix_(a, b)] >= threshold))
+    if not np.all(sims[np.ix_(a, b)] >= threshold):
+        return False
+    return stated is None or not any(x.differs(y) for i in a for j in b
+                                     for x in stated[i] for y in stated[j])
 
 
 def _fact_id(sentences: list[Sentence]) -> str:

@@ -79,6 +79,12 @@ class Value:
             return not (self.iso.startswith(other.iso) or other.iso.startswith(self.iso))
         return self.high < other.low or other.high < self.low
 
+    def differs(self, other: Value) -> bool:
+        """True when both measure the same thing and give different values ("at least 62"
+        and "at least 65" do not conflict, but neither states the other)."""
+        return (self.kind, self.key) == (other.kind, other.key) and \
+            (self.low, self.high, self.iso) != (other.low, other.high, other.iso)
+
 
 def values(text: str, published: str | None) -> list[Value]:
     """Counts, durations and dates stated in one sentence."""

@@ -48,7 +48,6 @@ import numpy as np
 
 from newsprism.analyse import sum_features as F
 from newsprism.analyse import sum_learned
-from newsprism.analyse.dispute_values import values
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
@@ -363,15 +362,5 @@ def _reading_position(fact: Fact, count: dict[str, int]) -> float:
 
 
 def _citations(fact: Fact, rep: Sentence) -> tuple[Citation, ...]:
-    """The shown sentence, then every other sentence of its fact that states no other value
-    for what the shown one counts or dates: "at least 65 people" does not support "at least
-    62 people", nor "a toll of 74" a toll of 83 (conflicts are listed under disputes)."""
-    stated = values(rep.text, None)
-    others = [s for s in fact.sentences if s is not rep and not any(
-        _differ(a, b) for a in values(s.text, None) for b in stated)]
-    return (Citation.of(rep), *(Citation.of(s) for s in others))
-
-
-def _differ(a, b) -> bool:  # type: ignore[no-untyped-def]
-    """Two values of the same thing that are not the same value."""
-    return (a.kind, a.key) == (b.kind, b.key) and (a.low, a.high, a.iso) != (b.low, b.high, b.iso)
+    first = [Citation.of(rep)]
+    return tuple(first + [Citation.of(s) for s in fact.sentences if s is not rep])

@@ -57,7 +57,7 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, lexical)
         strict, loose = options.align_threshold, options.dispute_threshold
-    return Aligned(by_article, flat, lexical, align.align(flat, sims, strict),
+    return Aligned(by_article, flat, lexical, align.align(flat, sims, strict, same_values=True),
                     align.align(flat, sims, loose))
 
 
