@@ -8,6 +8,7 @@ that "more than 10" and "12" do not conflict while "9" and "10" do. Spelling
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -86,7 +87,8 @@ class Value:
             (self.low, self.high, self.iso) != (other.low, other.high, other.iso)
 
 
-def values(text: str, published: str | None) -> list[Value]:
+@functools.lru_cache(maxsize=4096)  # alignment, disputes and the timeline read each sentence
+def values(text: str, published: str | None) -> tuple[Value, ...]:
     """Counts, durations and dates stated in one sentence."""
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
@@ -132,7 +134,7 @@ def values(text: str, published: str | None) -> list[Value]:
             verb = _VERB_BEFORE.search(text, 0, m.start()) or _VERB_AFTER.match(text[m.end():])
             key = _casualty(verb.group(1)) if verb else "person"
         found.append(Value("number", key, low, high, m.group(0), m.start()))
-    return sorted(found, key=lambda v: v.start)
+    return tuple(sorted(found, key=lambda v: v.start))
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|as\s+of)\s*$",
