@@ -36,6 +36,7 @@ class RawDocument:
     url: str | None = None
     source: str | None = None  # outlet name, when the container named it
     published: str | None = None  # "YYYY-MM-DD" when the container said
+    published_time: str | None = None  # "HH:MM" (UTC when known) when the container said
     author: str | None = None
     path: str | None = None
     record_id: str | None = None  # a JSONL record's own "id"
@@ -59,6 +60,7 @@ class Article:
     title: str | None = None
     url: str | None = None
     published: str | None = None  # "YYYY-MM-DD"
+    published_time: str | None = None  # "HH:MM" when the source gave a time of day
     author: str | None = None
     path: str | None = None
     record_id: str | None = None
