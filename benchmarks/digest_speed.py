@@ -33,7 +33,7 @@ STAGES = {
     "summary": "analyse/summary.py:summarise",
     "NER (spaCy)": "nlp/ner.py:mentions",
     "entities": "analyse/entities.py:find_entities",
-    "quotes": "analyse/quotes.py:find_quotes",
+    "quotes": "analyse/quotes/__init__.py:find_quotes",
     "disputed": "analyse/disputed.py:find_disputes",
     "timeline": "analyse/timeline.py:build_timeline",
 }

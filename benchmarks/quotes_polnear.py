@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from newsprism.analyse.ent_names import fold
-from newsprism.analyse.q_find import find_quotes
+from newsprism.analyse.quotes.find import find_quotes
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "quotes" / "polnear_dev.jsonl"
 _MARKS = ('"', "\u201c", "``")

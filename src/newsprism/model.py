@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "newsprism.briefing/1"
+SCHEMA = "newsprism.briefing/2"
 
 
 def content_id(text: str, prefix: str = "a", length: int = 10) -> str:
@@ -141,11 +141,19 @@ class Dispute:
 
 
 @dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """One wording of a quote and the sentences of the outlets that printed it."""
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     speaker: str | None
     text: str
     citations: tuple[Citation, ...]
-    variants: tuple[str, ...] = ()
+    variants: tuple[QuoteVariant, ...] = ()  # every distinct wording; the first is ``text``
     paraphrases: tuple[Citation, ...] = ()
 
 
@@ -204,7 +212,7 @@ class Briefing:
         return cites
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/1``)."""
+        """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/2``)."""
         return {
             "schema": SCHEMA,
             "story": {
@@ -236,7 +244,9 @@ class Briefing:
                     "speaker": q.speaker,
                     "text": q.text,
                     "citations": _cites(q.citations),
-                    "variants": list(q.variants),
+                    "variants": [
+                        {"text": v.text, "citations": _cites(v.citations)} for v in q.variants
+                    ],
                     "paraphrases": _cites(q.paraphrases),
                 }
                 for q in self.quotes

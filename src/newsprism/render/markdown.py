@@ -47,9 +47,10 @@ def render_markdown(b: Briefing) -> str:
     if b.quotes:
         out += ["", "## Quotes", ""]
         for q in b.quotes:
-            who = _md(q.speaker) if q.speaker else "unattributed"
-            out.append(f"- **{who}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
-            out += [f"  - variant: “{_md(v)}”" for v in q.variants]
+            out.append(f"- **{_md(q.speaker or '')}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
+            if len(q.variants) > 1:  # one wording needs no list; several name their outlets
+                out += [f"  - wording: “{_md(v.text)}” — *{_names(b, v.citations)}*"
+                        for v in q.variants]
             if q.paraphrases:
                 out.append(f"  - paraphrased by: *{_names(b, q.paraphrases)}*")
     if b.timeline:

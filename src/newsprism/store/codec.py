@@ -1,6 +1,6 @@
 """Cached briefings: a Briefing to JSON text and back, through the public JSON contract.
 
-The cache stores ``Briefing.to_dict()`` (schema ``newsprism.briefing/1``), so a
+The cache stores ``Briefing.to_dict()`` (schema ``newsprism.briefing/2``), so a
 cached briefing is exactly what ``show -o x.json`` prints. Decoding rebuilds the
 dataclasses; a body it cannot read is treated as a cache miss by the caller.
 """
@@ -21,6 +21,7 @@ from newsprism.model import (
     Exclusive,
     Fact,
     Quote,
+    QuoteVariant,
     Removed,
     Sentence,
     SummaryItem,
@@ -52,7 +53,9 @@ def decode(body: str) -> Briefing:
                                                   for v in x["variants"]), x.get("kind", "value"))
                        for x in d["disputed"]),
         quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
-                           tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
+                           tuple(QuoteVariant(v["text"], _cites(v["citations"]))
+                                 for v in q.get("variants", ())),
+                           _cites(q.get("paraphrases", [])))
                      for q in d["quotes"]),
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
                        for t in d["timeline"]),

@@ -8,7 +8,7 @@ from newsprism.analyse.ent_names import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Function words and speech verbs carry no content when matching rewordings.
-_STOP = frozenset("""
+FUNCTION_WORDS = frozenset("""
 a an the and or but if of to in on at by for with from as into about over under than then
 that this these those there here it its is are was were be been being am has have had do does
 did will would shall should can could may might must not no so such very also just our we us
@@ -19,7 +19,8 @@ all any both each few more most other some own same too only said says say told 
 
 def content_words(text: str) -> frozenset[str]:
     """Folded content words, crudely stemmed (plural -s, -ing, -ed) so rewordings still meet."""
-    return frozenset(_stem(w) for w in _WORD.findall(fold(text)) if w not in _STOP and len(w) > 1)
+    return frozenset(_stem(w) for w in _WORD.findall(fold(text))
+                     if w not in FUNCTION_WORDS and len(w) > 1)
 
 
 def _stem(word: str) -> str:

@@ -6,15 +6,13 @@ X", "he continued:"), and two newsroom conventions for quotes without a cue of
 their own: a paragraph that opens a quote without closing it continues into the
 next paragraph (same speaker), and a second quote in a paragraph belongs to the
 speaker named for the first. Pronouns and roles are left as written; resolving
-them to a person is :mod:`newsprism.analyse.quotes`' job.
+them to a person is :mod:`.speakers`' job.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-
-MIN_WORDS = 4  # shorter quoted phrases are scare quotes or titles ("productive meeting")
 
 _OPEN = {"“": "”", '"': '"', "``": "''", "„": "“"}
 _CLOSERS = ("”", '"', "''", "“")
@@ -87,8 +85,9 @@ class RawQuote:
     inherited: bool = False  # speaker taken from a neighbouring quote, not from a cue
 
 
-def find_quotes(text: str, min_words: int = MIN_WORDS) -> list[RawQuote]:
-    """Direct quotes of ``text`` in order, each with the speaker mention when one is found."""
+def find_quotes(text: str, min_words: int) -> list[RawQuote]:
+    """Direct quotes of ``text`` of at least ``min_words`` words, in order, each with the
+    speaker mention when one is found."""
     quotes: list[RawQuote] = []
     paragraphs = _paragraphs(text)
     for p_index, (p_start, p_end) in enumerate(paragraphs):

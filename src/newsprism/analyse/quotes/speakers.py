@@ -1,0 +1,174 @@
+"""Who a speaker mention names: a person or organisation of the story, or an unnamed source.
+
+:mod:`.find` leaves the speaker as written ("Gantz", "he", "the Turkish defence
+chief", "One source"). A mention is accepted here only when it is structurally
+a speaker, never by a list of bad strings:
+
+- a name of the story: the mention is, or holds, a named entity (PERSON or ORG,
+  merged across spellings) - "Gantz" and "Israeli Defense Minister Benny Gantz"
+  both give "Benny Gantz";
+- "he" / "she": the preferred antecedent, the person named first (the subject,
+  in English word order) in the nearest sentence up to the pronoun that names
+  one outside quotes;
+- a role phrase that resolves to the one person whose stated role shares its
+  words ("the Turkish defence chief" -> Hulusi Akar);
+- a description whose head is a common noun ("One source", "a senior official")
+  becomes an honest label: "unnamed source", "unnamed senior official".
+
+Anything else - a capitalised fragment no entity covers ("Rep", "In") or a
+phrase headed by a function word ("The senator is") - names nobody: None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.analyse import ent_names, entities
+from newsprism.analyse.quotes.text import FUNCTION_WORDS
+from newsprism.model import Article, Sentence
+
+UNNAMED = "unnamed"
+_SPEAKER_TYPES = ("PERSON", "ORG")
+_PRONOUNS = ("he", "she")
+_DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "two",
+                "three", "several", "some", "other"}
+_WORD = re.compile(r"[A-Za-z][a-z’'-]*$")
+_GENERIC_HEADS = {"chief", "official", "officials", "head", "minister", "leader", "counterpart",
+                  "visiting", "senior", "top", "former"}
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A mention of a speaker entity in one source: ``text[start:end]``."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The story's possible speakers: merged entities and their mentions per source."""
+
+    lookup: dict[str, entities.Resolved]
+    resolved: tuple[entities.Resolved, ...]
+    mentions: dict[str, tuple[Named, ...]]  # source id -> mentions in text order
+
+
+def cast_of(articles: tuple[Article, ...]) -> Cast:
+    """The people and organisations of a story, from the shared entity pass."""
+    resolved = entities.resolve(articles)
+    mentions: dict[str, list[Named]] = {}
+    for r in resolved:
+        if r.entity.type not in _SPEAKER_TYPES:
+            continue
+        for span in r.spans:
+            mentions.setdefault(span.source, []).append(
+                Named(span.start, span.end, r.entity.name, r.entity.type))
+    ordered = {k: tuple(sorted(v, key=lambda n: (n.start, n.end))) for k, v in mentions.items()}
+    return Cast(entities.lookup(articles), resolved, ordered)
+
+
+def speaker(cast: Cast, article: Article, sents: tuple[Sentence, ...], mention: str | None,
+            at: int | None, quoted: list[tuple[int, int]]) -> str | None:
+    """The story's name for the speaker mention ``mention`` at offset ``at``; None if nobody.
+
+    ``quoted`` are the (start, end) spans of the article's quotes: names inside
+    them are what someone said, not who said it.
+    """
+    if mention is None or at is None:
+        return None
+    if mention.lower() in _PRONOUNS:
+        return antecedent(cast, article.id, sents, at, quoted)
+    return (_name(cast, article.id, mention, at)
+            or _by_role(mention, article.id, cast.resolved)
+            or _description(cast, article.id, mention, at))
+
+
+def _name(cast: Cast, source: str, mention: str, at: int) -> str | None:
+    """The entity the mention is or ends with: by its spelling, else by an entity span."""
+    words = _undetermined(mention)
+    if words and words[0][0].isupper():
+        hit = cast.lookup.get(ent_names.key(" ".join(words)))
+        if hit is None or hit.entity.type != "PERSON":
+            hit = hit or cast.lookup.get(ent_names.key(words[-1]))
+        if hit is not None and hit.entity.type in _SPEAKER_TYPES:
+            return hit.entity.name
+    end = at + len(mention)
+    # the head ends the phrase: "Israeli Defense Minister Benny Gantz", not "Clinton campaign"
+    heads = [n for n in _inside(cast, source, at, end) if n.end == end]
+    return heads[-1].name if heads else None
+
+
+def _inside(cast: Cast, source: str, start: int, end: int) -> list[Named]:
+    return [n for n in cast.mentions.get(source, ()) if start <= n.start and n.end <= end]
+
+
+def _undetermined(mention: str) -> list[str]:
+    """The mention's words without leading determiners ("One source" -> ["source"])."""
+    words = mention.split()
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    return words
+
+
+def antecedent(cast: Cast, source: str, sents: tuple[Sentence, ...], at: int,
+               quoted: list[tuple[int, int]]) -> str | None:
+    """The person a "he"/"she" at ``at`` refers to: the first one named outside quotes
+    in the nearest sentence, up to ``at``, that names one.
+
+    A sentence's first name is its subject in most news sentences ('"...," Gantz
+    told the news conference with Akar.' - the next "He" is Gantz, not Akar).
+    """
+    # A person in the news is introduced by full name at least once; a single word
+    # tagged PERSON throughout is too often a mis-tagged place ("the capital, Lindau").
+    people = [n for n in cast.mentions.get(source, ()) if n.type == "PERSON" and " " in n.name
+              and n.start < at and not any(s <= n.start < e for s, e in quoted)]
+    for sent in sorted((s for s in sents if s.start <= at), key=lambda s: -s.start):
+        named = [n for n in people if sent.start <= n.start < sent.end]
+        if named:
+            return named[0].name
+    return None
+
+
+def _by_role(phrase: str, source: str, resolved: tuple[entities.Resolved, ...]) -> str | None:
+    """The person whose role best shares the phrase's words; None if nobody or a tie."""
+    words = {w[:4] for w in ent_names.fold(phrase).replace("’s", "").replace("'s", "").split()
+             if len(w) > 3 and w not in _GENERIC_HEADS}
+    if not words:
+        return None
+    scored = []
+    for r in resolved:
+        if r.entity.type != "PERSON" or not r.entity.role:
+            continue
+        role_words = {w[:4] for w in ent_names.fold(r.entity.role).replace("defence", "defense")
+                      .split()}
+        shared = len(words & role_words)
+        if shared and any(s.source == source for s in r.spans):
+            scored.append((shared, r.entity.name))
+    scored.sort(reverse=True)
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None
+    return scored[0][1]
+
+
+def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
+    """A phrase headed by a common noun: "unnamed senior official" for "a senior official",
+    or the phrase itself when a name of the story qualifies it ("the Clinton campaign"
+    -> "Clinton campaign"); None for anything else."""
+    words = _undetermined(mention)
+    if not words or not all(_WORD.match(w) for w in words):
+        return None
+    head = words[-1]
+    if not head.islower() or len(head) < 3 or head in FUNCTION_WORDS:
+        return None
+    if _inside(cast, source, at, at + len(mention)):
+        return " ".join(words)
+    return " ".join([UNNAMED, *words])
+
+
+def is_named(speaker: str | None) -> bool:
+    """True for a name of the story, False for an unnamed label or no speaker."""
+    return bool(speaker) and not speaker.startswith(UNNAMED + " ")  # type: ignore[union-attr]
