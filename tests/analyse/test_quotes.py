@@ -5,6 +5,9 @@ from __future__ import annotations
 from newsprism.analyse.quotes.find import find_quotes as raw
 from newsprism.analyse.quotes import find_quotes
 from newsprism.config import Options
+from newsprism.model import Article
+from newsprism.pipeline import load_articles
+from newsprism.segment import split_sentences
 from tests.fixtures.analyse.story import story
 
 
@@ -72,3 +75,50 @@ def test_quotes_merge_across_outlets_with_variants_and_paraphrase():
         text = next(a.text for a in articles if a.id == c.source)
         assert any((s.start, s.end) == (c.start, c.end) for s in sentences[c.source])
         assert text[c.start:c.end]
+
+
+# A fictional story of the same shape as the seeds' Gantz/Akar paragraphs: the person
+# named last before "He" is the object of the sentence, not its subject.
+HARBOUR_TALKS = (
+    "Port Minister Nadia Ferro met her Veldish counterpart Oskar Lund in Marrow on Monday.\n"
+    "\u201cWe agreed to reopen the ferry line before the summer season,\u201d Ferro told the "
+    "joint news conference with Lund.\n"
+    "He said the talks had not been easy, but continued: \u201cYet today the two harbours "
+    "trade more than ever before.\u201d\n"
+    "One source said \u201cthe deal was drafted by the harbour masters weeks ago.\u201d\n"
+    "\u201cNothing has been signed about the fishing quotas yet,\u201d In the evening said.\n"
+    "\u201cOur boats will be ready for the new route by June,\u201d said Lund."
+)
+
+
+def test_he_after_a_sentence_naming_a_speaker_is_that_speaker():
+    articles = (Article(id="tide", name="Tide Herald", text=HARBOUR_TALKS,
+                        published="2024-05-14"),)
+    quotes = find_quotes(articles, {a.id: split_sentences(a) for a in articles}, (), Options())
+    said = {q.text.split()[0]: q.speaker for q in quotes}
+    assert said["We"] == "Nadia Ferro"
+    assert said["Yet"] == "Nadia Ferro"  # not Lund, named last in the sentence before
+    assert said["Our"] == "Oskar Lund"
+
+
+def test_speakers_are_names_of_the_story_or_honestly_unnamed():
+    articles = (Article(id="tide", name="Tide Herald", text=HARBOUR_TALKS,
+                        published="2024-05-14"),)
+    quotes = find_quotes(articles, {a.id: split_sentences(a) for a in articles}, (), Options())
+    said = {q.text.split()[0]: q.speaker for q in quotes}
+    assert said["the"] == "unnamed source"  # "One source"
+    assert "Nothing" not in said  # "In the evening" names nobody: the quote is left out
+    assert all(q.speaker for q in quotes)
+
+
+def test_three_gantz_quotes_of_the_seeds_go_to_gantz(seeds):
+    articles, errors = load_articles([str(seeds)], Options())
+    quotes = find_quotes(articles, {a.id: split_sentences(a) for a in articles}, (),
+                         Options())
+    for words in ("one of our top five trading partners", "just as Israel has achieved",
+                  "The maritime border agreement reflects"):
+        quote = next(q for q in quotes if words in q.text)
+        assert quote.speaker == "Benny Gantz", (words, quote.speaker)
+    shown = {q.speaker for q in quotes}
+    assert not shown & {None, "One source", "The source", "unattributed"}, shown
+    assert "unnamed source" in shown

@@ -48,11 +48,16 @@ def _in_article(article: Article, order: int, sents: tuple[Sentence, ...],
     raws = find.find_quotes(article.text, options.quote_min_words)
     quoted = [(r.outer_start, r.outer_end) for r in raws]
     out: list[merge.Found] = []
+    said: list[speakers.Named] = []
     for raw in raws:
+        who = speakers.speaker(cast, article, sents, raw.speaker, raw.speaker_start, quoted,
+                               tuple(said))
+        person = speakers.person_at(cast, who, raw.speaker_start, raw.speaker_end)
+        if person is not None and not raw.inherited:
+            said.append(person)
         cites = tuple(Citation.of(s) for s in sents if s.start < raw.end and raw.start < s.end)
         if not cites:
             continue  # text outside every sentence (e.g. dropped furniture) cannot be cited
-        who = speakers.speaker(cast, article, sents, raw.speaker, raw.speaker_start, quoted)
         text = article.text[raw.start:raw.end]
         out.append(merge.Found(article.id, order, raw, text, who, cites, content_words(text)))
     return out

@@ -72,16 +72,19 @@ def cast_of(articles: tuple[Article, ...]) -> Cast:
 
 
 def speaker(cast: Cast, article: Article, sents: tuple[Sentence, ...], mention: str | None,
-            at: int | None, quoted: list[tuple[int, int]]) -> str | None:
+            at: int | None, quoted: list[tuple[int, int]],
+            said: tuple[Named, ...] = ()) -> str | None:
     """The story's name for the speaker mention ``mention`` at offset ``at``; None if nobody.
 
     ``quoted`` are the (start, end) spans of the article's quotes: names inside
-    them are what someone said, not who said it.
+    them are what someone said, not who said it. ``said`` are the speaker
+    mentions of earlier quotes, resolved: a speaker is a name even where NER
+    missed it ('"...," Ferro told ...').
     """
     if mention is None or at is None:
         return None
     if mention.lower() in _PRONOUNS:
-        return antecedent(cast, article.id, sents, at, quoted)
+        return antecedent(cast, article.id, sents, at, quoted, said)
     return (_name(cast, article.id, mention, at)
             or _by_role(mention, article.id, cast.resolved)
             or _description(cast, article.id, mention, at))
@@ -115,7 +118,7 @@ def _undetermined(mention: str) -> list[str]:
 
 
 def antecedent(cast: Cast, source: str, sents: tuple[Sentence, ...], at: int,
-               quoted: list[tuple[int, int]]) -> str | None:
+               quoted: list[tuple[int, int]], said: tuple[Named, ...] = ()) -> str | None:
     """The person a "he"/"she" at ``at`` refers to: the first one named outside quotes
     in the nearest sentence, up to ``at``, that names one.
 
@@ -124,8 +127,9 @@ def antecedent(cast: Cast, source: str, sents: tuple[Sentence, ...], at: int,
     """
     # A person in the news is introduced by full name at least once; a single word
     # tagged PERSON throughout is too often a mis-tagged place ("the capital, Lindau").
-    people = [n for n in cast.mentions.get(source, ()) if n.type == "PERSON" and " " in n.name
-              and n.start < at and not any(s <= n.start < e for s, e in quoted)]
+    people = sorted((n for n in (*cast.mentions.get(source, ()), *said)
+                     if n.type == "PERSON" and " " in n.name and n.start < at
+                     and not any(s <= n.start < e for s, e in quoted)), key=lambda n: n.start)
     for sent in sorted((s for s in sents if s.start <= at), key=lambda s: -s.start):
         named = [n for n in people if sent.start <= n.start < sent.end]
         if named:
@@ -159,14 +163,22 @@ def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
     or the phrase itself when a name of the story qualifies it ("the Clinton campaign"
     -> "Clinton campaign"); None for anything else."""
     words = _undetermined(mention)
-    if not words or not all(_WORD.match(w) for w in words):
+    if not words or not all(_WORD.match(w) and w.lower() not in FUNCTION_WORDS for w in words):
         return None
     head = words[-1]
-    if not head.islower() or len(head) < 3 or head in FUNCTION_WORDS:
+    if not head.islower() or len(head) < 3:
         return None
     if _inside(cast, source, at, at + len(mention)):
         return " ".join(words)
     return " ".join([UNNAMED, *words])
+
+
+def person_at(cast: Cast, name: str | None, start: int | None, end: int | None) -> Named | None:
+    """The mention ``[start, end)`` as a person of the story, when ``name`` is one."""
+    hit = cast.lookup.get(ent_names.key(name)) if name else None
+    if hit is None or hit.entity.type != "PERSON" or start is None or end is None:
+        return None
+    return Named(start, end, hit.entity.name, "PERSON")
 
 
 def is_named(speaker: str | None) -> bool:
