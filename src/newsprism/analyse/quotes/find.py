@@ -169,7 +169,32 @@ def _attribute(text: str, q: RawQuote, prev_end: int, next_start: int, p_start: 
             name = _last_name(after, m.start("spk"), m.start("cue"))
             if name is not None:
                 return _with_speaker(q, text, after_start + name[0], after_start + name[1])
-    return _attribute_before(text, q, prev_end)
+    before = _attribute_before(text, q, prev_end)
+    if before.speaker is None and _continues(text, q):
+        return _attribute_any_verb(text, q, after, after_start)
+    return before
+
+
+# '"...," Toomey fumed on Tuesday': after a quote that ends inside its marks with a comma,
+# question or exclamation mark, the sentence goes on with who said it, whatever the verb.
+_AFTER_NP_VERB = re.compile(
+    rf"^[\s,]*(?P<spk>(?:(?:the|a|an)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})"
+    rf"\s+(?:also\s+|later\s+|then\s+|simply\s+)?(?P<cue>[a-z]{{3,}}(?:ed|es|s))\b")
+
+
+def _continues(text: str, q: RawQuote) -> bool:
+    """The quote's last mark is preceded by ',', '?' or '!': its sentence is not over."""
+    inner = text[q.start:q.outer_end].rstrip("”\"' ")
+    return inner.endswith((",", "?", "!", "?'", "!'"))
+
+
+def _attribute_any_verb(text: str, q: RawQuote, after: str, after_start: int) -> RawQuote:
+    m = _AFTER_NP_VERB.match(after)
+    if m is None or not _speaker_ok(m.group("spk")):
+        return q
+    if any(w.lower() in _LOWER_STOP - {"the", "a", "an"} for w in m.group("spk").split()):
+        return q
+    return _with_speaker(q, text, after_start + m.start("spk"), after_start + m.end("spk"))
 
 
 _NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}")
