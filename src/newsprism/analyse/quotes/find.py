@@ -214,7 +214,7 @@ def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:
     clause = text[clause_start:q.outer_start]
     cue = _BEFORE_CUE.search(clause)
     if cue is None:
-        return q
+        return _colon_lead_in(text, q, clause, clause_start)
     if cue.group("cue").startswith("according"):
         m = _TAIL_NP.match(cue.group("tail"))
         if m and _speaker_ok(m.group("spk")):
@@ -232,6 +232,25 @@ def _attribute_before(text: str, q: RawQuote, prev_end: int) -> RawQuote:
     if m and _speaker_ok(m.group("spk")):
         return _with_speaker(q, text, clause_start + m.start("spk"), clause_start + m.end("spk"))
     return q
+
+
+# 'Williamson concludes: "' / 'The presidential candidate reiterated: "': a colon after
+# a subject and its verb introduces what the subject said, whatever the verb.
+_BEFORE_ANY_VERB = re.compile(
+    rf"(?P<spk>(?:(?:the|The|a|A)\s+)?(?:{_NP_WORD}\s+){{0,5}}?{_NP_WORD})\s+"
+    rf"(?:[a-z]+ly\s+)?(?P<cue>[a-z]{{3,}}(?:ed|es|s))\b[^“”\"]{{0,60}}?:\s*$")
+
+
+def _colon_lead_in(text: str, q: RawQuote, clause: str, clause_start: int) -> RawQuote:
+    m = _BEFORE_ANY_VERB.search(clause)
+    if m is None:
+        return q
+    start, end = _trim_np(text, clause_start + m.start("spk"), clause_start + m.end("spk"))
+    np = text[start:end]
+    if end <= start or not _speaker_ok(np) or \
+            any(w.lower() in _LOWER_STOP - {"the", "a", "an"} for w in np.split()):
+        return q
+    return _with_speaker(q, text, start, end)
 
 
 def _lead_in_paragraph(text: str, q: RawQuote, previous: tuple[int, int]) -> RawQuote:
