@@ -36,7 +36,7 @@ _AFTER_NP_CUE = re.compile(
     rf"^[\s,]*(?P<spk>(?:{_NP_WORD}\s+){{0,7}}?{_NP_WORD})\s*(?:,[^“”\"]{{1,120}}?,\s*)?"
     rf"(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?P<cue>{CUES})\b")
 _AFTER_CUE_NP = re.compile(
-    rf"^[\s,]*(?P<cue>said|says|added|adds|asked|wrote|continued|according\s+to)\s+"
+    rf"^[\s,]*(?P<cue>{CUES}|according\s+to)\s+"
     rf"(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})(?=\s*[,.;:]|\s+(?:in|on|at|during|after|"
     rf"who|from|of|to)\b|\s*$)")
 _BEFORE_CUE = re.compile(rf"(?P<cue>\b(?:{CUES}|according\s+to)\b)(?P<tail>[^“”\"]{{0,70}}?)"
