@@ -285,7 +285,8 @@ def _speaker_ok(np: str) -> bool:
     if first.lower() in {"it", "this", "that", "there"}:
         return False
     return first[0].isupper() or first.lower() in {"the", "a", "an", "one", "his", "her",
-                                                   "their", "sources", "officials", "police"}
+                                                   "their", "sources", "officials", "police",
+                                                   "another", "some", "several", "many", "two"}
 
 
 def _with_speaker(q: RawQuote, text: str, start: int, end: int) -> RawQuote:
