@@ -93,8 +93,6 @@ def find_quotes(text: str, min_words: int) -> list[RawQuote]:
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         spans = _quote_spans(text, p_start, p_end)
         for i, (os, oe, s, e, open_ended) in enumerate(spans):
-            if len(text[s:e].split()) < min_words:
-                continue
             prev_end = spans[i - 1][1] if i else p_start
             next_start = spans[i + 1][0] if i + 1 < len(spans) else p_end
             q = RawQuote(s, e, os, oe, paragraph=p_index, open_ended=open_ended)
@@ -102,7 +100,8 @@ def find_quotes(text: str, min_words: int) -> list[RawQuote]:
             if q.speaker is None and i == 0 and p_index:
                 q = _lead_in_paragraph(text, q, paragraphs[p_index - 1])
             quotes.append(q)
-    return _inherit(quotes)
+    # a short first part still names the speaker of the rest ('"Safety," said Grimm. "..."')
+    return [q for q in _inherit(quotes) if len(text[q.start:q.end].split()) >= min_words]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
