@@ -47,7 +47,8 @@ def render_markdown(b: Briefing) -> str:
     if b.quotes:
         out += ["", "## Quotes", ""]
         for q in b.quotes:
-            out.append(f"- **{_md(q.speaker or '')}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
+            who = _md(q.speaker or "")
+            out.append(f"- **{who}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
             if len(q.variants) > 1:  # one wording needs no list; several name their outlets
                 out += [f"  - wording: “{_md(v.text)}” — *{_names(b, v.citations)}*"
                         for v in q.variants]

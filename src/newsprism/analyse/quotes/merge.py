@@ -88,7 +88,7 @@ def _add_containing(members: list[Found], found: list[Found], options: Options) 
         if f.source in sources or (f.speaker and lead.speaker and f.speaker != lead.speaker):
             continue
         shared = len(lead.words & f.words)
-        if shared >= options.quote_min_shared and shared >= options.quote_contains * len(lead.words):
+        if shared >= max(options.quote_min_shared, options.quote_contains * len(lead.words)):
             extra.append(f)
             sources.add(f.source)
     return sorted(members + extra, key=lambda f: (f.order, f.raw.start))

@@ -183,4 +183,4 @@ def person_at(cast: Cast, name: str | None, start: int | None, end: int | None) 
 
 def is_named(speaker: str | None) -> bool:
     """True for a name of the story, False for an unnamed label or no speaker."""
-    return bool(speaker) and not speaker.startswith(UNNAMED + " ")  # type: ignore[union-attr]
+    return speaker is not None and not speaker.startswith(UNNAMED + " ")
