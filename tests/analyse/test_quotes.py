@@ -122,3 +122,12 @@ def test_three_gantz_quotes_of_the_seeds_go_to_gantz(seeds):
     shown = {q.speaker for q in quotes}
     assert not shown & {None, "One source", "The source", "unattributed"}, shown
     assert "unnamed source" in shown
+
+
+def test_a_place_or_school_after_of_is_not_the_speaker():
+    text = ("Professor Lena Vossberg of Marrow University studies harbours.\n"
+            "Professor Lena Vossberg of Marrow University said: \u201cThe old quay will not "
+            "survive another winter storm.\u201d")
+    articles = (Article(id="tide", name="Tide Herald", text=text, published="2024-05-14"),)
+    quotes = find_quotes(articles, {a.id: split_sentences(a) for a in articles}, (), Options())
+    assert [q.speaker for q in quotes] == ["Lena Vossberg"]

@@ -33,6 +33,7 @@ _SPEAKER_TYPES = ("PERSON", "ORG")
 _PRONOUNS = ("he", "she")
 _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its", "two",
                 "three", "several", "some", "other"}
+_POST_MODIFIERS = {"of", "from", "at", "for", "in", "with"}
 _WORD = re.compile(r"[A-Za-z][a-z’'-]*$")
 _GENERIC_HEADS = {"chief", "official", "officials", "head", "minister", "leader", "counterpart",
                   "visiting", "senior", "top", "former"}
@@ -91,18 +92,33 @@ def speaker(cast: Cast, article: Article, sents: tuple[Sentence, ...], mention: 
 
 
 def _name(cast: Cast, source: str, mention: str, at: int) -> str | None:
-    """The entity the mention is or ends with: by its spelling, else by an entity span."""
+    """The entity the mention is or ends with: by its spelling, else by an entity span.
+
+    A phrase after "of"/"from"/"at" modifies the head and is not the speaker:
+    "Professor Michael Reisman of Yale" is Reisman, not Yale.
+    """
     words = _undetermined(mention)
     if words and words[0][0].isupper():
         hit = cast.lookup.get(ent_names.key(" ".join(words)))
-        if hit is None or hit.entity.type != "PERSON":
-            hit = hit or cast.lookup.get(ent_names.key(words[-1]))
+        head = _head_words(words)
+        if (hit is None or hit.entity.type != "PERSON") and head:
+            hit = hit or cast.lookup.get(ent_names.key(head[-1]))
         if hit is not None and hit.entity.type in _SPEAKER_TYPES:
             return hit.entity.name
-    end = at + len(mention)
     # the head ends the phrase: "Israeli Defense Minister Benny Gantz", not "Clinton campaign"
-    heads = [n for n in _inside(cast, source, at, end) if n.end == end]
-    return heads[-1].name if heads else None
+    for end in (at + len(" ".join(_head_words(mention.split()))), at + len(mention)):
+        heads = [n for n in _inside(cast, source, at, end) if n.end == end]
+        if heads:
+            return heads[-1].name
+    return None
+
+
+def _head_words(words: list[str]) -> list[str]:
+    """The words before a post-modifying preposition ("of Yale", "from Ohio")."""
+    for i, w in enumerate(words):
+        if i and w in _POST_MODIFIERS:
+            return words[:i]
+    return words
 
 
 def _inside(cast: Cast, source: str, start: int, end: int) -> list[Named]:
