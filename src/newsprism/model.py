@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA = "newsprism.briefing/1"
+SCHEMA = "newsprism.briefing/2"
 
 
 def content_id(text: str, prefix: str = "a", length: int = 10) -> str:
@@ -141,6 +141,27 @@ class Dispute:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """One report of a figure that changed: its value, when it was published, its evidence."""
+
+    value: str
+    published: str  # "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure that differs between reports published at different times (not a dispute).
+
+    ``reports`` are in report-time order, earliest first.
+    """
+
+    about: str
+    kind: str  # "number", "duration", ...
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     speaker: str | None
     text: str
@@ -157,12 +178,23 @@ class DatedEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Spelling:
+    """One way an entity's name is written, and the outlets (source ids) that wrote it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     name: str
     type: str  # "PERSON" | "ORG" | "PLACE" | ...
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int], ...]  # (source id, count), in source order
     role: str | None = None
+    # Forms of the full name when outlets write it differently (Benny / Benjamin Gantz,
+    # Erdoğan / Erdogan): not disputes, just who wrote which.
+    spellings: tuple[Spelling, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +207,7 @@ class Briefing:
     summary: tuple[SummaryItem, ...] = ()
     exclusive: tuple[Exclusive, ...] = ()
     disputed: tuple[Dispute, ...] = ()
+    changed: tuple[Change, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[DatedEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
@@ -195,6 +228,9 @@ class Briefing:
         for d in self.disputed:
             for v in d.variants:
                 cites += v.citations
+        for c in self.changed:
+            for r in c.reports:
+                cites += r.citations
         for q in self.quotes:
             cites += q.citations + q.paraphrases
         for t in self.timeline:
@@ -204,7 +240,7 @@ class Briefing:
         return cites
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/1``)."""
+        """The JSON contract of PRODUCT.md (``schema: newsprism.briefing/2``)."""
         return {
             "schema": SCHEMA,
             "story": {
@@ -231,6 +267,17 @@ class Briefing:
                 }
                 for d in self.disputed
             ],
+            "changed": [
+                {
+                    "about": c.about,
+                    "kind": c.kind,
+                    "reports": [
+                        {"value": r.value, "published": r.published,
+                         "citations": _cites(r.citations)} for r in c.reports
+                    ],
+                }
+                for c in self.changed
+            ],
             "quotes": [
                 {
                     "speaker": q.speaker,
@@ -252,6 +299,8 @@ class Briefing:
                     "role": e.role,
                     "aliases": list(e.aliases),
                     "mentions": dict(e.mentions),
+                    "spellings": [{"text": sp.text, "sources": list(sp.sources)}
+                                  for sp in e.spellings],
                 }
                 for e in self.entities
             ],

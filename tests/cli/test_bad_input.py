@@ -112,6 +112,6 @@ def test_one_bad_file_among_good_ones(tmp_path):
     result = digest(str(tmp_path), "-o", str(out))
     assert_clean_failure(result, "c.txt")
     briefing = json.loads(out.read_text(encoding="utf-8"))
-    assert briefing["schema"] == "newsprism.briefing/1"
+    assert briefing["schema"] == "newsprism.briefing/2"
     assert sorted(s["path"].rsplit("/", 1)[-1] for s in briefing["story"]["sources"]) == [
         "a.txt", "b.txt"]

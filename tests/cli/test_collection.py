@@ -59,7 +59,7 @@ def test_ingest_then_list_show_and_search(tmp_path: Path) -> None:
     assert all("record_id" in m and "url" in m for s in stories for m in s["members"])
     kelmora = next(s for s in stories if s["articles"] == 2)
     code, out, _ = run("show", kelmora["id"], "--db", db, "--json", "--embedder", "tfidf")
-    assert code == 0 and json.loads(out)["schema"] == "newsprism.briefing/1"
+    assert code == 0 and json.loads(out)["schema"] == "newsprism.briefing/2"
     code, out, _ = run("search", "kelmora", "--db", db, "--json")
     assert {r["story_id"] for r in json.loads(out)["results"]} == {kelmora["id"]}
 

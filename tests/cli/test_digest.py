@@ -36,7 +36,7 @@ def test_digest_writes_each_format(tmp_path):
         assert r.returncode == 0, r.stderr
         assert out.exists() and str(out) in r.stderr
     data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
-    assert data["schema"] == "newsprism.briefing/1"
+    assert data["schema"] == "newsprism.briefing/2"
     for item in data["summary"]:
         for c in item["citations"]:
             text = next(s["text"] for s in data["story"]["sources"] if s["id"] == c["source"])
@@ -71,7 +71,7 @@ def test_two_stories_give_an_index_and_one_briefing_each(tmp_path, examples):
     assert sizes == [2, len([p for p in examples.iterdir() if p.suffix != ".md"])]
     for story in index["stories"]:
         data = json.loads((out.parent / story["file"]).read_text(encoding="utf-8"))
-        assert data["schema"] == "newsprism.briefing/1"
+        assert data["schema"] == "newsprism.briefing/2"
 
 
 def test_installed_console_script_runs():

@@ -48,7 +48,7 @@ def test_markdown_and_json_render():
     md = render(b, "md")
     assert md.startswith("# Velmora")
     assert "<script>" not in md
-    assert '"schema": "newsprism.briefing/1"' in render(b, "json")
+    assert '"schema": "newsprism.briefing/2"' in render(b, "json")
     if b.facts:  # the coverage matrix: one row per shared fact, one column per outlet
         table = md.split("## Coverage", 1)[1]
         assert "| Coast <Herald> | Island Post |" not in table  # names are escaped

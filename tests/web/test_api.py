@@ -33,7 +33,7 @@ def test_story_and_briefing_json(client: TestClient) -> None:
     story = client.get(f"/api/stories/{sid}").json()
     assert story["members"][0]["name"] == "Evil <i>Outlet</i>"
     briefing = client.get(f"/api/stories/{sid}/briefing").json()
-    assert briefing["schema"] == "newsprism.briefing/1"
+    assert briefing["schema"] == "newsprism.briefing/2"
 
 
 def test_search_is_diacritic_insensitive(client: TestClient, tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Cached briefings: a Briefing to JSON text and back, through the public JSON contract.
 
-The cache stores ``Briefing.to_dict()`` (schema ``newsprism.briefing/1``), so a
+The cache stores ``Briefing.to_dict()`` (schema ``newsprism.briefing/2``), so a
 cached briefing is exactly what ``show -o x.json`` prints. Decoding rebuilds the
 dataclasses; a body it cannot read is treated as a cache miss by the caller.
 """
@@ -14,6 +14,7 @@ from newsprism.model import (
     SCHEMA,
     Article,
     Briefing,
+    Change,
     Citation,
     DatedEvent,
     Dispute,
@@ -22,7 +23,9 @@ from newsprism.model import (
     Fact,
     Quote,
     Removed,
+    Report,
     Sentence,
+    Spelling,
     SummaryItem,
     Variant,
 )
@@ -51,13 +54,18 @@ def decode(body: str) -> Briefing:
         disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
                                                   for v in x["variants"]), x.get("kind", "value"))
                        for x in d["disputed"]),
+        changed=tuple(Change(c["about"], c["kind"], tuple(
+            Report(r["value"], r["published"], _cites(r["citations"])) for r in c["reports"]))
+                      for c in d.get("changed", [])),
         quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
                            tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
                      for q in d["quotes"]),
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
-                              tuple(e["mentions"].items()), e.get("role"))
+                              tuple(e["mentions"].items()), e.get("role"),
+                              tuple(Spelling(sp["text"], tuple(sp["sources"]))
+                                    for sp in e.get("spellings", [])))
                        for e in d["entities"]),
         facts=tuple(_fact(f, texts) for f in d.get("coverage", [])),
     )

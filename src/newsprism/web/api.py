@@ -93,7 +93,7 @@ def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any
 
 
 @router.get("/stories/{story_id}/briefing",
-            summary="The story's briefing, JSON contract newsprism.briefing/1")
+            summary="The story's briefing, JSON contract newsprism.briefing/2")
 def api_briefing(story_id: str, request: Request,
                  store: Store = Depends(get_store)) -> dict[str, Any]:
     from newsprism.pipeline.collection import story_briefing
