@@ -20,8 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from newsprism.analyse.disputed import find_disputes
-from newsprism.analyse.entities import find_entities
+from newsprism.analyse.disputes import find
 from newsprism.config import Options
 from newsprism.model import Article, Fact
 from newsprism.segment import split_sentences
@@ -67,12 +66,13 @@ def _texts(item: dict) -> list[tuple[str, str | None]] | None:
 
 
 def predict(texts: list[tuple[str, str | None]]) -> bool:
+    """True when the pair is shown as a dispute or, across report days, as a change."""
     articles = tuple(Article(f"s{i}", f"s{i}", t, published=pub)
                      for i, (t, pub) in enumerate(texts))
     sentences = {a.id: split_sentences(a) for a in articles}
     fact = Fact("f", tuple(s for a in articles for s in sentences[a.id]))
-    ents = find_entities(articles, sentences, Options())
-    return bool(find_disputes(articles, sentences, (fact,), ents, Options()))
+    disputes, changes = find(articles, sentences, (fact,), Options())
+    return bool(disputes or changes)
 
 
 def _score(name: str, counts: dict[str, int]) -> None:

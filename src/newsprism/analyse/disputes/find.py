@@ -1,157 +1,203 @@
-"""Where outlets disagree: the same fact reported with different values.
+"""Where outlets disagree, and where a figure changed between reports.
 
-Three sources of disputes, all precision first:
+A dispute is two outlets giving different values for the same attribute of the
+same thing at the same time. Candidates come from groups of similar sentences:
+the aligned facts, then looser groups (a sentence that says "45 people" where
+another says "40 people" is, by that very difference, less alike). Two values of
+one kind clash when their ranges cannot both hold ("ten" / "12" fishermen; not
+"two" / "2", not "over 10" / "12") and the sentences make the same statement
+apart from the values (:mod:`.same`). Then:
 
-* within each aligned group (a :class:`Fact`), sentences of different outlets
-  whose counts, durations or dates measure the same thing but cannot both be
-  true ("ten" / "nine" citizens; "2016" / "2018"); a value written differently
-  ("two" / "2", "Oct 27" / "Thursday" when that Thursday is Oct 27, "over a
-  decade" / "since 2010") is not a dispute;
-* within looser groups (``loose``: sentences only broadly alike, because a
-  sentence that says "45 people" where another says "40 people" is, by that very
-  difference, less alike), the same comparison;
-* in both, two values clash only when the words around them agree ("injuring 45
-  people" / "injuring 40 people"; not "restored in 2016" / "expelled in 2018");
-* across the whole story, the same person named with different given names
-  (Benny / Benjamin Gantz) or given different titles (Defense / Foreign
-  Minister). Diacritics and spelling never count (Erdoğan / Erdogan).
+* reports published at different times (another day, or another time of day)
+  whose figures differ are a :class:`Change`, in report-time order, not a dispute;
+* relative dates ("Sunday", "today") are only compared between reports of the
+  same day, and the same words are never a dispute;
+* people given titles that cannot both be right inside one aligned fact
+  (Defense / Foreign Minister) are a dispute of kind "title".
+
+Forms of one person's name are not disputes: they are entity spellings.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from newsprism.analyse import ent_names, entities
-from newsprism.analyse.dispute_values import Value, values
-from newsprism.analyse.timeline import story_date
+from newsprism.analyse.disputes.same import masked, same_statement
+from newsprism.analyse.disputes.values import Value, values
 from newsprism.config import Options
-from newsprism.model import Article, Citation, Dispute, Entity, Fact, Sentence, Variant
+from newsprism.model import (Article, Change, Citation, Dispute, Fact, Report, Sentence,
+                             Variant)
+
+# Kinds whose figure may move between reports (a toll, a cost, a search's length);
+# a date an event happened on does not.
+_CHANGING = frozenset({"number", "amount", "percent", "duration"})
 
 
-def find_disputes(
-    articles: tuple[Article, ...],
-    sentences: dict[str, tuple[Sentence, ...]],
-    facts: tuple[Fact, ...],
-    entities_: tuple[Entity, ...],
-    options: Options,
-    loose: tuple[Fact, ...] = (),
-) -> tuple[Dispute, ...]:
-    """Conflicting values with their variants and evidence, in story order.
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """A value as one sentence states it, with its report's time."""
 
-    Every variant cites whole sentences of its outlets. ``loose`` are groups of
-    broadly similar sentences, searched after the aligned facts.
+    value: Value
+    sentence: Sentence
+    masked: frozenset[str]
+    day: str  # publication day ("" when unknown)
+    time: str  # "HH:MM" or ""
+    rank: int  # position of the sentence in its group (story order)
+
+
+def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+         facts: tuple[Fact, ...], options: Options, loose: tuple[Fact, ...] = ()
+         ) -> tuple[tuple[Dispute, ...], tuple[Change, ...]]:
+    """Disputes (story order) and changes over time, each variant citing whole sentences.
+
+    ``facts`` are the aligned groups, ``loose`` broader groups searched after them; a
+    conflict already found (sharing a cited sentence) is not reported twice.
     """
-    published = _anchors(articles)
-    out = []
-    for fact in facts:
-        out.extend(fact_disputes(fact, published))
-    for group in loose:
-        for d in fact_disputes(group, published):
-            if not any(_same_dispute(d, e) for e in out):
-                out.append(d)
+    disputes: list[Dispute] = []
+    changes: list[Change] = []
+    meta = {a.id: a for a in articles}
+    for group in (*facts, *loose):
+        for found in _group_findings(group, meta, options):
+            done = disputes if isinstance(found, Dispute) else changes
+            if not any(_overlaps(found, e) for e in (*disputes, *changes)):
+                done.append(found)  # type: ignore[arg-type]
     if articles:
-        out.extend(_title_disputes(articles, sentences, facts))
-        out.extend(_name_disputes(articles, sentences))
-    return tuple(out)
+        disputes.extend(_title_disputes(articles, sentences, facts))
+    return tuple(disputes), tuple(changes)
 
 
-def _anchors(articles: tuple[Article, ...]) -> dict[str, str | None]:
-    fallback = story_date(articles)
-    return {a.id: a.published or fallback for a in articles}
+def find_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+                  facts: tuple[Fact, ...], options: Options, loose: tuple[Fact, ...] = ()
+                  ) -> tuple[Dispute, ...]:
+    """Only the disputes of :func:`find`."""
+    return find(articles, sentences, facts, options, loose)[0]
 
 
-def fact_disputes(fact: Fact, published: dict[str, str | None]) -> list[Dispute]:
-    """Value conflicts between outlets inside one group of sentences.
+def _story_day(articles: Iterable[Article]) -> str:
+    days = sorted(a.published for a in articles if a.published)
+    return days[-1] if days else ""
 
-    Two values only clash when the words around them agree: even within one aligned
-    fact, "37 killed in the first bombing" and "12 in the second" measure different
-    things (on the labelled set, dev-data precision 0.36 -> 0.44 at equal recall).
-    """
-    stated: dict[tuple[str, str], list[tuple[Value, Sentence]]] = {}
-    for sent in fact.sentences:
-        vals = values(sent.text, published.get(sent.source))
-        for kind_key in {(v.kind, v.key) for v in vals}:
+
+def _group_findings(group: Fact, meta: dict[str, Article], options: Options
+                    ) -> list[Dispute | Change]:
+    fallback = _story_day(meta.values())
+    stated: dict[tuple[str, str], list[_Stated]] = {}
+    for rank, sent in enumerate(group.sentences):
+        article = meta.get(sent.source)
+        day = (article.published if article else None) or fallback
+        vals = values(sent.text, day or None)
+        cut = frozenset(masked(sent, vals))
+        for kind_key in sorted({(v.kind, v.key) for v in vals}):
             same = [v for v in vals if (v.kind, v.key) == kind_key]
             if len(same) == 1:  # two values of one kind in a sentence: cannot tell which matches
-                stated.setdefault(kind_key, []).append((same[0], sent))
-    out = []
+                time = (article.published_time or "") if article and article.published else ""
+                stated.setdefault(kind_key, []).append(_Stated(same[0], sent, cut, day, time, rank))
+    out: list[Dispute | Change] = []
     for (kind, key), items in sorted(stated.items()):
-        if len({s.source for _, s in items}) < 2:
-            continue
-        clashes = any(a.conflicts(b) and _context_agrees(a, sa, b, sb)
-                      for i, (a, sa) in enumerate(items)
-                      for b, sb in items[:i] if sa.source != sb.source)
-        if clashes:
-            noun = key if key in ("dead", "injured", "age") else items[0][0].shown.split()[-1]
-            about = _about(kind, noun, items[0][1])
-            out.append(Dispute(about, _variants(items), kind))
+        pairs = [(x, y) for i, x in enumerate(items) for y in items[:i]
+                 if _clash(x, y, options)]
+        same_time = [p for p in pairs if not _different_times(*p)]
+        if same_time:
+            out.append(Dispute(_about(kind, key, same_time[0][1]), _variants(same_time), kind))
+        elif pairs and kind in _CHANGING:
+            out.append(Change(_about(kind, key, pairs[0][1]), kind, _reports(pairs)))
     return out
 
 
-_CONTEXT_WORDS = 5  # words on each side of a value that say what it measures
-_STOP = frozenset(
-    "a an the and or but of in on at to for from by with as is was were be been has have had "
-    "it its this that these those he she they we who which when after before since than "
-    "more over about some said says say two three four five six seven eight nine ten one "
-    "people".split()
-)
+def _clash(x: _Stated, y: _Stated, options: Options) -> bool:
+    """Two outlets, values that cannot both hold, the same statement around them."""
+    if x.sentence.source == y.sentence.source or not x.value.conflicts(y.value):
+        return False
+    if x.value.kind == "date" and _incomparable_dates(x, y):
+        return False
+    return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
+                          set(y.masked), options.dispute_same_statement,
+                          options.dispute_context_words)
 
 
-def _context(value: Value, sent: Sentence) -> set[str]:
-    """Content-word stems near the value (first five letters, accents kept)."""
-    before = sent.text[: value.start].split()[-_CONTEXT_WORDS:]
-    after = sent.text[value.start + len(value.shown):].split()[:_CONTEXT_WORDS]
-    words = (w.strip(".,;:!?\"'“”‘’()").lower() for w in before + after)
-    return {w[:5] for w in words if w.isalpha() and w not in _STOP and len(w) > 2}
+def _incomparable_dates(x: _Stated, y: _Stated) -> bool:
+    """The same words ("Sunday" / "Sunday"), or a relative date read from another day."""
+    same_words = " ".join(x.value.shown.lower().split()) == " ".join(y.value.shown.lower().split())
+    relative = x.value.relative or y.value.relative
+    return same_words or (relative and x.day != y.day)
 
 
-def _context_agrees(a: Value, sa: Sentence, b: Value, sb: Sentence) -> bool:
-    return bool(_context(a, sa) & _context(b, sb))
+def _different_times(x: _Stated, y: _Stated) -> bool:
+    """Published on different days, or at different known times of one day."""
+    if x.day and y.day and x.day != y.day:
+        return True
+    return bool(x.day == y.day and x.time and y.time and x.time != y.time)
 
 
-def _same_dispute(a: Dispute, b: Dispute) -> bool:
-    cites = {c for v in b.variants for c in v.citations}
-    return a.kind == b.kind and any(c in cites for v in a.variants for c in v.citations)
+def _stamp(x: _Stated) -> str:
+    return f"{x.day} {x.time}".strip()
 
 
-def _about(kind: str, noun: str, sent: Sentence) -> str:
+def _overlaps(a: Dispute | Change, b: Dispute | Change) -> bool:
+    """The same finding met again in another group: same kind, a shared sentence and value."""
+    return a.kind == b.kind and bool(set(_cited(a)) & set(_cited(b))) and \
+        bool(_shown(a) & _shown(b))
+
+
+def _shown(found: Dispute | Change) -> set[str]:
+    parts = found.variants if isinstance(found, Dispute) else found.reports
+    return {p.value for p in parts}
+
+
+def _cited(found: Dispute | Change) -> list[Citation]:
+    parts = found.variants if isinstance(found, Dispute) else found.reports
+    return [c for p in parts for c in p.citations]
+
+
+def _about(kind: str, key: str, x: _Stated) -> str:
     if kind == "number":
-        return "age" if noun == "age" else f"number of {noun}"
-    words = sent.text.split()
+        return "age" if key == "age" else f"number of {key}"
+    words = x.sentence.text.split()
     gist = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
-    return f"{'how long' if kind == 'duration' else 'when'}: {gist}"
+    label = {"duration": "how long", "date": "when", "percent": "share",
+             "amount": f"amount ({key})"}[kind]
+    return f"{label}: {gist}"
 
 
-def _variants(items: list[tuple[Value, Sentence]]) -> tuple[Variant, ...]:
-    """One variant per distinct value (by range), each citing its sentences, first seen first."""
-    groups: dict[tuple[float, float, str], tuple[str, list[Citation]]] = {}
-    for value, sent in items:
-        k = (value.low, value.high, value.iso)
-        shown, cites = groups.setdefault(k, (value.shown, []))
-        if Citation.of(sent) not in cites:
-            cites.append(Citation.of(sent))
-    return tuple(Variant(shown, tuple(cites)) for shown, cites in groups.values())
+def _members(pairs: list[tuple[_Stated, _Stated]]) -> list[_Stated]:
+    seen = {s.rank: s for pair in pairs for s in pair}
+    return [seen[r] for r in sorted(seen)]
 
 
-def _name_disputes(articles: tuple[Article, ...],
-                   sentences: dict[str, tuple[Sentence, ...]]) -> list[Dispute]:
-    """People whose full name is written with different given names across outlets."""
-    out = []
-    for r in entities.resolve(articles):
-        if r.entity.type != "PERSON":
-            continue
-        forms: dict[str, list[entities.Span]] = {}
-        for span in r.spans:
-            if " " in span.text:
-                given = ent_names.fold(" ".join(span.text.split()[:-1]))
-                forms.setdefault(given, []).append(span)
-        givens = [g for g in forms if not any(g != h and set(g.split()) < set(h.split())
-                                              for h in forms)]
-        if len(givens) < 2 or len({s.source for g in givens for s in forms[g]}) < 2:
-            continue
-        surname = r.entity.name.split()[-1]
-        variants = tuple(Variant(forms[g][0].text, _cite_spans(forms[g], sentences))
-                         for g in givens)
-        out.append(Dispute(f"{surname}'s first name", variants, "name"))
-    return out
+def _variants(pairs: list[tuple[_Stated, _Stated]]) -> tuple[Variant, ...]:
+    """One variant per value, each citing its sentences, first seen first.
+
+    A value joins the first variant whose range holds it or lies inside it ("about 62%"
+    and "62 percent" are one variant; "65%" and "some 67%" are two).
+    """
+    groups: list[tuple[Value, list[Citation]]] = []
+    for s in _members(pairs):
+        cites = next((c for v, c in groups if _nested(v, s.value)), None)
+        if cites is None:
+            groups.append((s.value, cites := []))
+        if Citation.of(s.sentence) not in cites:
+            cites.append(Citation.of(s.sentence))
+    return tuple(Variant(v.shown, tuple(cites)) for v, cites in groups)
+
+
+def _nested(a: Value, b: Value) -> bool:
+    if a.kind == "date":
+        return a.iso == b.iso
+    return (a.low <= b.low and b.high <= a.high) or (b.low <= a.low and a.high <= b.high)
+
+
+def _reports(pairs: list[tuple[_Stated, _Stated]]) -> tuple[Report, ...]:
+    """One report per report time and value, earliest first."""
+    groups: dict[tuple[str, float, float], tuple[str, list[Citation]]] = {}
+    for s in sorted(_members(pairs), key=lambda s: (_stamp(s), s.rank)):
+        shown, cites = groups.setdefault((_stamp(s), s.value.low, s.value.high),
+                                         (s.value.shown, []))
+        if Citation.of(s.sentence) not in cites:
+            cites.append(Citation.of(s.sentence))
+    return tuple(Report(shown, stamp, tuple(cites))
+                 for (stamp, _, _), (shown, cites) in groups.items())
 
 
 def _title_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
