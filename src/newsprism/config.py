@@ -44,15 +44,17 @@ class Options:
     # --- disputes: looser groups in which value conflicts are sought (a sentence that
     # says "45 people" where another says "40" is, by that difference, less alike). The
     # example story's 40/45 injured pair is grouped from 0.70 down; a conflict found in
-    # such a group must also agree in the words around the values (analyse/disputed.py).
+    # such a group must also make the same statement (analyse/disputes/same.py).
     dispute_threshold: float = 0.66
     dispute_threshold_tfidf: float = 0.25
     # Two clashing values are one statement only when their sentences, values masked out,
-    # share at least this share of content stems (of the smaller sentence), and the words
+    # share at least this share of content stems (of the smaller sentence) and at least
+    # dispute_min_shared stems, and the words
     # within this many words of each value share a stem (analyse/disputes/same.py).
     # Chosen on the dev pairs of benchmarks/disputes.py, the planted fictional stories and
     # the TUNE half of benchmarks/data/trust_split.json (never the report half).
     dispute_same_statement: float = 0.5
+    dispute_min_shared: int = 2
     dispute_context_words: int = 5
     # --- story clustering (cluster/incremental.py has how they were chosen): an article
     # joins the best open story scoring at least this, within this many days of its

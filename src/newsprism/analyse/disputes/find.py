@@ -113,8 +113,7 @@ def _clash(x: _Stated, y: _Stated, options: Options) -> bool:
     if x.value.kind == "date" and _incomparable_dates(x, y):
         return False
     return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
-                          set(y.masked), options.dispute_same_statement,
-                          options.dispute_context_words)
+                          set(y.masked), options)
 
 
 def _incomparable_dates(x: _Stated, y: _Stated) -> bool:
@@ -189,15 +188,15 @@ def _nested(a: Value, b: Value) -> bool:
 
 
 def _reports(pairs: list[tuple[_Stated, _Stated]]) -> tuple[Report, ...]:
-    """One report per report time and value, earliest first."""
-    groups: dict[tuple[str, float, float], tuple[str, list[Citation]]] = {}
+    """Reports in time order; a later report repeating the figure joins the earlier one
+    (40, then 45 at 08:00 and 45 again at 18:30 shows as 40 -> 45)."""
+    out: list[tuple[_Stated, list[Citation]]] = []
     for s in sorted(_members(pairs), key=lambda s: (_stamp(s), s.rank)):
-        shown, cites = groups.setdefault((_stamp(s), s.value.low, s.value.high),
-                                         (s.value.shown, []))
-        if Citation.of(s.sentence) not in cites:
-            cites.append(Citation.of(s.sentence))
-    return tuple(Report(shown, stamp, tuple(cites))
-                 for (stamp, _, _), (shown, cites) in groups.items())
+        if not out or not _nested(out[-1][0].value, s.value):
+            out.append((s, []))
+        if Citation.of(s.sentence) not in out[-1][1]:
+            out[-1][1].append(Citation.of(s.sentence))
+    return tuple(Report(first.value.shown, _stamp(first), tuple(cites)) for first, cites in out)
 
 
 def _title_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],

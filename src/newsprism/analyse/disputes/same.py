@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from newsprism.analyse.disputes.values import Value
+from newsprism.config import Options
 from newsprism.model import Sentence
 
 _STOP = frozenset(
@@ -29,6 +30,12 @@ _FORECAST = re.compile(
     r"projected|projects|forecast|forecasts|predicted|predicts|likely|plans?\s+to|planned|"
     r"aims?\s+to|set\s+to|due\s+to|scheduled|should|hopes?\s+to|target|goal)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
+# The figure inside a value's words: digits, number words, scale and hedges ("about 45")
+_FIGURE = re.compile(
+    r"[$€£]|\b(?:US|\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousands|dozens?|"
+    r"million|billion|thousand|more|than|over|at|least|about|around|nearly|almost|some|"
+    r"roughly|approximately|up|to|fewer|less|under)\b", re.I)
 
 
 def stems(text: str) -> set[str]:
@@ -38,10 +45,16 @@ def stems(text: str) -> set[str]:
 
 
 def masked(sentence: Sentence, stated: tuple[Value, ...]) -> set[str]:
-    """Content-word stems of the sentence with every stated value cut out."""
+    """Content-word stems of the sentence with every stated value cut out.
+
+    Only the figure goes ("45" of "45 people", all of "Monday"): what it counts stays,
+    so "two preseason games" and "two regular-season games" still differ.
+    """
     text = sentence.text
     for v in sorted(stated, key=lambda v: -v.start):
-        text = text[: v.start] + " " + text[v.start + len(v.shown):]
+        end = v.start + len(v.shown)
+        kept = "" if v.kind == "date" else _FIGURE.sub(" ", v.shown)
+        text = f"{text[: v.start]} {kept} {text[end:]}"
     return stems(text)
 
 
@@ -62,10 +75,12 @@ def is_forecast(text: str) -> bool:
 
 
 def same_statement(a: Value, sa: Sentence, masked_a: set[str], b: Value, sb: Sentence,
-                   masked_b: set[str], min_overlap: float, width: int) -> bool:
+                   masked_b: set[str], options: Options) -> bool:
     """True when ``a`` in ``sa`` and ``b`` in ``sb`` answer the same question."""
     if is_forecast(sa.text) != is_forecast(sb.text):
         return False
+    width = options.dispute_context_words
     if not _near(a, sa, width) & _near(b, sb, width):
         return False
-    return overlap(masked_a, masked_b) >= min_overlap
+    return len(masked_a & masked_b) >= options.dispute_min_shared and \
+        overlap(masked_a, masked_b) >= options.dispute_same_statement

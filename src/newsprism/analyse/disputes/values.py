@@ -161,15 +161,18 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
         if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
             continue  # "a" before a noun is an article, not a count
         low, high = _interval(n, m.group("qual"))
-        key = _casualty(noun) or _singular(noun)
-        # "killing 24 people" / "21 Israelis were killed": a toll whatever the noun
-        verb = _VERB_BEFORE.search(text, 0, m.start()) or _VERB_AFTER.match(text[end:])
-        if verb:
-            key = _casualty(verb.group(1)) or key
-        elif noun in _PEOPLE:
+        key = _casualty(noun) or _toll(text, m.start(), end) or _singular(noun)
+        if noun in _PEOPLE and key == _singular(noun):
             key = "person"
         found.append(Value("number", key, low, high, text[m.start():end], m.start()))
     return tuple(sorted(found, key=lambda v: v.start))
+
+
+def _toll(text: str, start: int, end: int) -> str:
+    """'dead' / 'injured' when a casualty verb governs the count ("killing 24 people",
+    "21 Israelis were killed"), whatever noun names the people; else ''."""
+    verb = _VERB_BEFORE.search(text, 0, start) or _VERB_AFTER.match(text[end:])
+    return _casualty(verb.group(1)) if verb else ""
 
 
 def _measures(text: str, taken: list[tuple[int, int]]) -> list[Value]:
