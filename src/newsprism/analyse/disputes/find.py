@@ -20,7 +20,6 @@ Forms of one person's name are not disputes: they are entity spellings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newsprism.analyse import ent_names, entities
@@ -75,59 +74,61 @@ def find_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sent
     return find(articles, sentences, facts, options, loose)[0]
 
 
-def _story_day(articles: Iterable[Article]) -> str:
-    days = sorted(a.published for a in articles if a.published)
-    return days[-1] if days else ""
-
-
 def _group_findings(group: Fact, meta: dict[str, Article], options: Options
                     ) -> list[Dispute | Change]:
-    fallback = _story_day(meta.values())
+    days = sorted({a.published for a in meta.values() if a.published})
+    anchor = days[-1] if days else None  # for relative dates of undated reports
     stated: dict[tuple[str, str], list[_Stated]] = {}
     for rank, sent in enumerate(group.sentences):
-        article = meta.get(sent.source)
-        day = (article.published if article else None) or fallback
-        vals = values(sent.text, day or None)
+        article = meta[sent.source]
+        vals = values(sent.text, article.published or anchor)
         cut = frozenset(masked(sent, vals))
         for kind_key in sorted({(v.kind, v.key) for v in vals}):
             same = [v for v in vals if (v.kind, v.key) == kind_key]
             if len(same) == 1:  # two values of one kind in a sentence: cannot tell which matches
-                time = (article.published_time or "") if article and article.published else ""
-                stated.setdefault(kind_key, []).append(_Stated(same[0], sent, cut, day, time, rank))
+                stated.setdefault(kind_key, []).append(_Stated(
+                    same[0], sent, cut, article.published or "",
+                    (article.published_time or "") if article.published else "", rank))
     out: list[Dispute | Change] = []
+    one_day = len(days) <= 1
     for (kind, key), items in sorted(stated.items()):
-        pairs = [(x, y) for i, x in enumerate(items) for y in items[:i]
-                 if _clash(x, y, options)]
-        same_time = [p for p in pairs if not _different_times(*p)]
+        pairs = [(x, y, _timing(x, y, one_day)) for i, x in enumerate(items) for y in items[:i]]
+        pairs = [p for p in pairs if _clash(*p, options)]
+        same_time = [(x, y) for x, y, when in pairs if when == "same" or kind == "date"]
+        moved = [(x, y) for x, y, when in pairs if when == "different"]
         if same_time:
             out.append(Dispute(_about(kind, key, same_time[0][1]), _variants(same_time), kind))
-        elif pairs and kind in _CHANGING:
-            out.append(Change(_about(kind, key, pairs[0][1]), kind, _reports(pairs)))
+        elif moved and kind in _CHANGING:
+            out.append(Change(_about(kind, key, moved[0][1]), kind, _reports(moved)))
     return out
 
 
-def _clash(x: _Stated, y: _Stated, options: Options) -> bool:
+def _clash(x: _Stated, y: _Stated, when: str, options: Options) -> bool:
     """Two outlets, values that cannot both hold, the same statement around them."""
     if x.sentence.source == y.sentence.source or not x.value.conflicts(y.value):
         return False
-    if x.value.kind == "date" and _incomparable_dates(x, y):
+    if x.value.kind == "date" and _incomparable_dates(x, y, when):
         return False
     return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
                           set(y.masked), options)
 
 
-def _incomparable_dates(x: _Stated, y: _Stated) -> bool:
-    """The same words ("Sunday" / "Sunday"), or a relative date read from another day."""
+def _incomparable_dates(x: _Stated, y: _Stated, when: str) -> bool:
+    """The same words ("Sunday" / "Sunday"), or a relative date read from another day
+    (or from a day nobody knows)."""
     same_words = " ".join(x.value.shown.lower().split()) == " ".join(y.value.shown.lower().split())
     relative = x.value.relative or y.value.relative
-    return same_words or (relative and x.day != y.day)
+    return same_words or (relative and (when == "unknown" or x.day != y.day))
 
 
-def _different_times(x: _Stated, y: _Stated) -> bool:
-    """Published on different days, or at different known times of one day."""
-    if x.day and y.day and x.day != y.day:
-        return True
-    return bool(x.day == y.day and x.time and y.time and x.time != y.time)
+def _timing(x: _Stated, y: _Stated, one_day: bool) -> str:
+    """"same" time, "different" times (another day, or another known time of one day),
+    or "unknown" (an undated report in a story spanning several days)."""
+    if not (x.day and y.day):
+        return "same" if one_day else "unknown"
+    if x.day != y.day or (x.time and y.time and x.time != y.time):
+        return "different"
+    return "same"
 
 
 def _stamp(x: _Stated) -> str:
