@@ -94,7 +94,8 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     for (kind, key), items in sorted(stated.items()):
         pairs = [(x, y, _timing(x, y, one_day)) for i, x in enumerate(items) for y in items[:i]]
         pairs = [p for p in pairs if _clash(*p, options)]
-        same_time = [(x, y) for x, y, when in pairs if when == "same" or kind == "date"]
+        timeless = kind == "date" or key == "age"  # an event's date, a person's age
+        same_time = [(x, y) for x, y, when in pairs if when == "same" or timeless]
         moved = [(x, y) for x, y, when in pairs if when == "different"]
         if same_time:
             out.append(Dispute(_about(kind, key, same_time[0][1]), _variants(same_time), kind))
@@ -114,11 +115,13 @@ def _clash(x: _Stated, y: _Stated, when: str, options: Options) -> bool:
 
 
 def _incomparable_dates(x: _Stated, y: _Stated, when: str) -> bool:
-    """The same words ("Sunday" / "Sunday"), or a relative date read from another day
-    (or from a day nobody knows)."""
+    """The same words ("Sunday" / "Sunday"); or a relative date against anything but a
+    relative date of a report of the same day: "last Thursday" may mean either of two
+    Thursdays, and "Sunday" in Monday's and in Friday's paper are different days."""
     same_words = " ".join(x.value.shown.lower().split()) == " ".join(y.value.shown.lower().split())
-    relative = x.value.relative or y.value.relative
-    return same_words or (relative and (when == "unknown" or x.day != y.day))
+    if same_words or not (x.value.relative or y.value.relative):
+        return same_words
+    return not (x.value.relative and y.value.relative) or when == "unknown" or x.day != y.day
 
 
 def _timing(x: _Stated, y: _Stated, one_day: bool) -> str:

@@ -74,6 +74,8 @@ _VERB_BEFORE = re.compile(r"\b(kill|injur|wound|hurt)\w*\s+(?:at\s+least\s+|some
                           re.I)
 _VERB_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been)?\s*"
                          r"(kill|injur|wound|hurt|died|dead)", re.I)
+_INCREMENT = re.compile(r"\b(?:another|an\s+additional|a\s+further|additional|further|extra)\s+$",
+                        re.I)
 _AGE = re.compile(r"\b(?P<num>\d{1,3})[\s-]years?[\s-]old\b", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
@@ -148,6 +150,8 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     for m in _COUNT.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
             continue
+        if _INCREMENT.search(text, 0, m.start()):
+            continue  # "another 187 members": what was added, not the total
         if _clock(text, m.start("num"), m.end("num")):
             continue
         noun, end = m.group("noun").lower(), m.end("noun")
@@ -160,7 +164,10 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
         n = _number(m.group("num"), m.group("scale"))
         if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
             continue  # "a" before a noun is an article, not a count
-        low, high = _interval(n, m.group("qual"))
+        # "38.5 million voters" may be rounded, "38 people" is exact
+        rounded = m.group("scale") or "." in m.group("num")
+        low, high = _interval(n, m.group("qual"),
+                              _rounding(m.group("num"), m.group("scale")) if rounded else 0.0)
         key = _casualty(noun) or _toll(text, m.start(), end) or _singular(noun)
         if noun in _PEOPLE and key == _singular(noun):
             key = "person"
@@ -206,7 +213,7 @@ def _unit(word: str) -> str:
 
 def _rounding(num: str, scale: str | None) -> float:
     """Half the last written digit's place: "4.5 million" may be 4.45-4.55 million, "62%" 61.5-62.5."""
-    digits = num.replace(",", "")
+    digits = num.replace(",", "").replace(" ", "")
     places = len(digits.split(".")[1]) if "." in digits else 0
     factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
     # 0.49, not 0.5: "$4 million" and "$5 million" must still conflict
