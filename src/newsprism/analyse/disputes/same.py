@@ -38,10 +38,15 @@ _FIGURE = re.compile(
     r"roughly|approximately|up|to|fewer|less|under)\b", re.I)
 
 
+# Casualty words are one stem each way: "killed 60" and "67 dead" say the same thing
+_CASUALTY_STEMS = {"kille": "dead", "killi": "dead", "died": "dead", "death": "dead",
+                   "injur": "hurt", "wound": "hurt"}
+
+
 def stems(text: str) -> set[str]:
     """Content-word stems (first five letters, lower case) of ``text``."""
     words = (w.lower() for w in _WORD.findall(text))
-    return {w[:5] for w in words if w not in _STOP and len(w) > 2}
+    return {_CASUALTY_STEMS.get(w[:5], w[:5]) for w in words if w not in _STOP and len(w) > 2}
 
 
 def masked(sentence: Sentence, stated: tuple[Value, ...]) -> set[str]:
@@ -82,5 +87,9 @@ def same_statement(a: Value, sa: Sentence, masked_a: set[str], b: Value, sb: Sen
     width = options.dispute_context_words
     if not _near(a, sa, width) & _near(b, sb, width):
         return False
-    return len(masked_a & masked_b) >= options.dispute_min_shared and \
+    # A short sentence must share all it has ("The embassy reopened in 2016"); one with a
+    # single content word beside its value (a dateline) says too little to compare.
+    smaller = min(len(masked_a), len(masked_b))
+    return smaller >= 2 and \
+        len(masked_a & masked_b) >= min(options.dispute_min_shared, smaller) and \
         overlap(masked_a, masked_b) >= options.dispute_same_statement

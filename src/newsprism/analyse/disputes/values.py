@@ -27,7 +27,8 @@ _WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d(?:[\d,]*\d)?(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
          r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
+_SCALE = r"(?:\s+(?P<scale>million|billion|trillion|thousand))?"
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?P<cap>(?-i:[A-Z][\w-]+))\s+)?"
                     rf"(?P<noun>[a-z][a-z-]+)\b(?:\s+(?P<head>(?-i:[a-z]+[^s\W]s))\b)?",
                     re.I)
@@ -85,7 +86,7 @@ _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "da
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
                 "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top",
-                "million", "billion", "thousand"}
+                "million", "billion", "trillion", "thousand"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +216,7 @@ def _rounding(num: str, scale: str | None) -> float:
     """Half the last written digit's place: "4.5 million" may be 4.45-4.55 million, "62%" 61.5-62.5."""
     digits = num.replace(",", "").replace(" ", "")
     places = len(digits.split(".")[1]) if "." in digits else 0
-    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
+    factor = _SCALES.get((scale or "").lower(), 1)
     # 0.49, not 0.5: "$4 million" and "$5 million" must still conflict
     return 0.49 * 10 ** -places * factor
 
@@ -274,7 +275,7 @@ def _number(word: str, scale: str | None) -> float | None:
         n = float(w) if w[0].isdigit() else float(_NUMBER_WORDS[w])
     except (ValueError, KeyError):
         return None
-    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
+    factor = _SCALES.get((scale or "").lower(), 1)
     return n * factor
 
 
