@@ -14,10 +14,18 @@ the ``changed`` section); name items are not scored, since forms of a name are
 entity spellings now, not disputes.
 
 Run: .venv/bin/python benchmarks/disputes.py
+
+``--tune [--embedder minilm|tfidf]`` instead briefs the whole stories of the TUNE
+half of ``benchmarks/data/trust_split.json`` (never the report half) and scores
+every dispute and change shown against ``benchmarks/data/disputes_tune_judged.jsonl``
+(hand judgements keyed by story, section and a short hash of the values shown),
+printing precision and how many items are unlabelled.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import re
 import sys
@@ -30,6 +38,8 @@ from newsprism.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "benchmarks" / "data" / "disputes_labelled.jsonl"
+JUDGED = ROOT / "benchmarks" / "data" / "disputes_tune_judged.jsonl"
+SPLIT = ROOT / "benchmarks" / "data" / "trust_split.json"
 SHARED = ROOT.parent / "shared" / "data"
 
 
@@ -84,7 +94,65 @@ def _score(name: str, counts: dict[str, int]) -> None:
           f"recall {tp / max(tp + fn, 1):.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
 
 
+def values_key(values: list[str]) -> str:
+    """Short hash of the values shown (digits, %, letters lower-cased), order-free."""
+    norm = sorted(re.sub(r"[^0-9a-z%]", "", v.lower()) for v in values)
+    return hashlib.sha1("|".join(norm).encode()).hexdigest()[:10]
+
+
+def _tune_stories():  # type: ignore[no-untyped-def]
+    from newsprism.eval.datasets import _cluster
+    from newsprism.pipeline.digest import load_articles
+
+    for entry in json.loads(SPLIT.read_text(encoding="utf-8"))["tune"]:
+        if entry["file"] == "examples/":
+            yield "examples", lambda: load_articles([str(ROOT / "examples")], Options())[0]
+            continue
+        path = SHARED / entry["file"]
+        record = next(r for r in map(json.loads, path.open(encoding="utf-8"))
+                      if r["id"] == entry["id"])
+        yield entry["id"], lambda record=record: _cluster(record, str(path)).articles()
+
+
+def tune(embedder: str) -> int:
+    """Precision of the disputes and changes shown on the tune half's whole stories."""
+    from newsprism.pipeline.digest import brief
+
+    judged = {(j["story"], j["section"], j["values"]): j["real"]
+              for j in map(json.loads, JUDGED.open(encoding="utf-8"))}
+    counts = {"disputed": [0, 0], "changed": [0, 0]}
+    unlabelled = 0
+    for story, articles in _tune_stories():
+        b = brief(articles(), Options(embedder=embedder))
+        shown = [("disputed", [v.value for v in d.variants]) for d in b.disputed] + \
+                [("changed", [r.value for r in c.reports]) for c in b.changed]
+        for section, vals in shown:
+            real = judged.get((story, section, values_key(vals)))
+            if real is None:
+                unlabelled += 1
+                print(f"  unlabelled: {story} {section} {values_key(vals)} {vals}")
+                continue
+            counts[section][0 if real else 1] += 1
+    for section, (real, wrong) in counts.items():
+        print(f"{section:<9} shown {real + wrong:3d}  real {real:3d}  "
+              f"precision {real / max(real + wrong, 1):.3f}")
+    real = sum(c[0] for c in counts.values())
+    total = real + sum(c[1] for c in counts.values())
+    print(f"both      shown {total:3d}  real {real:3d}  precision {real / max(total, 1):.3f}"
+          f"  ({unlabelled} unlabelled; embedder {embedder})")
+    return 0
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tune", action="store_true", help="whole tune-half stories")
+    parser.add_argument("--embedder", default="minilm", choices=("minilm", "tfidf"))
+    args = parser.parse_args()
+    return tune(args.embedder) if args.tune else pairs()
+
+
+def pairs() -> int:
+    """Precision and recall on the labelled sentence groups."""
     groups = {g: dict.fromkeys(("tp", "fp", "fn", "tn"), 0) for g in ("fictional", "dev", "all")}
     skipped = names = 0
     for line in LABELLED.open(encoding="utf-8"):
