@@ -22,7 +22,8 @@ _STOP = frozenset(
     "a an the and or but of in on at to for from by with as is was were be been has have had "
     "it its this that these those he she they we who which when after before since than "
     "more over about some said says say two three four five six seven eight nine ten one "
-    "people not no also their his her our there than into out up down will would could".split()
+    "people not no also their his her our there than into out up down will would could "
+    "other others".split()
 )
 # A statement about what may happen, as opposed to what did
 _FORECAST = re.compile(
@@ -69,6 +70,15 @@ def _near(value: Value, sent: Sentence, width: int) -> set[str]:
     return stems(" ".join(before + after))
 
 
+def _other_things(a: Value, b: Value) -> bool:
+    """Counts of differently qualified things: "five bronze medals" / "three gold medals"
+    (but "21 Corvanians" / "24 people": one side names no more than the other)."""
+    if a.kind != "number":
+        return False
+    x, y = stems(_FIGURE.sub(" ", a.shown)), stems(_FIGURE.sub(" ", b.shown))
+    return bool(x - y) and bool(y - x)
+
+
 def overlap(a: set[str], b: set[str]) -> float:
     """Shared stems over the smaller set (0 when either is empty)."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
@@ -85,7 +95,7 @@ def same_statement(a: Value, sa: Sentence, masked_a: set[str], b: Value, sb: Sen
     if is_forecast(sa.text) != is_forecast(sb.text):
         return False
     width = options.dispute_context_words
-    if not _near(a, sa, width) & _near(b, sb, width):
+    if not _near(a, sa, width) & _near(b, sb, width) or _other_things(a, b):
         return False
     # A short sentence must share all it has ("The embassy reopened in 2016"); one with a
     # single content word beside its value (a dateline) says too little to compare.

@@ -86,7 +86,8 @@ _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "da
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
                 "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top",
-                "million", "billion", "trillion", "thousand"}
+                "million", "billion", "trillion", "thousand", "degrees", "degree", "celsius",
+                "fahrenheit", "c", "f"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class Value:
     shown: str  # the words as written, for users
     start: int  # offset in the sentence
     iso: str = ""  # dates only
-    relative: bool = False  # dates only: resolved against the publication day ("Sunday")
+    relative: bool = False  # dates only: words read from the publication day ("Sunday")
 
     def conflicts(self, other: Value) -> bool:
         """True when both measure the same thing and their ranges cannot both hold."""
@@ -125,7 +126,9 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     dates = [d for d in find_dates(text, published) if d.value and not _reporting_day(text, d)]
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
-        found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or "", d.relative))
+        # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
+        deictic = d.relative and not any(ch.isdigit() for ch in d.text)
+        found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or "", deictic))
     found += _measures(text, taken)
     for m in _AGE.finditer(text):  # "a 23-year-old secretary" / "a 32-year-old secretary"
         n = float(m.group("num"))
