@@ -8,26 +8,38 @@ text; items drawn from ``../shared/data`` must carry only a reference
 skipped when the folder is absent. Each referenced sentence is one article
 published on its document's date (the dev files write "1998-10-06 17:23",
 "10/06/1998 09:24:00" or nothing). Scores are reported for the fictional items,
-the dev-data items and all.
+the dev-data items and all. A pair counts as found when it is shown as a dispute
+or, its reports being of different days, as a change over time (the labels predate
+the ``changed`` section); name items are not scored, since forms of a name are
+entity spellings now, not disputes.
 
 Run: .venv/bin/python benchmarks/disputes.py
+
+``--tune [--embedder minilm|tfidf]`` instead briefs the whole stories of the TUNE
+half of ``benchmarks/data/trust_split.json`` (never the report half) and scores
+every dispute and change shown against ``benchmarks/data/disputes_tune_judged.jsonl``
+(hand judgements keyed by story, section and a short hash of the values shown),
+printing precision and how many items are unlabelled.
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import json
 import re
 import sys
 from pathlib import Path
 
-from newsprism.analyse.disputed import find_disputes
-from newsprism.analyse.entities import find_entities
+from newsprism.analyse.disputes import find
 from newsprism.config import Options
 from newsprism.model import Article, Fact
 from newsprism.segment import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "benchmarks" / "data" / "disputes_labelled.jsonl"
+JUDGED = ROOT / "benchmarks" / "data" / "disputes_tune_judged.jsonl"
+SPLIT = ROOT / "benchmarks" / "data" / "trust_split.json"
 SHARED = ROOT.parent / "shared" / "data"
 
 
@@ -67,12 +79,13 @@ def _texts(item: dict) -> list[tuple[str, str | None]] | None:
 
 
 def predict(texts: list[tuple[str, str | None]]) -> bool:
+    """True when the pair is shown as a dispute or, across report days, as a change."""
     articles = tuple(Article(f"s{i}", f"s{i}", t, published=pub)
                      for i, (t, pub) in enumerate(texts))
     sentences = {a.id: split_sentences(a) for a in articles}
     fact = Fact("f", tuple(s for a in articles for s in sentences[a.id]))
-    ents = find_entities(articles, sentences, Options())
-    return bool(find_disputes(articles, sentences, (fact,), ents, Options()))
+    disputes, changes = find(articles, sentences, (fact,), Options())
+    return bool(disputes or changes)
 
 
 def _score(name: str, counts: dict[str, int]) -> None:
@@ -81,11 +94,72 @@ def _score(name: str, counts: dict[str, int]) -> None:
           f"recall {tp / max(tp + fn, 1):.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
 
 
+def values_key(values: list[str]) -> str:
+    """Short hash of the values shown (digits, %, letters lower-cased), order-free."""
+    norm = sorted(re.sub(r"[^0-9a-z%]", "", v.lower()) for v in values)
+    return hashlib.sha1("|".join(norm).encode()).hexdigest()[:10]
+
+
+def _tune_stories():  # type: ignore[no-untyped-def]
+    from newsprism.eval.datasets import _cluster
+    from newsprism.pipeline.digest import load_articles
+
+    for entry in json.loads(SPLIT.read_text(encoding="utf-8"))["tune"]:
+        if entry["file"] == "examples/":
+            yield "examples", lambda: load_articles([str(ROOT / "examples")], Options())[0]
+            continue
+        path = SHARED / entry["file"]
+        record = next(r for r in map(json.loads, path.open(encoding="utf-8"))
+                      if r["id"] == entry["id"])
+        yield entry["id"], lambda record=record: _cluster(record, str(path)).articles()
+
+
+def tune(embedder: str) -> int:
+    """Precision of the disputes and changes shown on the tune half's whole stories."""
+    from newsprism.pipeline.digest import brief
+
+    judged = {(j["story"], j["section"], j["values"]): j["real"]
+              for j in map(json.loads, JUDGED.open(encoding="utf-8"))}
+    counts = {"disputed": [0, 0], "changed": [0, 0]}
+    unlabelled = 0
+    for story, articles in _tune_stories():
+        b = brief(articles(), Options(embedder=embedder))
+        shown = [("disputed", [v.value for v in d.variants]) for d in b.disputed] + \
+                [("changed", [r.value for r in c.reports]) for c in b.changed]
+        for section, vals in shown:
+            real = judged.get((story, section, values_key(vals)))
+            if real is None:
+                unlabelled += 1
+                print(f"  unlabelled: {story} {section} {values_key(vals)} {vals}")
+                continue
+            counts[section][0 if real else 1] += 1
+    for section, (real, wrong) in counts.items():
+        print(f"{section:<9} shown {real + wrong:3d}  real {real:3d}  "
+              f"precision {real / max(real + wrong, 1):.3f}")
+    real = sum(c[0] for c in counts.values())
+    total = real + sum(c[1] for c in counts.values())
+    print(f"both      shown {total:3d}  real {real:3d}  precision {real / max(total, 1):.3f}"
+          f"  ({unlabelled} unlabelled; embedder {embedder})")
+    return 0
+
+
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--tune", action="store_true", help="whole tune-half stories")
+    parser.add_argument("--embedder", default="minilm", choices=("minilm", "tfidf"))
+    args = parser.parse_args()
+    return tune(args.embedder) if args.tune else pairs()
+
+
+def pairs() -> int:
+    """Precision and recall on the labelled sentence groups."""
     groups = {g: dict.fromkeys(("tp", "fp", "fn", "tn"), 0) for g in ("fictional", "dev", "all")}
-    skipped = 0
+    skipped = names = 0
     for line in LABELLED.open(encoding="utf-8"):
         item = json.loads(line)
+        if item["kind"] == "name":  # forms of a name are entity spellings now (issue 9)
+            names += 1
+            continue
         texts = _texts(item)
         if texts is None:
             skipped += 1
@@ -96,6 +170,8 @@ def main() -> int:
             groups[g][outcome] += 1
         if said != truth:
             print(f"  wrong: {item['id']} ({item['kind']}) said={said} gold={truth}")
+    if names:
+        print(f"{names} name items not scored: name forms are entity spellings, not disputes")
     if skipped:
         print(f"{skipped} dev-data items skipped: {SHARED} is absent")
     for name, counts in groups.items():

@@ -149,6 +149,27 @@ class QuoteVariant:
 
 
 @dataclass(frozen=True, slots=True)
+class Report:
+    """One report of a figure that changed: its value, when it was published, its evidence."""
+
+    value: str
+    published: str  # "YYYY-MM-DD" or "YYYY-MM-DD HH:MM"
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """A figure that differs between reports published at different times (not a dispute).
+
+    ``reports`` are in report-time order, earliest first.
+    """
+
+    about: str
+    kind: str  # "number", "duration", ...
+    reports: tuple[Report, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Quote:
     speaker: str | None
     text: str
@@ -165,12 +186,23 @@ class DatedEvent:
 
 
 @dataclass(frozen=True, slots=True)
+class Spelling:
+    """One way an entity's name is written, and the outlets (source ids) that wrote it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     name: str
     type: str  # "PERSON" | "ORG" | "PLACE" | ...
     aliases: tuple[str, ...]
     mentions: tuple[tuple[str, int], ...]  # (source id, count), in source order
     role: str | None = None
+    # Forms of the full name when outlets write it differently (Benny / Benjamin Gantz,
+    # Erdoğan / Erdogan): not disputes, just who wrote which.
+    spellings: tuple[Spelling, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +215,7 @@ class Briefing:
     summary: tuple[SummaryItem, ...] = ()
     exclusive: tuple[Exclusive, ...] = ()
     disputed: tuple[Dispute, ...] = ()
+    changed: tuple[Change, ...] = ()
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[DatedEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
@@ -203,6 +236,9 @@ class Briefing:
         for d in self.disputed:
             for v in d.variants:
                 cites += v.citations
+        for c in self.changed:
+            for r in c.reports:
+                cites += r.citations
         for q in self.quotes:
             cites += q.citations + q.paraphrases
         for t in self.timeline:
@@ -239,6 +275,17 @@ class Briefing:
                 }
                 for d in self.disputed
             ],
+            "changed": [
+                {
+                    "about": c.about,
+                    "kind": c.kind,
+                    "reports": [
+                        {"value": r.value, "published": r.published,
+                         "citations": _cites(r.citations)} for r in c.reports
+                    ],
+                }
+                for c in self.changed
+            ],
             "quotes": [
                 {
                     "speaker": q.speaker,
@@ -262,6 +309,8 @@ class Briefing:
                     "role": e.role,
                     "aliases": list(e.aliases),
                     "mentions": dict(e.mentions),
+                    "spellings": [{"text": sp.text, "sources": list(sp.sources)}
+                                  for sp in e.spellings],
                 }
                 for e in self.entities
             ],

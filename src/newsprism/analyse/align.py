@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.analyse.dispute_values import values
+from newsprism.analyse.disputes.values import values
 from newsprism.model import Fact, Sentence, content_id
 
 # Below this many word characters a "sentence" is a fragment (a dangling quote

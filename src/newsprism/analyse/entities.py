@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from newsprism.analyse import ent_names
 from newsprism.config import Options
-from newsprism.model import Article, Entity, Sentence
+from newsprism.model import Article, Entity, Sentence, Spelling
 from newsprism.nlp import ner
 
 _TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
@@ -188,8 +188,27 @@ def _build(group: list[Span], order: dict[str, int]) -> Resolved:
     counts = Counter(s.source for s in group)
     mentions = tuple((src, counts[src]) for src in sorted(counts, key=order.__getitem__))
     entity = Entity(name=name, type=kind, aliases=aliases, mentions=mentions,
-                    role=_role(group) if kind == "PERSON" else None)
+                    role=_role(group) if kind == "PERSON" else None,
+                    spellings=_spellings(group, order))
     return Resolved(entity, tuple(group))
+
+
+def _spellings(group: list[Span], order: dict[str, int]) -> tuple[Spelling, ...]:
+    """Full forms of the name and the outlets that wrote each, when outlets differ.
+
+    A shorter form contained in a longer one ("Gantz" in "Benny Gantz") is a short
+    reference, not a spelling; empty when every outlet wrote the name one way.
+    """
+    by_form: dict[str, list[str]] = {}
+    for span in group:  # already in story order
+        sources = by_form.setdefault(span.text, [])
+        if span.source not in sources:
+            sources.append(span.source)
+    full = [f for f in by_form if not any(
+        f != g and set(f.split()) < set(g.split()) for g in by_form)]
+    if len(full) < 2 or len({src for f in full for src in by_form[f]}) < 2:
+        return ()
+    return tuple(Spelling(f, tuple(sorted(by_form[f], key=order.__getitem__))) for f in full)
 
 
 def _role(group: list[Span]) -> str | None:

@@ -18,7 +18,7 @@ event of its own.
 
 from __future__ import annotations
 
-from newsprism.analyse.dispute_values import values
+from newsprism.analyse.disputes.values import values
 from newsprism.analyse.quotes.text import content_words, overlap
 from newsprism.config import Options
 from newsprism.model import Article, Citation, DatedEvent, Fact, Sentence

@@ -69,6 +69,7 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         title=head.title,
         url=url,
         published=published,
+        published_time=doc.published_time if published == doc.published else None,
         author=author or _byline_author(removed),
         path=doc.path,
         record_id=doc.record_id,

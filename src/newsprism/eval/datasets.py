@@ -58,6 +58,7 @@ class Document:
     source: str
     date: str | None  # "YYYY-MM-DD"
     title: str | None = None
+    time: str | None = None  # "HH:MM" when the set gives a time of day
 
     def article(self) -> Article:
         """The document as a cleaned :class:`Article` (its id is a hash of the text)."""
@@ -67,6 +68,7 @@ class Document:
             text=self.text,
             title=self.title or None,
             published=self.date,
+            published_time=self.time,
             record_id=self.docno,
         )
 
@@ -104,15 +106,33 @@ def _is_text(line: str) -> bool:
 def _document(raw: dict, origin: str) -> Document:
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str):
         raise InputError(origin, "each document needs a 'text' string")
-    date = raw.get("date")
-    date = date[:10] if isinstance(date, str) and re.match(r"\d{4}-\d\d-\d\d", date) else None
+    date, time = _date_time(raw.get("date"))
     return Document(
         docno=str(raw.get("docno") or ""),
         text=normalise_text(raw["text"]),
         source=str(raw.get("source") or raw.get("docno") or "unknown"),
         date=date,
         title=(raw.get("title") or None),
+        time=time,
     )
+
+
+# The sets write "1998-11-06 21:16" (NYT), "11/06/1998 08:36:00" (AP) or a bare date
+_ISO_DATE = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d))?")
+_US_DATE = re.compile(r"(\d\d)/(\d\d)/(\d{4})(?:\s+(\d\d):(\d\d))?")
+
+
+def _date_time(value: object) -> tuple[str | None, str | None]:
+    """("YYYY-MM-DD", "HH:MM" or None) of a document date, (None, None) when unreadable."""
+    text = value if isinstance(value, str) else ""
+    iso, us = _ISO_DATE.match(text), _US_DATE.match(text)
+    if iso:
+        y, m, d, hh, mm = iso.groups()
+    elif us:
+        m, d, y, hh, mm = us.groups()
+    else:
+        return None, None
+    return f"{y}-{m}-{d}", (f"{hh}:{mm}" if hh else None)
 
 
 def _cluster(record: object, origin: str) -> Cluster:

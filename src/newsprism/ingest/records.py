@@ -8,6 +8,7 @@ hold one record, a list of records, or JSON Lines.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from newsprism.errors import InputError
@@ -86,10 +87,21 @@ def record_to_document(value: Any, origin: str, path: str | None = None) -> RawD
         url=_text_or_none(fields["url"]),
         source=_text_or_none(fields["source"]),
         published=absolute_date(fields["published"]),
+        published_time=_clock(fields["published"]),
         author=_text_or_none(fields["author"]),
         path=path,
         record_id=_text_or_none(fields["id"]),
     )
+
+
+# "2025-03-04T09:30", "2025-03-04 09:30:00Z": the time of day an ISO timestamp gives
+_ISO_TIME = re.compile(r"^\d{4}-\d\d-\d\d[T ](\d\d):(\d\d)")
+
+
+def _clock(value: Any) -> str | None:
+    """"HH:MM" of an ISO timestamp with a time of day, else None."""
+    m = _ISO_TIME.match(str(value or "").strip())
+    return f"{m[1]}:{m[2]}" if m and int(m[1]) < 24 and int(m[2]) < 60 else None
 
 
 def _body(value: dict[str, Any], origin: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from newsprism import clean, ingest, segment, write
-from newsprism.analyse import align, disputed, entities, exclusive, quotes, summary, timeline
+from newsprism.analyse import align, disputes, entities, exclusive, quotes, summary, timeline
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
@@ -75,6 +75,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     ents = entities.find_entities(articles, by_article, options)
     title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)
+    disputed, changed = disputes.find(articles, by_article, facts, options, al.loose)
     return Briefing(
         title=title,
         date=dates[0] if dates else None,
@@ -83,7 +84,8 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
         exclusive=exclusive.exclusives(facts, al.loose, items, [a.id for a in articles]),
         quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
-        disputed=disputed.find_disputes(articles, by_article, facts, ents, options, al.loose),
+        disputed=disputed,
+        changed=changed,
         timeline=timeline.build_timeline(articles, by_article, facts, options),
         facts=tuple(f for f in facts if len(f.sources) > 1 or len(articles) == 1),
     )

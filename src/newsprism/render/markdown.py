@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from newsprism.model import Briefing, Citation
+from newsprism.model import Briefing, Citation, Entity
 
 
 def _names(briefing: Briefing, citations: tuple[Citation, ...]) -> str:
@@ -16,6 +16,16 @@ def _names(briefing: Briefing, citations: tuple[Citation, ...]) -> str:
 def _md(text: str) -> str:
     # Source text is untrusted; neutralise characters that would become markup.
     return text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+
+
+def _spellings(b: Briefing, e: Entity) -> str:
+    """"; written Benny Gantz (A, B) / Benjamin Gantz (C)" when outlets spell the name apart."""
+    if not e.spellings:
+        return ""
+    names = {a.id: a.name for a in b.sources}
+    forms = " / ".join(f"{_md(sp.text)} ({', '.join(_md(names[s]) for s in sp.sources)})"
+                       for sp in e.spellings)
+    return f"; written {forms}"
 
 
 def render_markdown(b: Briefing) -> str:
@@ -44,6 +54,13 @@ def render_markdown(b: Briefing) -> str:
                 f"**{_md(v.value)}** ({_names(b, v.citations)})" for v in d.variants
             )
             out.append(f"- {_md(d.about)}: {variants}")
+    if b.changed:
+        out += ["", "## Changed", ""]
+        for c in b.changed:
+            reports = " → ".join(
+                f"**{_md(r.value)}** ({r.published}: {_names(b, r.citations)})" for r in c.reports
+            )
+            out.append(f"- {_md(c.about)}: {reports}")
     if b.quotes:
         out += ["", "## Quotes", ""]
         for q in b.quotes:
@@ -64,7 +81,7 @@ def render_markdown(b: Briefing) -> str:
             role = f", {_md(e.role)}" if e.role else ""
             total = sum(n for _, n in e.mentions)
             out.append(f"- {_md(e.name)}{aka} — {e.type}{role}; {total} mention"
-                       f"{'' if total == 1 else 's'}")
+                       f"{'' if total == 1 else 's'}{_spellings(b, e)}")
     if b.facts:
         out += ["", "## Coverage", "", "| fact | " + " | ".join(_md(a.name) for a in b.sources)
                 + " |", "| --- |" + " --- |" * len(b.sources)]

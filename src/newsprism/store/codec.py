@@ -14,6 +14,7 @@ from newsprism.model import (
     SCHEMA,
     Article,
     Briefing,
+    Change,
     Citation,
     DatedEvent,
     Dispute,
@@ -23,7 +24,9 @@ from newsprism.model import (
     Quote,
     QuoteVariant,
     Removed,
+    Report,
     Sentence,
+    Spelling,
     SummaryItem,
     Variant,
 )
@@ -52,6 +55,9 @@ def decode(body: str) -> Briefing:
         disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
                                                   for v in x["variants"]), x.get("kind", "value"))
                        for x in d["disputed"]),
+        changed=tuple(Change(c["about"], c["kind"], tuple(
+            Report(r["value"], r["published"], _cites(r["citations"])) for r in c["reports"]))
+                      for c in d.get("changed", [])),
         quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
                            tuple(QuoteVariant(v["text"], _cites(v["citations"]))
                                  for v in q.get("variants", ())),
@@ -60,7 +66,9 @@ def decode(body: str) -> Briefing:
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
-                              tuple(e["mentions"].items()), e.get("role"))
+                              tuple(e["mentions"].items()), e.get("role"),
+                              tuple(Spelling(sp["text"], tuple(sp["sources"]))
+                                    for sp in e.get("spellings", [])))
                        for e in d["entities"]),
         facts=tuple(_fact(f, texts) for f in d.get("coverage", [])),
     )

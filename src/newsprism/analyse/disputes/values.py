@@ -1,9 +1,11 @@
-"""Values a sentence states, as comparable intervals: counts, durations and dates.
+"""Values a sentence states, as comparable intervals: counts, amounts, shares, durations, dates.
 
 Precision first: a value is only read where its meaning is plain ("ten Turkish
-citizens", "over a decade", "since 2010"), and every value is an interval so
-that "more than 10" and "12" do not conflict while "9" and "10" do. Spelling
-("two" / "2", "defence" / "defense") never makes a difference.
+citizens", "$4.5 million", "62% of children", "over a decade", "since 2010"), and
+every value is an interval so that "more than 10" and "12" do not conflict while
+"9" and "10" do. Spelling ("two" / "2", "defence" / "defense") never makes a
+difference, and neither does rounding of a written-out figure ("$4.5 million" /
+"$4.52 million", "62%" / "62.3%").
 """
 
 from __future__ import annotations
@@ -25,13 +27,37 @@ _WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 _NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d(?:[\d,]*\d)?(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
          r"approximately|up\s+to|fewer\s+than|less\s+than|under)")
-_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
-_COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?-i:[A-Z][\w-]+)\s+)?"
-                    rf"(?P<noun>[a-z][a-z-]+)\b",
+_SCALE = r"(?:\s+(?P<scale>million|billion|trillion|thousand))?"
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_COUNT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}\s+(?:(?P<cap>(?-i:[A-Z][\w-]+))\s+)?"
+                    rf"(?P<noun>[a-z][a-z-]+)\b(?:\s+(?P<head>(?-i:[a-z]+[^s\W]s))\b)?",
                     re.I)
+# After a capitalised word these end the phrase: "21 Israelis were killed" counts Israelis
+_AFTER_NOUN = frozenset("were was are is have has had died and or in on at".split())
+# "62%", "65 percent", "67 per cent": shares are compared with shares
+_PERCENT = re.compile(rf"\b(?:{_QUAL}\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)",
+                      re.I)
+# Money and measures: "$4.5 million", "€40", "40 euros", "12 km", "3,000 tonnes"
+_CURRENCY = {"$": "US dollars", "us$": "US dollars", "usd": "US dollars", "dollars": "US dollars",
+             "€": "euros", "eur": "euros", "euros": "euros", "£": "pounds", "gbp": "pounds",
+             "pounds": "pounds", "yen": "yen", "yuan": "yuan", "rupees": "rupees"}
+_MEASURE = {"km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km",
+            "kilometer": "km", "miles": "miles", "mile": "miles", "metres": "metres",
+            "meters": "metres", "metre": "metres", "meter": "metres", "feet": "feet",
+            "tonnes": "tonnes", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes",
+            "kg": "kg", "kilograms": "kg", "hectares": "hectares", "acres": "acres",
+            "square kilometres": "km²", "square kilometers": "km²", "sq km": "km²",
+            "square miles": "square miles", "km2": "km²"}
+_PREFIX_MONEY = re.compile(rf"(?<![\w$€£])(?:{_QUAL}\s+)?(?P<unit>US\$|\$|€|£)\s?"
+                           rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?){_SCALE}", re.I)
+_UNIT_WORDS = "|".join(sorted((re.escape(u) for u in [*_MEASURE, "dollars", "euros", "pounds",
+                                                       "yen", "yuan", "rupees"]),
+                              key=len, reverse=True))
+_SUFFIX_UNIT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}[\s-]*(?P<unit>{_UNIT_WORDS})\b",
+                          re.I)
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
-    rf"weeks?|days?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
+    rf"weeks?|days?|hours?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
 # Tolls written with the verb first ("a fire that killed 67", "injuring 162"); the noun form
 # ("67 dead", "60 killed", "162 injured") is read by _COUNT and keyed the same way.
 _CASUALTY = re.compile(rf"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding)\s+"
@@ -49,28 +75,33 @@ _VERB_BEFORE = re.compile(r"\b(kill|injur|wound|hurt)\w*\s+(?:at\s+least\s+|some
                           re.I)
 _VERB_AFTER = re.compile(r"^\s+(?:\w+\s+){0,2}?(?:were|was|have\s+been|had\s+been)?\s*"
                          r"(kill|injur|wound|hurt|died|dead)", re.I)
+_INCREMENT = re.compile(r"\b(?:another|an\s+additional|a\s+further|additional|further|extra)\s+$",
+                        re.I)
 _AGE = re.compile(r"\b(?P<num>\d{1,3})[\s-]years?[\s-]old\b", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
-_UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365}
+_UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365,
+               "hour": 1 / 8760}
 # Nouns after a number that do not count things reported as facts
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
                 "decade", "hours", "minutes", "am", "pm", "a", "an", "more", "other", "top",
-                "million", "billion", "thousand"}
+                "million", "billion", "trillion", "thousand", "degrees", "degree", "celsius",
+                "fahrenheit", "c", "f"}
 
 
 @dataclass(frozen=True, slots=True)
 class Value:
     """A stated value: ``kind`` and ``key`` say what it measures, ``low``-``high`` its range."""
 
-    kind: str  # "number" | "duration" | "date"
-    key: str  # counted noun ("citizens"), "duration", or "date"
+    kind: str  # "number" | "amount" | "percent" | "duration" | "date"
+    key: str  # counted noun ("citizens"), unit ("euros", "km"), "percent", "duration", "date"
     low: float
     high: float
     shown: str  # the words as written, for users
     start: int  # offset in the sentence
     iso: str = ""  # dates only
+    relative: bool = False  # dates only: words read from the publication day ("Sunday")
 
     def conflicts(self, other: Value) -> bool:
         """True when both measure the same thing and their ranges cannot both hold."""
@@ -95,7 +126,10 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     dates = [d for d in find_dates(text, published) if d.value and not _reporting_day(text, d)]
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
-        found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or ""))
+        # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
+        deictic = d.relative and not any(ch.isdigit() for ch in d.text)
+        found.append(Value("date", "date", 0, 0, d.text, d.start, d.value or "", deictic))
+    found += _measures(text, taken)
     for m in _AGE.finditer(text):  # "a 23-year-old secretary" / "a 32-year-old secretary"
         n = float(m.group("num"))
         found.append(Value("number", "age", n, n, m.group(0), m.start()))
@@ -120,21 +154,74 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     for m in _COUNT.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in taken):
             continue
+        if _INCREMENT.search(text, 0, m.start()):
+            continue  # "another 187 members": what was added, not the total
         if _clock(text, m.start("num"), m.end("num")):
             continue
-        noun = m.group("noun").lower()
+        noun, end = m.group("noun").lower(), m.end("noun")
+        if m.group("cap") and noun in _AFTER_NOUN:
+            noun, end = m.group("cap").lower(), m.end("cap")
         if noun in _NOT_COUNTED or noun in _NUMBER_WORDS:
             continue
+        if m.group("head") and end == m.end("noun") and m.group("head") not in _AFTER_NOUN:
+            noun, end = m.group("head"), m.end("head")  # "1,200 health workers": workers
         n = _number(m.group("num"), m.group("scale"))
         if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
             continue  # "a" before a noun is an article, not a count
-        low, high = _interval(n, m.group("qual"))
-        key = _casualty(noun) or _singular(noun)
-        if noun in _PEOPLE:
-            verb = _VERB_BEFORE.search(text, 0, m.start()) or _VERB_AFTER.match(text[m.end():])
-            key = _casualty(verb.group(1)) if verb else "person"
-        found.append(Value("number", key, low, high, m.group(0), m.start()))
+        # "38.5 million voters" may be rounded, "38 people" is exact
+        rounded = m.group("scale") or "." in m.group("num")
+        low, high = _interval(n, m.group("qual"),
+                              _rounding(m.group("num"), m.group("scale")) if rounded else 0.0)
+        key = _casualty(noun) or _toll(text, m.start(), end) or _singular(noun)
+        if noun in _PEOPLE and key == _singular(noun):
+            key = "person"
+        found.append(Value("number", key, low, high, text[m.start():end], m.start()))
     return tuple(sorted(found, key=lambda v: v.start))
+
+
+def _toll(text: str, start: int, end: int) -> str:
+    """'dead' / 'injured' when a casualty verb governs the count ("killing 24 people",
+    "21 Israelis were killed"), whatever noun names the people; else ''."""
+    verb = _VERB_BEFORE.search(text, 0, start) or _VERB_AFTER.match(text[end:])
+    return _casualty(verb.group(1)) if verb else ""
+
+
+def _measures(text: str, taken: list[tuple[int, int]]) -> list[Value]:
+    """Shares, money and measures; their spans join ``taken`` so they are not read as counts."""
+    out = []
+    for pattern, kind in ((_PERCENT, "percent"), (_PREFIX_MONEY, "amount"),
+                          (_SUFFIX_UNIT, "amount")):
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            scale = m.groupdict().get("scale")
+            n = _number(m.group("num"), scale)
+            if n is None:
+                continue
+            unit = "percent" if kind == "percent" else _unit(m.group("unit"))
+            # "about 62%" is a share within two points, not within a fifth
+            about = _SHARE_ABOUT if kind == "percent" else None
+            low, high = _interval(n, m.group("qual"), _rounding(m.group("num"), scale), about)
+            out.append(Value(kind, unit, low, high, m.group(0).strip(), m.start()))
+            taken.append((m.start(), m.end()))
+    return out
+
+
+_SHARE_ABOUT = 2.0  # percentage points either side of an approximate share
+
+
+def _unit(word: str) -> str:
+    w = " ".join(word.lower().split())
+    return _CURRENCY.get(w) or _MEASURE.get(w, w)
+
+
+def _rounding(num: str, scale: str | None) -> float:
+    """Half the last written digit's place: "4.5 million" may be 4.45-4.55 million, "62%" 61.5-62.5."""
+    digits = num.replace(",", "").replace(" ", "")
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    factor = _SCALES.get((scale or "").lower(), 1)
+    # 0.49, not 0.5: "$4 million" and "$5 million" must still conflict
+    return 0.49 * 10 ** -places * factor
 
 
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|as\s+of)\s*$",
@@ -171,16 +258,18 @@ def _durations(text: str, published: str | None) -> list[Value]:
     return out
 
 
-def _interval(n: float, qual: str | None) -> tuple[float, float]:
-    """The range a qualified number allows: "over 10" is (10, inf), "about 10" is 8-12."""
+def _interval(n: float, qual: str | None, rounding: float = 0.0,
+              about: float | None = None) -> tuple[float, float]:
+    """The range a qualified number allows: "over 10" is (10, inf), "about 10" is 8-12
+    (or ``about`` either side when given); a bare figure is itself, give or take ``rounding``."""
     q = " ".join((qual or "").lower().split())
     if q in ("more than", "over", "at least"):
         return n, float("inf")
     if q in ("fewer than", "less than", "under", "up to"):
         return 0.0, n
     if q:
-        return n * 0.8, n * 1.2
-    return n, n
+        return (n - about, n + about) if about is not None else (n * 0.8, n * 1.2)
+    return n - rounding, n + rounding
 
 
 def _number(word: str, scale: str | None) -> float | None:
@@ -189,7 +278,7 @@ def _number(word: str, scale: str | None) -> float | None:
         n = float(w) if w[0].isdigit() else float(_NUMBER_WORDS[w])
     except (ValueError, KeyError):
         return None
-    factor = {"thousand": 1e3, "million": 1e6, "billion": 1e9}.get((scale or "").lower(), 1)
+    factor = _SCALES.get((scale or "").lower(), 1)
     return n * factor
 
 

@@ -1,0 +1,248 @@
+"""Where outlets disagree, and where a figure changed between reports.
+
+A dispute is two outlets giving different values for the same attribute of the
+same thing at the same time. Candidates come from groups of similar sentences:
+the aligned facts, then looser groups (a sentence that says "45 people" where
+another says "40 people" is, by that very difference, less alike). Two values of
+one kind clash when their ranges cannot both hold ("ten" / "12" fishermen; not
+"two" / "2", not "over 10" / "12") and the sentences make the same statement
+apart from the values (:mod:`.same`). Then:
+
+* reports published at different times (another day, or another time of day)
+  whose figures differ are a :class:`Change`, in report-time order, not a dispute;
+* relative dates ("Sunday", "today") are only compared between reports of the
+  same day, and the same words are never a dispute;
+* people given titles that cannot both be right inside one aligned fact
+  (Defense / Foreign Minister) are a dispute of kind "title".
+
+Forms of one person's name are not disputes: they are entity spellings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsprism.analyse import ent_names, entities
+from newsprism.analyse.disputes.same import masked, same_statement
+from newsprism.analyse.disputes.values import Value, values
+from newsprism.config import Options
+from newsprism.model import (Article, Change, Citation, Dispute, Fact, Report, Sentence,
+                             Variant)
+
+# Kinds whose figure may move between reports (a toll, a cost, a search's length);
+# a date an event happened on does not.
+_CHANGING = frozenset({"number", "amount", "percent", "duration"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Stated:
+    """A value as one sentence states it, with its report's time."""
+
+    value: Value
+    sentence: Sentence
+    masked: frozenset[str]
+    day: str  # publication day ("" when unknown)
+    time: str  # "HH:MM" or ""
+    rank: int  # position of the sentence in its group (story order)
+
+
+def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+         facts: tuple[Fact, ...], options: Options, loose: tuple[Fact, ...] = ()
+         ) -> tuple[tuple[Dispute, ...], tuple[Change, ...]]:
+    """Disputes (story order) and changes over time, each variant citing whole sentences.
+
+    ``facts`` are the aligned groups, ``loose`` broader groups searched after them; a
+    conflict already found (sharing a cited sentence) is not reported twice.
+    """
+    disputes: list[Dispute] = []
+    changes: list[Change] = []
+    meta = {a.id: a for a in articles}
+    for group in (*facts, *loose):
+        for found in _group_findings(group, meta, options):
+            done = disputes if isinstance(found, Dispute) else changes
+            if not any(_overlaps(found, e) for e in (*disputes, *changes)):
+                done.append(found)  # type: ignore[arg-type]
+    if articles:
+        disputes.extend(_title_disputes(articles, sentences, facts))
+    return tuple(disputes), tuple(changes)
+
+
+def find_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+                  facts: tuple[Fact, ...], options: Options, loose: tuple[Fact, ...] = ()
+                  ) -> tuple[Dispute, ...]:
+    """Only the disputes of :func:`find`."""
+    return find(articles, sentences, facts, options, loose)[0]
+
+
+def _group_findings(group: Fact, meta: dict[str, Article], options: Options
+                    ) -> list[Dispute | Change]:
+    days = sorted({a.published for a in meta.values() if a.published})
+    anchor = days[-1] if days else None  # for relative dates of undated reports
+    stated: dict[tuple[str, str], list[_Stated]] = {}
+    for rank, sent in enumerate(group.sentences):
+        article = meta[sent.source]
+        vals = values(sent.text, article.published or anchor)
+        cut = frozenset(masked(sent, vals))
+        for kind_key in sorted({(v.kind, v.key) for v in vals}):
+            same = [v for v in vals if (v.kind, v.key) == kind_key]
+            if len(same) == 1:  # two values of one kind in a sentence: cannot tell which matches
+                stated.setdefault(kind_key, []).append(_Stated(
+                    same[0], sent, cut, article.published or "",
+                    (article.published_time or "") if article.published else "", rank))
+    out: list[Dispute | Change] = []
+    one_day = len(days) <= 1
+    for (kind, key), items in sorted(stated.items()):
+        pairs = [(x, y, _timing(x, y, one_day)) for i, x in enumerate(items) for y in items[:i]]
+        pairs = [p for p in pairs if _clash(*p, options)]
+        timeless = kind == "date" or key == "age"  # an event's date, a person's age
+        same_time = [(x, y) for x, y, when in pairs if when == "same" or timeless]
+        moved = [(x, y) for x, y, when in pairs if when == "different"]
+        if same_time:
+            out.append(Dispute(_about(kind, key, same_time[0][1]), _variants(same_time), kind))
+        elif moved and kind in _CHANGING:
+            out.append(Change(_about(kind, key, moved[0][1]), kind, _reports(moved)))
+    return out
+
+
+def _clash(x: _Stated, y: _Stated, when: str, options: Options) -> bool:
+    """Two outlets, values that cannot both hold, the same statement around them."""
+    if x.sentence.source == y.sentence.source or not x.value.conflicts(y.value):
+        return False
+    if x.value.kind == "date" and _incomparable_dates(x, y, when):
+        return False
+    return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
+                          set(y.masked), options)
+
+
+def _incomparable_dates(x: _Stated, y: _Stated, when: str) -> bool:
+    """The same words ("Sunday" / "Sunday"); or a relative date against anything but a
+    relative date of a report of the same day: "last Thursday" may mean either of two
+    Thursdays, and "Sunday" in Monday's and in Friday's paper are different days."""
+    same_words = " ".join(x.value.shown.lower().split()) == " ".join(y.value.shown.lower().split())
+    if same_words or not (x.value.relative or y.value.relative):
+        return same_words
+    return not (x.value.relative and y.value.relative) or when == "unknown" or x.day != y.day
+
+
+def _timing(x: _Stated, y: _Stated, one_day: bool) -> str:
+    """"same" time, "different" times (another day, or another known time of one day),
+    or "unknown" (an undated report in a story spanning several days)."""
+    if not (x.day and y.day):
+        return "same" if one_day else "unknown"
+    if x.day != y.day or (x.time and y.time and x.time != y.time):
+        return "different"
+    return "same"
+
+
+def _stamp(x: _Stated) -> str:
+    return f"{x.day} {x.time}".strip()
+
+
+def _overlaps(a: Dispute | Change, b: Dispute | Change) -> bool:
+    """The same finding met again in another group: same kind, a shared sentence and value."""
+    return a.kind == b.kind and bool(set(_cited(a)) & set(_cited(b))) and \
+        bool(_shown(a) & _shown(b))
+
+
+def _shown(found: Dispute | Change) -> set[str]:
+    parts = found.variants if isinstance(found, Dispute) else found.reports
+    return {p.value for p in parts}
+
+
+def _cited(found: Dispute | Change) -> list[Citation]:
+    parts = found.variants if isinstance(found, Dispute) else found.reports
+    return [c for p in parts for c in p.citations]
+
+
+def _about(kind: str, key: str, x: _Stated) -> str:
+    if kind == "number":
+        return "age" if key == "age" else f"number of {key}"
+    words = x.sentence.text.split()
+    gist = " ".join(words[:8]) + (" …" if len(words) > 8 else "")
+    label = {"duration": "how long", "date": "when", "percent": "share",
+             "amount": f"amount ({key})"}[kind]
+    return f"{label}: {gist}"
+
+
+def _members(pairs: list[tuple[_Stated, _Stated]]) -> list[_Stated]:
+    seen = {s.rank: s for pair in pairs for s in pair}
+    return [seen[r] for r in sorted(seen)]
+
+
+def _variants(pairs: list[tuple[_Stated, _Stated]]) -> tuple[Variant, ...]:
+    """One variant per value, each citing its sentences, first seen first.
+
+    A value joins the first variant whose range holds it or lies inside it ("about 62%"
+    and "62 percent" are one variant; "65%" and "some 67%" are two).
+    """
+    groups: list[tuple[Value, list[Citation]]] = []
+    for s in _members(pairs):
+        cites = next((c for v, c in groups if _nested(v, s.value)), None)
+        if cites is None:
+            groups.append((s.value, cites := []))
+        if Citation.of(s.sentence) not in cites:
+            cites.append(Citation.of(s.sentence))
+    return tuple(Variant(v.shown, tuple(cites)) for v, cites in groups)
+
+
+def _nested(a: Value, b: Value) -> bool:
+    if a.kind == "date":
+        return a.iso == b.iso
+    return (a.low <= b.low and b.high <= a.high) or (b.low <= a.low and a.high <= b.high)
+
+
+def _reports(pairs: list[tuple[_Stated, _Stated]]) -> tuple[Report, ...]:
+    """Reports in time order; a later report repeating the figure joins the earlier one
+    (40, then 45 at 08:00 and 45 again at 18:30 shows as 40 -> 45)."""
+    out: list[tuple[_Stated, list[Citation]]] = []
+    for s in sorted(_members(pairs), key=lambda s: (_stamp(s), s.rank)):
+        if not out or not _nested(out[-1][0].value, s.value):
+            out.append((s, []))
+        if Citation.of(s.sentence) not in out[-1][1]:
+            out[-1][1].append(Citation.of(s.sentence))
+    return tuple(Report(first.value.shown, _stamp(first), tuple(cites)) for first, cites in out)
+
+
+def _title_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+                    facts: tuple[Fact, ...]) -> list[Dispute]:
+    """People given titles that cannot both be right (Defense vs Foreign Minister).
+
+    Only titles stated inside one aligned fact are compared: across a story a
+    title may change legitimately (a foreign minister in June, prime minister
+    by September).
+    """
+    out = []
+    for fact in facts:
+        out.extend(_fact_titles(articles, sentences, fact))
+    return out
+
+
+def _fact_titles(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
+                 fact: Fact) -> list[Dispute]:
+    inside = {(s.source, s.start, s.end) for s in fact.sentences}
+    out = []
+    for r in entities.resolve(articles):
+        cores: dict[str, list[entities.Span]] = {}
+        for span in r.spans:
+            if span.role and any(src == span.source and s <= span.start < e
+                                 for src, s, e in inside):
+                cores.setdefault(ent_names.role_core(span.role), []).append(span)
+        distinct = [c for c in cores if c and not any(
+            c != d and (set(c.split()) <= set(d.split()) or set(d.split()) <= set(c.split()))
+            for d in cores)]
+        if len(distinct) < 2 or len({s.source for c in distinct for s in cores[c]}) < 2:
+            continue
+        variants = tuple(Variant(cores[c][0].role or c, _cite_spans(cores[c], sentences))
+                         for c in distinct)
+        out.append(Dispute(f"{r.entity.name}'s title", variants, "title"))
+    return out
+
+
+def _cite_spans(spans: list[entities.Span],
+                sentences: dict[str, tuple[Sentence, ...]]) -> tuple[Citation, ...]:
+    cites: list[Citation] = []
+    for span in spans:
+        for s in sentences.get(span.source, ()):
+            if s.start <= span.start < s.end and Citation.of(s) not in cites:
+                cites.append(Citation.of(s))
+    return tuple(cites)

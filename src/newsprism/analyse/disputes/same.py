@@ -1,0 +1,105 @@
+"""Whether two sentences make the same statement apart from the values they give.
+
+Two values only clash when the sentences around them say the same thing about
+the same thing at the same time. Three structural tests, all of which must pass:
+
+* the words right around each value agree (what it measures: "injuring 45
+  people" / "injuring 40 people", not "restored in 2016" / "expelled in 2018");
+* the sentences with every value masked out share most of their content words
+  (a preseason cancellation and regular-season games share "games" but little else);
+* neither is a forecast the other is not ("is expected to cost" / "cost").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.analyse.disputes.values import Value
+from newsprism.config import Options
+from newsprism.model import Sentence
+
+_STOP = frozenset(
+    "a an the and or but of in on at to for from by with as is was were be been has have had "
+    "it its this that these those he she they we who which when after before since than "
+    "more over about some said says say two three four five six seven eight nine ten one "
+    "people not no also their his her our there than into out up down will would could "
+    "other others".split()
+)
+# A statement about what may happen, as opposed to what did
+_FORECAST = re.compile(
+    r"\b(?:expected|expects|expect|will|would|could|may|might|estimated|estimates|estimate|"
+    r"projected|projects|forecast|forecasts|predicted|predicts|likely|plans?\s+to|planned|"
+    r"aims?\s+to|set\s+to|due\s+to|scheduled|should|hopes?\s+to|target|goal)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+# The figure inside a value's words: digits, number words, scale and hedges ("about 45")
+_FIGURE = re.compile(
+    r"[$€£]|\b(?:US|\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousands|dozens?|"
+    r"million|billion|thousand|more|than|over|at|least|about|around|nearly|almost|some|"
+    r"roughly|approximately|up|to|fewer|less|under)\b", re.I)
+
+
+# Casualty words are one stem each way: "killed 60" and "67 dead" say the same thing
+_CASUALTY_STEMS = {"kille": "dead", "killi": "dead", "died": "dead", "death": "dead",
+                   "injur": "hurt", "wound": "hurt"}
+
+
+def stems(text: str) -> set[str]:
+    """Content-word stems (first five letters, lower case) of ``text``."""
+    words = (w.lower() for w in _WORD.findall(text))
+    return {_CASUALTY_STEMS.get(w[:5], w[:5]) for w in words if w not in _STOP and len(w) > 2}
+
+
+def masked(sentence: Sentence, stated: tuple[Value, ...]) -> set[str]:
+    """Content-word stems of the sentence with every stated value cut out.
+
+    Only the figure goes ("45" of "45 people", all of "Monday"): what it counts stays,
+    so "two preseason games" and "two regular-season games" still differ.
+    """
+    text = sentence.text
+    for v in sorted(stated, key=lambda v: -v.start):
+        end = v.start + len(v.shown)
+        kept = "" if v.kind == "date" else _FIGURE.sub(" ", v.shown)
+        text = f"{text[: v.start]} {kept} {text[end:]}"
+    return stems(text)
+
+
+def _near(value: Value, sent: Sentence, width: int) -> set[str]:
+    before = sent.text[: value.start].split()[-width:]
+    after = sent.text[value.start + len(value.shown):].split()[:width]
+    return stems(" ".join(before + after))
+
+
+def _other_things(a: Value, b: Value) -> bool:
+    """Counts of differently qualified things: "five bronze medals" / "three gold medals"
+    (but "21 Corvanians" / "24 people": one side names no more than the other)."""
+    if a.kind != "number":
+        return False
+    x, y = stems(_FIGURE.sub(" ", a.shown)), stems(_FIGURE.sub(" ", b.shown))
+    return bool(x - y) and bool(y - x)
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Shared stems over the smaller set (0 when either is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def is_forecast(text: str) -> bool:
+    """True when the sentence speaks of what is expected, planned or possible."""
+    return bool(_FORECAST.search(text))
+
+
+def same_statement(a: Value, sa: Sentence, masked_a: set[str], b: Value, sb: Sentence,
+                   masked_b: set[str], options: Options) -> bool:
+    """True when ``a`` in ``sa`` and ``b`` in ``sb`` answer the same question."""
+    if is_forecast(sa.text) != is_forecast(sb.text):
+        return False
+    width = options.dispute_context_words
+    if not _near(a, sa, width) & _near(b, sb, width) or _other_things(a, b):
+        return False
+    # A short sentence must share all it has ("The embassy reopened in 2016"); one with a
+    # single content word beside its value (a dateline) says too little to compare.
+    smaller = min(len(masked_a), len(masked_b))
+    return smaller >= 2 and \
+        len(masked_a & masked_b) >= min(options.dispute_min_shared, smaller) and \
+        overlap(masked_a, masked_b) >= options.dispute_same_statement
