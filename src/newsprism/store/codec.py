@@ -54,7 +54,8 @@ def decode(body: str) -> Briefing:
         quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
                            tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
                      for q in d["quotes"]),
-        timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
+        timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]),
+                                  t.get("background", False))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
                               tuple(e["mentions"].items()), e.get("role"))
