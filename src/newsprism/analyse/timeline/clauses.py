@@ -8,7 +8,8 @@ coordinating boundaries, and each clause is placed at the first date that is its
 * a date after "since" is a reference point, not an event, unless a "when" clause
   follows it ("rocky since 2011, when Ankara expelled ...": that clause is 2011's);
 * a clause opening with "and"/"but" plus a date starts a new event ("... in 2018 and
-  in August announced ...");
+  in August announced ..."), and so does the last "and"/"but" between two dates
+  ("opened in 1998 and was privatised in 2009");
 * one sentence yields at most one event per date: clauses at the same date are one.
 """
 
@@ -26,6 +27,7 @@ _BOUNDARY = re.compile(
     r";\s+|,\s+(?=(?:and|but|while|whereas|when|where|after|before|then|though|although)\b)",
     re.I)
 _DATE_OPENER = re.compile(r"(?:^|\s)(?:and|but|then|while)\s+(?:(?:on|in|at|by|from)\s+)?$", re.I)
+_JOIN = re.compile(r"\s(?:and|but)\s", re.I)
 _REFERENCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _WHEN = re.compile(r"(?:and\s+|but\s+)?when\b", re.I)
 _LEADING = re.compile(r"^(?:[,;:\s]|and\b|but\b|then\b|while\b|whereas\b)+", re.I)
@@ -81,7 +83,7 @@ def _own_dates(sentence: Sentence, mentions: list[DateMention]
              if m.value is not None]
     out: list[tuple[int, int, str | None]] = []
     inherited: str | None = None
-    for begin, end in _clauses(text, [s for s, _, _ in local]):
+    for begin, end in _clauses(text, [(s, e) for s, e, _ in local]):
         inside = [(s, e, v) for s, e, v in local if begin <= s < end]
         own = [v for s, _, v in inside if not _REFERENCE.search(text, 0, s)]
         when = inherited if _WHEN.match(text[begin:end].lstrip(" ,;")) else None
@@ -90,18 +92,25 @@ def _own_dates(sentence: Sentence, mentions: list[DateMention]
     return out
 
 
-def _clauses(text: str, date_starts: list[int]) -> list[tuple[int, int]]:
+def _clauses(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) spans covering ``text`` in order, cut at clause boundaries."""
-    cuts = sorted({m.start() for m in _BOUNDARY.finditer(text)} | set(_cuts(text, date_starts)))
+    cuts = sorted({m.start() for m in _BOUNDARY.finditer(text)} | set(_cuts(text, dates)))
     edges = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
     return [(a, b) for a, b in zip(edges, edges[1:], strict=False) if text[a:b].strip(" ,;")]
 
 
-def _cuts(text: str, date_starts: list[int]) -> list[int]:
-    """Starts of "and in August ..." clauses: a conjunction right before a date."""
+def _cuts(text: str, dates: list[tuple[int, int]]) -> list[int]:
+    """Starts of clauses that open with a conjunction: right before a date ("and in
+    August ..."), or the last "and"/"but" between two dates ("opened in 1998 and was
+    privatised in 2009"); never inside a span of time ("between 2010 and 2012")."""
     out = []
-    for start in date_starts:
+    for i, (start, _) in enumerate(dates):
+        prev_end = dates[i - 1][1] if i else 0
         m = _DATE_OPENER.search(text, 0, start)
-        if m:
+        if m and not (i and not text[prev_end:m.start()].strip() and text[start].isdigit()):
             out.append(m.start())
+        elif i and not m:
+            between = list(_JOIN.finditer(text, prev_end, start))
+            if between and len(text[between[-1].end():start].split()) >= 2:
+                out.append(between[-1].start())
     return out
