@@ -8,8 +8,8 @@ coordinating boundaries, and each clause is placed at the first date that is its
 * a date after "since" is a reference point, not an event, unless a "when" clause
   follows it ("rocky since 2011, when Ankara expelled ...": that clause is 2011's);
 * a clause opening with "and"/"but" plus a date starts a new event ("... in 2018 and
-  in August announced ..."), and so does the last "and"/"but" between two dates
-  ("opened in 1998 and was privatised in 2009");
+  in August announced ..."), and so does the last conjunction between two dates
+  ("opened in 1998 and was privatised in 2009", "... following a 2010 raid");
 * one sentence yields at most one event per date: clauses at the same date are one.
 """
 
@@ -27,7 +27,7 @@ _BOUNDARY = re.compile(
     r";\s+|,\s+(?=(?:and|but|while|whereas|when|where|after|before|then|though|although)\b)",
     re.I)
 _DATE_OPENER = re.compile(r"(?:^|\s)(?:and|but|then|while)\s+(?:(?:on|in|at|by|from)\s+)?$", re.I)
-_JOIN = re.compile(r"\s(?:and|but)\s", re.I)
+_JOIN = re.compile(r"\s(?:and|but|following|after|before|amid)\s", re.I)
 _REFERENCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?)?$", re.I)
 _WHEN = re.compile(r"(?:and\s+|but\s+)?when\b", re.I)
 _LEADING = re.compile(r"^(?:[,;:\s]|and\b|but\b|then\b|while\b|whereas\b)+", re.I)
@@ -101,8 +101,9 @@ def _clauses(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _cuts(text: str, dates: list[tuple[int, int]]) -> list[int]:
     """Starts of clauses that open with a conjunction: right before a date ("and in
-    August ..."), or the last "and"/"but" between two dates ("opened in 1998 and was
-    privatised in 2009"); never inside a span of time ("between 2010 and 2012")."""
+    August ..."), or the last conjunction between two dates ("opened in 1998 and was
+    privatised in 2009", "expelled the ambassador in 2011 following a 2010 raid"); never
+    inside a span of time ("between 2010 and 2012")."""
     out = []
     for i, (start, _) in enumerate(dates):
         prev_end = dates[i - 1][1] if i else 0
@@ -111,6 +112,6 @@ def _cuts(text: str, dates: list[tuple[int, int]]) -> list[int]:
             out.append(m.start())
         elif i and not m:
             between = list(_JOIN.finditer(text, prev_end, start))
-            if between and len(text[between[-1].end():start].split()) >= 2:
+            if between and text[between[-1].end():start].strip():
                 out.append(between[-1].start())
     return out
