@@ -7,19 +7,22 @@ collections (the split and protocol: benchmarks/results/timeline17.md).
 
 * baseline: explicit day dates written in the text ("25 April 2009"), ranked by how
   often they are mentioned;
-* shipped (:func:`newsprism.analyse.timeline.select.rank_days`): the same plus relative dates ("on
-  Thursday", "yesterday") resolved by :mod:`newsprism.nlp.dates` against each
-  article's publication date, ranked by the number of distinct articles mentioning it;
-* learned (timeline17_features.py, an experiment, not shipped): logistic regression
-  over day features. For each held-out topic, the feature set and whether to rerank only
-  the 3k most-reported days are chosen by an inner leave-one-topic-out over the other
-  topics, then fitted on them (C fixed at 1.0; each collection weighs the same).
+* baseline: the same plus relative dates ("on Thursday", "yesterday") resolved by
+  :mod:`newsprism.nlp.dates` against each article's publication date, ranked by the
+  number of distinct articles mentioning them (the ranking shipped before);
+* learned (:mod:`newsprism.analyse.timeline.select`): a pairwise ranker over day
+  features. For each held-out topic, the feature set and whether to rerank only the 3k
+  most-reported days are chosen by an inner leave-one-topic-out over the other topics,
+  then the ranker is fitted on them (C fixed at 1.0; each collection weighs the same).
 
-Run:  PYTHONPATH=src nice .venv/bin/python benchmarks/timeline17.py   (about 1.5 min)
+Run:  PYTHONPATH=src nice .venv/bin/python benchmarks/timeline17.py [--write]   (~2 min)
+``--write`` refits on all topics (configuration chosen the same way) and writes the
+shipped ``select_weights.json``.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -28,10 +31,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-import timeline17_features as learned
 from newsprism.analyse.timeline import select
 from newsprism.nlp.dates import find_dates
 
+WEIGHTS = Path(select.__file__).with_name("select_weights.json")
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timelines" / \
     "timeline17_dev.jsonl"
 
@@ -48,8 +51,14 @@ def load() -> list[dict]:
             if m.value and len(m.value) == 10)) for a in coll["articles"]]
         golds = [{e["date"] for e in t["entries"]} for t in coll["timelines"]]
         out.append({"id": coll["id"], "topic": coll["topic"], "reports": reports,
-                    "golds": golds, "features": learned.day_features(reports)})
+                    "golds": golds, "features": select.day_features(reports)})
     return out
+
+
+def by_articles(reports: list[select.Report]) -> list[str]:
+    """Days (relative mentions resolved) by number of distinct reports mentioning them."""
+    counts: Counter[str] = Counter(d for r in reports for d in {d for d, _ in r.days})
+    return [d for d, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def most_mentioned(reports: list[select.Report]) -> list[str]:
@@ -77,27 +86,31 @@ SUBSETS = {
     "core": ("articles", "published", "lasting"),
     "counts": ("articles", "published", "lasting", "mentions", "next_day"),
     "shape": ("articles", "published", "lasting", "later", "burst", "relative", "outside"),
-    "all": learned.FEATURES,
+    "all": select.FEATURES,
 }
 CONFIGS = [(name, rerank) for name in SUBSETS for rerank in (None, 3)]
 
 
-def fit(train: list[dict], subset: str, rerank: int | None) -> learned.Model:
-    """Logistic regression (C = 1) over the candidate days; each collection weighs the same."""
-    cols = [learned.FEATURES.index(f) for f in SUBSETS[subset]]
+def fit(train: list[dict], subset: str, rerank: int | None) -> select.Model:
+    """Pairwise ranker: logistic regression (C = 1, no intercept) on the feature
+    differences of (journalist's day, other candidate day) pairs of one collection, both
+    orders; each collection weighs the same."""
+    cols = [select.FEATURES.index(f) for f in SUBSETS[subset]]
     xs, ys, ws = [], [], []
     for coll in train:
         gold = set().union(*coll["golds"])
         days = _candidates(coll, rerank)
-        for d in days:
-            xs.append([coll["features"][d][i] for i in cols])
-            ys.append(d in gold)
-            ws.append(1.0 / len(days))
+        rows = {d: np.array([coll["features"][d][i] for i in cols]) for d in days}
+        pairs = [(p, q) for p in days if p in gold for q in days if q not in gold]
+        for p, q in pairs:
+            xs += [rows[p] - rows[q], rows[q] - rows[p]]
+            ys += [1, 0]
+            ws += [1.0 / len(pairs)] * 2
     w = np.array(ws)
-    model = LogisticRegression(C=1.0, max_iter=3000)
+    model = LogisticRegression(C=1.0, max_iter=3000, fit_intercept=False)
     model.fit(np.array(xs), np.array(ys), sample_weight=w / w.mean())
     coef = dict(zip(SUBSETS[subset], (round(float(c), 4) for c in model.coef_[0]), strict=True))
-    return learned.Model(coef, round(float(model.intercept_[0]), 4), rerank)
+    return select.Model(coef, 0.0, rerank)
 
 
 def _candidates(coll: dict, rerank: int | None) -> list[str]:
@@ -122,9 +135,9 @@ def choose(colls: list[dict]) -> tuple[str, int | None]:
     return max(CONFIGS, key=mean_f1)
 
 
-def rank(coll: dict, model: learned.Model) -> list[str]:
+def rank(coll: dict, model: select.Model) -> list[str]:
     k = max(len(g) for g in coll["golds"])
-    return learned.rank_days(coll["reports"], k, model)
+    return select.rank_days(coll["reports"], k, model)
 
 
 def report(name: str, rows: dict[str, list[float]], topics: dict[str, str]) -> None:
@@ -132,32 +145,43 @@ def report(name: str, rows: dict[str, list[float]], topics: dict[str, str]) -> N
     per = {t: np.mean([rows[c][2] for c in rows if topics[c] == t])
            for t in dict.fromkeys(topics.values())}
     detail = "  ".join(f"{t} {v:.3f}" for t, v in per.items())
-    print(f"{name:44s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   | {detail}")
+    print(f"{name:48s} P {p:.3f}  R {r:.3f}  F1 {f:.3f}   | {detail}")
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--write", action="store_true",
+                        help="refit on all topics and write the shipped select_weights.json")
+    args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found (needs ../shared/data)")
         return 0
     colls = load()
     topics = {c["id"]: c["topic"] for c in colls}
     base = {c["id"]: score(c, most_mentioned(c["reports"])) for c in colls}
-    heur = {c["id"]: score(c, select.rank_days(c["reports"])) for c in colls}
+    count = {c["id"]: score(c, by_articles(c["reports"])) for c in colls}
     held: dict[str, list[float]] = {}
     for topic in dict.fromkeys(topics.values()):
         train = [c for c in colls if c["topic"] != topic]
         config = choose(train)
         model = fit(train, *config)
-        print(f"fold {topic}: chose {config} on the other topics")
+        print(f"fold {topic}: chose {config} on the other topics; {model.coef}")
         held |= {c["id"]: score(c, rank(c, model)) for c in colls if c["topic"] == topic}
     config = choose(colls)
     final = fit(colls, *config)
-    seen = {c["id"]: score(c, rank(c, final)) for c in colls}
+    shipped = {c["id"]: score(c, rank(c, select.shipped())) for c in colls}
     print(f"{len(colls)} collections, {len(set(topics.values()))} topics; per-topic F1 after |")
     report("baseline: most-mentioned explicit days", base, topics)
-    report("shipped: distinct articles, relative too", heur, topics)
-    report("learned, topic held out (nested LOTO)", held, topics)
-    report(f"learned {config}, all seen (not a result)", seen, topics)
+    report("baseline: days by reports mentioning them", count, topics)
+    report("learned pairwise, topic held out (nested)", held, topics)
+    report("shipped weights, all topics seen (not a result)", shipped, topics)
+    if args.write:
+        WEIGHTS.write_text(json.dumps({
+            "coef": final.coef, "intercept": final.intercept, "rerank": final.rerank,
+            "fitted_on": f"Timeline17 dev, all 4 topics, config {config[0]!r} chosen by "
+                         "leave-one-topic-out (benchmarks/timeline17.py --write)",
+        }, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS}: {final}")
     return 0
 
 

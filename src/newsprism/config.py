@@ -57,8 +57,8 @@ class Options:
     # are background. A week: a weekday named without a date ("on Sunday") is within the
     # last seven days, so the days a report names that way are the story's own.
     timeline_story_days: int = 7
-    # At most this many of the story's own days (those most reports mention): the median
-    # number of dates in the journalists' timelines of Timeline17 dev is 14.
+    # At most this many of the story's own days (those analyse/timeline/select.py ranks
+    # first): the median number of dates in Timeline17 dev's journalists' timelines is 14.
     timeline_max_days: int = 14
     # --- story clustering (cluster/incremental.py has how they were chosen): an article
     # joins the best open story scoring at least this, within this many days of its

@@ -15,8 +15,8 @@ the summary and coverage cite for it), otherwise the sentence itself.
 
 An event is **background** when its date begins before the story's own days: more than
 ``Options.timeline_story_days`` before the first report. When the story's own days
-exceed ``Options.timeline_max_days``, the days the most reports mention are kept
-(:mod:`.select`).
+exceed ``Options.timeline_max_days``, the days a small learned ranker puts first are
+kept (:mod:`.select`).
 """
 
 from __future__ import annotations
@@ -119,11 +119,13 @@ def _kept_days(articles: tuple[Article, ...], mentions: dict[str, list[DateMenti
                start: date | None, options: Options) -> set[str] | None:
     """The story days to show when there are too many (None: show every day)."""
     reports = [Report(a.published, tuple((m.value, m.relative) for m in mentions[a.id]
-                                         if m.value and not _background(m.value, start)))
+                                         if m.value and len(m.value) == 10
+                                         and not _background(m.value, start)))
                for a in articles]
-    ranked = rank_days(reports)
-    return set(ranked[: options.timeline_max_days]) if len(ranked) > options.timeline_max_days \
-        else None
+    ranked = rank_days(reports, options.timeline_max_days)
+    if len(ranked) <= options.timeline_max_days:
+        return None
+    return set(ranked[: options.timeline_max_days])
 
 
 def _events(clauses: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
