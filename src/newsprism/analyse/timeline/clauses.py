@@ -22,7 +22,7 @@ from newsprism.model import Sentence
 from newsprism.nlp.dates import DateMention
 
 # Where a new clause may start: after ";" or a comma followed by a conjunction or
-# relative adverb. "and"/"but" without a comma only when a date follows (see _cuts).
+# relative adverb; a conjunction without a comma only next to a date (see _cuts).
 _BOUNDARY = re.compile(
     r";\s+|,\s+(?=(?:and|but|while|whereas|when|where|after|before|then|though|although)\b)",
     re.I)
