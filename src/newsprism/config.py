@@ -74,6 +74,19 @@ class Options:
     dispute_same_statement: float = 0.6
     dispute_min_shared: int = 3
     dispute_context_words: int = 5
+    # --- timeline (analyse/timeline/). Clauses at one date are one event when they share
+    # this share of content words (of the smaller clause) and at least this many: the
+    # quote matcher's values, which keep the seed story's rewordings of one event together
+    # and its different events at the same day apart.
+    timeline_same_event: float = 0.4
+    timeline_min_shared: int = 3
+    # The story's own days start this many days before its first report; earlier dates
+    # are background. A week: a weekday named without a date ("on Sunday") is within the
+    # last seven days, so the days a report names that way are the story's own.
+    timeline_story_days: int = 7
+    # At most this many of the story's own days (those analyse/timeline/select.py ranks
+    # first): the median number of dates in Timeline17 dev's journalists' timelines is 14.
+    timeline_max_days: int = 14
     # --- story clustering (cluster/incremental.py has how they were chosen): an article
     # joins the best open story scoring at least this, within this many days of its
     # latest article; B-cubed F1 0.845 on the DUC 2003 event clusters at these values.

@@ -181,8 +181,9 @@ class Quote:
 @dataclass(frozen=True, slots=True)
 class DatedEvent:
     date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
-    text: str
+    text: str  # the clause that carries the event; citations are its whole sentences
     citations: tuple[Citation, ...]
+    background: bool = False  # before the story's own days (earlier history)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +300,8 @@ class Briefing:
                 for q in self.quotes
             ],
             "timeline": [
-                {"date": t.date, "text": t.text, "citations": _cites(t.citations)}
+                {"date": t.date, "text": t.text, "citations": _cites(t.citations),
+                 "background": t.background}
                 for t in self.timeline
             ],
             "entities": [

@@ -1,11 +1,18 @@
-"""Timeline: absolute and relative dates, resolved against publication dates, merged."""
+"""Timeline: dates resolved, one clause per event, background apart, merged across outlets."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from newsprism.analyse.timeline import build_timeline
+from newsprism.analyse.timeline.select import Report, rank_days
 from newsprism.config import Options
+from newsprism.model import Fact
 from newsprism.nlp.dates import find_dates
-from tests.fixtures.analyse.story import story
+from newsprism.pipeline import brief, load_articles
+from newsprism.segment import split_sentences
+from tests.conftest import assert_traceable
+from tests.fixtures.analyse.story import article, fact_of, story
 
 
 def values(text: str, published: str | None = "2022-10-27") -> list[str | None]:
@@ -59,3 +66,122 @@ def test_timeline_merges_outlets_and_cites_sentences():
     for e in events:
         for c in e.citations:
             assert any((s.start, s.end) == (c.start, c.end) for s in sentences[c.source])
+
+
+# A fictional story about a ferry link, told by two outlets on Thursday 2025-06-12.
+HARBOUR_NEWS = (
+    "The Kestrel Sound ferry resumed service on Wednesday after a two-week strike.\n"
+    "The route opened in 1998 and was privatised in 2009.\n"
+    "Crossings were suspended in 2016, and two years later the operator went bankrupt.\n"
+    "It is the first strike on the route since 2011, when crews walked out over pensions.\n"
+    "In March, the regional council agreed to buy two new vessels and earlier this month "
+    "it signed the contract."
+)
+ISLAND_HERALD = (
+    "Ferries across Kestrel Sound resumed service on Wednesday after the strike ended.\n"
+    "The operator went bankrupt in May 2018 after years of losses.\n"
+    "Union leader Odile Marsh said crews would vote again in September."
+)
+
+
+def ferry():
+    articles = (article(HARBOUR_NEWS, "harbour", "2025-06-12"),
+                article(ISLAND_HERALD, "herald", "2025-06-12"))
+    sentences = {a.id: split_sentences(a) for a in articles}
+    return articles, sentences
+
+
+def by_date(events):
+    out = defaultdict(list)
+    for e in events:
+        out[e.date].append(e)
+    return out
+
+
+def test_a_sentence_naming_two_dates_is_two_events_with_their_clauses():
+    articles, sentences = ferry()
+    events = by_date(build_timeline(articles, sentences, (), Options()))
+    assert [e.text for e in events["2016"]] == ["Crossings were suspended in 2016"]
+    assert [e.text for e in events["2025-03"]] == [
+        "In March, the regional council agreed to buy two new vessels"]
+    assert [e.text for e in events["2025-06"]] == ["Earlier this month it signed the contract."]
+    # the clause is shown, the whole sentence is cited
+    (signed,) = events["2025-06"]
+    cited = articles[0].text[signed.citations[0].start:signed.citations[0].end]
+    assert cited.startswith("In March") and cited.endswith("signed the contract.")
+
+
+def test_no_sentence_is_shown_under_two_dates():
+    articles, sentences = ferry()
+    events = build_timeline(articles, sentences, (), Options())
+    dates_of = defaultdict(set)
+    for e in events:
+        dates_of[e.text].add(e.date)
+    assert all(len(d) == 1 for d in dates_of.values()), dates_of
+    whole = {s.text for ss in sentences.values() for s in ss}
+    shown = [e.text for e in events if e.text in whole]
+    assert len(shown) == len(set(shown))
+    # "the first strike since 2011, when crews walked out": 2011 is the walkout's year,
+    # and "since" alone never makes an event
+    assert [e.date for e in events if "pensions" in e.text] == ["2011"]
+
+
+def test_background_is_kept_apart_from_the_story_days():
+    articles, sentences = ferry()
+    events = build_timeline(articles, sentences, (), Options())
+    own = {e.date for e in events if not e.background}
+    past = {e.date for e in events if e.background}
+    assert own == {"2025-06-11", "2025-09"}  # Wednesday; the vote to come
+    assert {"1998", "2009", "2016", "2018-05", "2025-03", "2025-06"} <= past
+
+
+def test_events_merge_across_outlets_and_date_precision():
+    articles, sentences = ferry()
+    events = by_date(build_timeline(articles, sentences, (), Options()))
+    (resumed,) = events["2025-06-11"]
+    assert {c.source for c in resumed.citations} == {"harbour", "herald"}
+    # "two years later [than 2016] the operator went bankrupt" and "went bankrupt in May 2018"
+    assert "2018" not in events
+    (bankrupt,) = events["2018-05"]
+    assert {c.source for c in bankrupt.citations} == {"harbour", "herald"}
+
+
+def test_a_sentence_of_an_aligned_fact_cites_the_whole_fact():
+    articles, sentences = ferry()
+    extra = next(s for s in sentences["herald"] if "Marsh" in s.text)
+    dated = next(s for s in sentences["harbour"] if "1998" in s.text)
+    fact = Fact("f-route", (dated, extra))
+    events = build_timeline(articles, sentences, (fact,), Options())
+    for e in events:
+        cites = {(c.source, c.start) for c in e.citations}
+        if (dated.source, dated.start) in cites:
+            assert (extra.source, extra.start) in cites
+
+
+def test_only_the_most_reported_days_are_kept_when_there_are_too_many():
+    reports = [Report("2025-06-12", (("2025-06-10", False), ("2025-06-11", True))),
+               Report("2025-06-13", (("2025-06-11", True), ("2025-06-11", False)))]
+    assert rank_days(reports, 1)[0] == "2025-06-11"  # two reports mention it, one the 10th
+    articles, sentences = ferry()
+    events = build_timeline(articles, sentences, (), Options(timeline_max_days=1))
+    assert {e.date for e in events if not e.background} == {"2025-06-11"}
+
+
+def test_seed_story_timeline_tells_each_event_once(seeds):
+    articles, errors = load_articles([str(seeds)], Options(embedder="tfidf"))
+    b = brief(articles, Options(embedder="tfidf"))
+    assert_traceable(b)
+    dates_of = defaultdict(set)
+    for e in b.timeline:
+        dates_of[e.text].add(e.date)
+    assert all(len(d) == 1 for d in dates_of.values()), dates_of
+    assert "2008" not in dates_of.get(next(t for t in dates_of if "since 2008" in t), set())
+    assert {e.date for e in b.timeline if not e.background} == {"2022-10-27"}
+    assert {"2016", "2022-08"} <= {e.date for e in b.timeline if e.background}
+
+
+def test_a_span_of_time_is_one_event():
+    articles = (article("The bridge was closed between 2010 and 2012 for repairs.", "a"),)
+    events = build_timeline(articles, {"a": split_sentences(articles[0])}, (), Options())
+    assert [(e.date, e.text) for e in events] == [
+        ("2010", "The bridge was closed between 2010 and 2012 for repairs.")]

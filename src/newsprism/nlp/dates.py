@@ -112,7 +112,7 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
 _ABSOLUTE = {"iso", "mdy", "dmy", "my", "year"}
 # A weekday or month named in a clause about what is to come ("will reopen on Friday",
 # "until at least Friday", "is expected in August") is the next one, not the last one.
-_FUTURE = re.compile(r"\b(?:will|won't|shall|until|till|expected|scheduled|due\s+to|plans?\s+to"
+_FUTURE = re.compile(r"\b(?:will|won't|would|shall|until|till|expected|scheduled|due\s+to|plans?\s+to"
                      r"|going\s+to|set\s+to|next|upcoming|from\s+now)\b|'ll\b", re.I)
 _CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:and|but|while|after|before|as)\s", re.I)
 

@@ -72,8 +72,13 @@ def render_markdown(b: Briefing) -> str:
             if q.paraphrases:
                 out.append(f"  - paraphrased by: *{_names(b, q.paraphrases)}*")
     if b.timeline:
-        out += ["", "## Timeline", ""]
-        out += [f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*" for t in b.timeline]
+        out += ["", "## Timeline"]
+        for heading, background in (("The story's days", False), ("Background", True)):
+            events = [t for t in b.timeline if t.background == background]
+            if events:
+                out += ["", f"### {heading}", ""]
+                out += [f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*"
+                        for t in events]
     if b.entities:
         out += ["", "## Entities", ""]
         for e in b.entities:

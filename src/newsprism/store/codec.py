@@ -63,7 +63,8 @@ def decode(body: str) -> Briefing:
                                  for v in q.get("variants", ())),
                            _cites(q.get("paraphrases", [])))
                      for q in d["quotes"]),
-        timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
+        timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]),
+                                  t.get("background", False))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
                               tuple(e["mentions"].items()), e.get("role"),
