@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.analyse import sum_features
+from newsprism.analyse.summary import features as sum_features
 from newsprism.config import build_options
 from newsprism.eval.datasets import read_clusters
 from newsprism.pipeline import align_story, summarise
@@ -98,7 +98,7 @@ def test_relative_clause_trim_keeps_the_main_clause():
 
 
 def test_short_sentences_only_when_they_read_alone():
-    from newsprism.analyse.summary import _complete_short
+    from newsprism.analyse.summary.select import _complete_short
 
     assert _complete_short("No damage was reported.")
     assert not _complete_short("He died five days later.")  # who? needs context

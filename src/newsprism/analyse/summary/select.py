@@ -8,8 +8,8 @@ term, chosen greedily (gain per word; Lin & Bilmes, 2010):
   doubled when it shares a word with ``options.focus``. Bigrams used by fewer than
   a fifth of the outlets are one outlet's detail and weigh nothing.
 * **Sentence bonus**: support of the aligned Fact (outlets stating it), lead
-  position, and the learned scorer (:mod:`sum_learned`, ridge regression over eleven
-  features, coefficients in ``sum_weights.json``).
+  position, and the learned scorer (:mod:`learned`, ridge regression over eleven
+  features, coefficients in ``weights.json``).
 * **Selection** adds the sentence with the best gain per word that still fits the
   budget, until none fits; then a few rounds of swaps (one chosen sentence for
   another, or one more sentence) while the objective rises. Covering a concept
@@ -26,7 +26,7 @@ sentences (4-7 words) allowed only to fill the rest of the budget, a word-suppor
 feature in the learned scorer, and its coefficients fitted *without* DUC 2003 so
 that set stays held out for the learned part.
 v4 (issue 3, ROUGE-1 again): content words are weighed by a learned word-importance
-model (:func:`sum_learned.word_importance`, logistic regression over twelve word
+model (:func:`learned.word_importance`, logistic regression over twelve word
 features: outlets, leads, frequency, first use, names, quotations, numbers, focus)
 instead of by their outlet count: ``_WORD_WEIGHT`` × probability². The sentence
 scorer gained four features (word frequency, colon ending, "he said", names) and
@@ -46,8 +46,8 @@ import re
 
 import numpy as np
 
-from newsprism.analyse import sum_features as F
-from newsprism.analyse import sum_learned
+from newsprism.analyse.summary import features as F
+from newsprism.analyse.summary import learned
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
@@ -104,7 +104,7 @@ def summarise(
     cands, weights, x = candidate_table(sentences, vectors, facts, options)
     if not cands:
         return ()
-    for c, value in zip(cands, sum_learned.salience(x)):
+    for c, value in zip(cands, learned.salience(x)):
         c.bonus += _LEARNED * max(float(value), 0.0) * c.words
     chosen = _select(cands, weights, vectors, options.words)
     count: dict[str, int] = {}
@@ -127,10 +127,10 @@ def candidate_table(
     fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
     cands = _candidates(sentences, fact_of, options.words)
     if not cands:
-        return [], {}, np.zeros((0, len(sum_learned.FEATURES)))
+        return [], {}, np.zeros((0, len(learned.FEATURES)))
     query = F.content_words(options.focus) if options.focus else set()
-    stats = sum_learned.word_stats(sentences, query)
-    weights = _concept_weights(sentences, cands, query, sum_learned.word_importance(stats))
+    stats = learned.word_stats(sentences, query)
+    weights = _concept_weights(sentences, cands, query, learned.word_importance(stats))
     count: dict[str, int] = {}
     for s in sentences:
         count[s.source] = count.get(s.source, 0) + 1
@@ -139,7 +139,7 @@ def candidate_table(
         n = len(c.fact.sources)
         if n >= _CORROBORATED_MIN and 2 * n >= n_sources:
             c.bonus += _CORROBORATION * (n - 1) * c.words
-    return cands, weights, sum_learned.matrix(cands, weights, vectors, query, count, n_sources,
+    return cands, weights, learned.matrix(cands, weights, vectors, query, count, n_sources,
                                               stats)
 
 
@@ -214,10 +214,10 @@ def _complete_short(text: str) -> bool:
     headline, dateline, quotation fragment or pronoun/connective opener."""
     lower = sum(w[0].islower() for w in text.split())
     return (text.endswith(".") and text[0].isupper() and ":" not in text and lower >= 3
-            and not sum_learned.OPENER.match(text) and not _DAY.match(text))
+            and not learned.OPENER.match(text) and not _DAY.match(text))
 
 
-_LEANS = re.compile(sum_learned.OPENER.pattern + r"|^(?:Earlier|Later|Meanwhile|Instead|Then"
+_LEANS = re.compile(learned.OPENER.pattern + r"|^(?:Earlier|Later|Meanwhile|Instead|Then"
                     r"|Moreover|Furthermore|Separately|Besides|Nevertheless|Again|Too)\b")
 _DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar"
                   r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
