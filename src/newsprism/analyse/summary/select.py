@@ -28,15 +28,20 @@ that set stays held out for the learned part.
 v4 (issue 3, ROUGE-1 again): content words are weighed by a learned word-importance
 model (:func:`learned.word_importance`, logistic regression over twelve word
 features: outlets, leads, frequency, first use, names, quotations, numbers, focus)
-instead of by their outlet count: ``_WORD_WEIGHT`` × probability². The sentence
+instead of by their outlet count: ``summary_word_weight`` × probability². The sentence
 scorer gained four features (word frequency, colon ending, "he said", names) and
 weighs more. Both models are fitted without DUC 2003.
+v5 (issue 9): every line stands alone (:mod:`.standalone`): a person pronoun is
+replaced by the person its source named just before, and a line that leans on an
+earlier sentence of its source is chosen only with that sentence's fact and shown
+right after it. (v4 simply left out lines opening with a person's pronoun.)
 * **Order**: the chosen facts in the order they tend to appear in the articles, so
-  the summary reads like a news lead followed by detail.
+  the summary reads like a news lead followed by detail; a leaning line follows the
+  line it leans on.
 
-Every constant below was chosen on the development sets (``newsprism eval`` on
-DUC 2003 at 100 words, checked on DUC 2006/2007 and MultiLing); see the closing
-note of issue 3 for what each was compared against.
+Every constant (``summary_*`` in :class:`~newsprism.config.Options`) was chosen on the
+development sets (``newsprism eval`` on DUC 2003 at 100 words, checked on DUC 2006/2007
+and MultiLing); see the closing note of issue 3 for what each was compared against.
 """
 
 from __future__ import annotations
@@ -48,37 +53,9 @@ import numpy as np
 
 from newsprism.analyse.summary import features as F
 from newsprism.analyse.summary import learned
+from newsprism.analyse.summary.standalone import Reading, read_alone
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
-
-_REDUNDANT = 0.62  # cosine above which a candidate repeats a chosen sentence (v1, kept)
-_MIN_WORDS = 8  # shorter sentences are fragments, bylines, datelines
-_MAX_WORDS = 55  # longer "sentences" are usually run-together paragraphs
-_MIN_DF = 0.2  # a concept must be used by this share of the outlets (at least 2)
-_DF_EXPONENT = 1.5  # > 1 favours widely shared concepts (1.0: R2 -0.5; 2.0: -0.1)
-_LEAD_BOOST = 1.0  # extra weight per outlet using the concept in its lead sentence
-_FOCUS_BOOST = 2.0  # concept weight multiplier when it shares a word with the focus question
-_SUPPORT_BONUS = 1.5  # per extra outlet stating the aligned fact
-_POSITION_BONUS = 1.0  # bonus of an article's first sentence; the k-th gets this / k
-_LEARNED = 20.0  # weight, per word, of the learned salience (v4; 10 and 15 scored lower)
-_MAX_CANDIDATES = 150  # bound on the greedy pool: best sentences by preliminary score
-# v3 (issue 3, closing the ROUGE-1 gap):
-# v4: a content word weighs _WORD_WEIGHT × (its learned importance) ** _WORD_EXPONENT.
-# Linear (exponent 1) at 2-20 scored lower; squared at 20 / 30 / 40 / 60 gave DUC 2003
-# R1 37.78 / 38.16 / 38.14 / 37.93, with R2 best at 30.
-_WORD_WEIGHT = 30.0
-_WORD_EXPONENT = 2
-_FILL_MIN_WORDS = 4  # a sentence this short may only fill the rest of the budget
-_CUT_RELATIVE = True  # drop ", who/which ...," clauses (the main statement is unchanged)
-_SWAPS = 3  # rounds of swap local search after the greedy pass (10: same result)
-# A fact most outlets state (at least 3, and at least half of them) is what a briefing
-# leads with: its sentences gain this much per word per extra outlet. Without it the
-# seed story's summary cited one outlet per line. On DUC 2003 (TF-IDF) it costs
-# R1/R2 -0.06/-0.09 at 2.0, where corroborated groups are rare. v4: against 1.0, it costs
-# DUC 2007 update -0.55/-0.41 (other sets the same); at 1.0 or 1.5 the seed summary cites
-# one outlet per line again, so 2.0 stays.
-_CORROBORATED_MIN = 3
-_CORROBORATION = 2.0
 
 
 def summarise(
@@ -96,8 +73,10 @@ def summarise(
             summary); ``focus`` an optional question that biases selection.
 
     Returns:
-        Items in reading order; each item's text is its first citation's sentence
-        (or that sentence without its dateline).
+        Items in reading order, each readable alone; an item's text is its first
+        citation's sentence, trimmed (dateline, attribution, relative clause), with a
+        person pronoun replaced by the name (then ``rewritten_from`` holds the wording
+        before that replacement).
     """
     if not sentences:
         return ()
@@ -105,17 +84,11 @@ def summarise(
     if not cands:
         return ()
     for c, value in zip(cands, learned.salience(x)):
-        c.bonus += _LEARNED * max(float(value), 0.0) * c.words
-    chosen = _select(cands, weights, vectors, options.words)
-    count: dict[str, int] = {}
-    for s in sentences:
-        count[s.source] = count.get(s.source, 0) + 1
-    chosen.sort(key=lambda c: (_reading_position(c.fact, count), c.row))
-    # A sentence that leans on an earlier one ("Earlier, ...", "But ...") does not open it.
-    opening = next((k for k, c in enumerate(chosen) if not _LEANS.match(c.text)), 0)
-    chosen.insert(0, chosen.pop(opening))
+        c.bonus += options.summary_learned * max(float(value), 0.0) * c.words
+    chosen = _order(_select(cands, weights, vectors, options), sentences)
     return tuple(
-        SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id)
+        SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id,
+                    rewritten_from=c.original)
         for c in chosen
     )
 
@@ -125,74 +98,94 @@ def candidate_table(
 ) -> tuple[list[_Candidate], dict, np.ndarray]:
     """Candidates, concept weights and the learned scorer's feature rows (training uses it)."""
     fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
-    cands = _candidates(sentences, fact_of, options.words)
+    cands = _candidates(sentences, fact_of, options)
     if not cands:
         return [], {}, np.zeros((0, len(learned.FEATURES)))
     query = F.content_words(options.focus) if options.focus else set()
     stats = learned.word_stats(sentences, query)
-    weights = _concept_weights(sentences, cands, query, learned.word_importance(stats))
-    count: dict[str, int] = {}
-    for s in sentences:
-        count[s.source] = count.get(s.source, 0) + 1
+    weights = _concept_weights(sentences, cands, query, learned.word_importance(stats),
+                               options)
+    count = _sizes(sentences)
     n_sources = len(count)
     for c in cands:
         n = len(c.fact.sources)
-        if n >= _CORROBORATED_MIN and 2 * n >= n_sources:
-            c.bonus += _CORROBORATION * (n - 1) * c.words
+        if n >= options.summary_corroborated_min and 2 * n >= n_sources:
+            c.bonus += options.summary_corroboration * (n - 1) * c.words
     return cands, weights, learned.matrix(cands, weights, vectors, query, count, n_sources,
-                                              stats)
+                                          stats)
+
+
+def _sizes(sentences: list[Sentence]) -> dict[str, int]:
+    count: dict[str, int] = {}
+    for s in sentences:
+        count[s.source] = count.get(s.source, 0) + 1
+    return count
 
 
 class _Candidate:
-    __slots__ = ("row", "sentence", "fact", "text", "words", "concepts", "units", "keys",
-                 "bonus")
+    __slots__ = ("row", "sentence", "fact", "text", "original", "leans_on", "words",
+                 "concepts", "units", "keys", "bonus")
 
-    def __init__(self, row: int, sentence: Sentence, fact: Fact, text: str) -> None:
+    def __init__(self, row: int, sentence: Sentence, fact: Fact, reading: Reading,
+                 leans_on: str | None, options: Options) -> None:
         self.row = row
         self.sentence = sentence
         self.fact = fact
-        self.text = text
-        self.words = F.n_words(text)
-        self.concepts = _concepts(text)
-        self.units = frozenset(F.content_words(text))
+        self.text = reading.text
+        self.original = reading.original  # the source wording, when a name was put in
+        self.leans_on = leans_on  # id of the fact that must be shown right before
+        self.words = F.n_words(self.text)
+        self.concepts = _concepts(self.text)
+        self.units = frozenset(F.content_words(self.text))
         self.keys = self.concepts | self.units  # what it covers: bigrams and content words
         n_support = len(fact.sources)
-        self.bonus = _SUPPORT_BONUS * (n_support - 1) + _POSITION_BONUS / (1 + sentence.index)
+        self.bonus = options.summary_support_bonus * (n_support - 1) + \
+            options.summary_position_bonus / (1 + sentence.index)
 
 
-def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_Candidate]:
+def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
+                ) -> list[_Candidate]:
     out = []
+    earlier: dict[str, list[Sentence]] = {}
     for row, s in enumerate(sentences):
-        start, end = F.trim_span(s.text)
-        text = s.text[start:end]
-        text = F.cut_attribution(text)
-        if _CUT_RELATIVE:
-            text = F.cut_relative(text)
-        words = F.n_words(text)
-        if words < min(_MIN_WORDS, _FILL_MIN_WORDS) or words > min(_MAX_WORDS, budget) \
-                or text.endswith("?"):
-            continue
-        if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“"):
-            continue  # starts mid-sentence: a split quotation or a segmentation slip
-        if not text.endswith((".", "!", '"', "”", "’", "'")):
-            continue  # a headline, standfirst or caption (DUC 2003 R1/R2 +0.06/+0.01)
-        if _PRONOUN_OPENER.match(text):
-            continue  # "He also said ...": in a summary the nearest name may be someone else
-        if _half_quote(text):
-            continue  # one piece of a quotation the splitter cut: it does not read alone
-        if _bare_quote(text):
-            continue  # the speaker is only in the quotes section: the line would not say who
-        if words < _MIN_WORDS and not _complete_short(text):
+        before = earlier.setdefault(s.source, [])
+        text = _shown(s.text)
+        reading = read_alone(text, s, before) if _readable(text, options) else None
+        before.append(s)
+        if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
+                                                            options.words):
             continue
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
-        out.append(_Candidate(row, s, fact, text))
+        leans = reading.leans_on
+        leans_on = None if leans is None else _fact_id(fact_of, leans, sentences)
+        out.append(_Candidate(row, s, fact, reading, leans_on, options))
     return out
 
 
-# Leaving out sentences that open with a person's pronoun: DUC 2003 R1/R2 -0.15/-0.11,
-# DUC 2006 +0.24/+0.14, DUC 2007 update -0.08, MultiLing -0.04. Kept because a summary line
-# "He also said ..." after a Gantz quote reads as Gantz, whoever the source meant.
-_PRONOUN_OPENER = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
+def _fact_id(fact_of: dict, s: Sentence, sentences: list[Sentence]) -> str:
+    fact = fact_of.get((s.source, s.start))
+    return fact.id if fact else f"s{sentences.index(s)}"
+
+
+def _shown(sentence: str) -> str:
+    """The part of a sentence a summary line shows (the trims state the same fact)."""
+    start, end = F.trim_span(sentence)
+    return F.cut_relative(F.cut_attribution(sentence[start:end]))
+
+
+def _readable(text: str, options: Options) -> bool:
+    """A complete sentence of a usable length, not a question, headline or quote piece."""
+    words = F.n_words(text)
+    if words < min(options.summary_min_words, options.summary_fill_min_words) \
+            or text.endswith("?"):
+        return False
+    if not (text[0].isupper() or text[0].isdigit() or text[0] in "\"'“"):
+        return False  # starts mid-sentence: a split quotation or a segmentation slip
+    if not text.endswith((".", "!", '"', "”", "’", "'")):
+        return False  # a headline, standfirst or caption (DUC 2003 R1/R2 +0.06/+0.01)
+    if _half_quote(text) or _bare_quote(text):
+        return False  # a piece of a quotation, or a quotation that does not say who speaks
+    return words >= options.summary_min_words or _complete_short(text)
 
 
 def _bare_quote(text: str) -> bool:
@@ -229,7 +222,7 @@ def _concepts(text: str) -> set[tuple[str, str]]:
 
 def _concept_weights(
     sentences: list[Sentence], cands: list[_Candidate], query: set[str],
-    importance: dict[str, float],
+    importance: dict[str, float], options: Options,
 ) -> dict:
     """Bigrams: outlets using each (+ lead-sentence uses), kept if enough outlets use it.
     Content words: their learned importance."""
@@ -241,120 +234,160 @@ def _concept_weights(
             if s.index == 0:
                 leads.setdefault(b, set()).add(s.source)
     n_sources = len({s.source for s in sentences})
-    min_df = 1 if n_sources < 3 else max(2, math.ceil(_MIN_DF * n_sources))
+    min_df = 1 if n_sources < 3 else max(2, math.ceil(options.summary_min_df * n_sources))
     used = set().union(*(c.concepts for c in cands))
     weights = {}
     for b in used:
         df = len(outlets.get(b, ()))
         if df < min_df:
             continue
-        w = (df + _LEAD_BOOST * len(leads.get(b, ()))) ** _DF_EXPONENT
+        w = (df + options.summary_lead_boost * len(leads.get(b, ()))) \
+            ** options.summary_df_exponent
         if query and (b[0] in query or b[1] in query):
-            w *= _FOCUS_BOOST
+            w *= options.summary_focus_boost
         weights[b] = w
     for u in set().union(*(c.units for c in cands)):
-        weights[u] = _WORD_WEIGHT * importance.get(u, 0.0) ** _WORD_EXPONENT
+        weights[u] = options.summary_word_weight * \
+            importance.get(u, 0.0) ** options.summary_word_exponent
     return weights
 
 
-def _select(
-    cands: list[_Candidate], weights: dict, vectors: np.ndarray, budget: int
-) -> list[_Candidate]:
+class _Search:
+    """The candidate pool of one selection and what a choice may combine with."""
+
+    def __init__(self, pool: list[_Candidate], weights: dict, sims: np.ndarray,
+                 options: Options) -> None:
+        self.pool, self.weights, self.sims = pool, weights, sims
+        self.budget, self.redundant = options.words, options.summary_redundant
+        self.min_words = options.summary_min_words
+
+    def value(self, chosen: list[int]) -> tuple[float, set]:
+        """The objective of a selection (covered concept weight + bonuses); what it covers."""
+        covered: set = set()
+        bonus = 0.0
+        for k in chosen:
+            covered |= self.pool[k].keys
+            bonus += self.pool[k].bonus
+        return sum(self.weights.get(b, 0.0) for b in covered) + bonus, covered
+
+    def gain(self, k: int, covered: set) -> float:
+        """What adding candidate ``k`` to a selection covering ``covered`` adds."""
+        c = self.pool[k]
+        return sum(self.weights.get(b, 0.0) for b in c.keys - covered) + c.bonus
+
+    def compatible(self, chosen: list[int], k: int) -> bool:
+        """``k`` repeats no chosen fact or sentence, and what it leans on is chosen."""
+        c = self.pool[k]
+        if c.leans_on is not None and all(self.pool[j].fact.id != c.leans_on for j in chosen):
+            return False
+        return all(k != j and c.fact.id != self.pool[j].fact.id
+                   and self.sims[j, k] <= self.redundant for j in chosen)
+
+    def removable(self, chosen: list[int], i: int) -> bool:
+        """No other chosen line leans on ``i``."""
+        return all(self.pool[j].leans_on != self.pool[i].fact.id for j in chosen)
+
+    def words(self, chosen: list[int]) -> int:
+        return sum(self.pool[k].words for k in chosen)
+
+
+def _select(cands: list[_Candidate], weights: dict, vectors: np.ndarray, options: Options
+            ) -> list[_Candidate]:
     """The best set of candidates under the budget."""
     def prelim(c: _Candidate) -> float:
         return (sum(weights.get(b, 0.0) for b in c.concepts) + c.bonus) / math.sqrt(c.words)
 
-    pool = sorted(cands, key=lambda c: (-prelim(c), c.row))[:_MAX_CANDIDATES]
+    pool = sorted(cands, key=lambda c: (-prelim(c), c.row))[:options.summary_max_candidates]
     pool = [c for c in pool if prelim(c) > 0]
     if not pool:
         return []
     sub = vectors[[c.row for c in pool]]
     sub = sub[:, np.flatnonzero(np.abs(sub).sum(axis=0))]  # sparse TF-IDF: drop empty columns
-    sims = sub @ sub.T
-    chosen = _greedy(pool, weights, sims, budget)
-    if _SWAPS:
-        chosen = _improve(pool, weights, sims, budget, chosen)
+    search = _Search(pool, weights, sub @ sub.T, options)
+    chosen = _greedy(search)
+    for _ in range(options.summary_swaps):
+        better = _improve(search, chosen)
+        if better is None:
+            break
+        chosen = better
     return [pool[k] for k in chosen]
 
 
-def _value(pool: list[_Candidate], weights: dict, chosen: list[int]) -> tuple[float, set]:
-    """The objective of a selection: covered concept weight + bonuses; and what it covers."""
-    covered: set = set()
-    bonus = 0.0
-    for k in chosen:
-        covered |= pool[k].keys
-        bonus += pool[k].bonus
-    return sum(weights.get(b, 0.0) for b in covered) + bonus, covered
+def _improve(search: _Search, chosen: list[int]) -> list[int] | None:
+    """One round of local search after the greedy pass: the best swap of one chosen
+    sentence for another, else the best sentence that still fits; None if none helps."""
+    best, _ = search.value(chosen)
+    used = search.words(chosen)
+    found = None
+    for i in [i for i in chosen if search.removable(chosen, i)]:
+        rest = [k for k in chosen if k != i]
+        base, covered = search.value(rest)
+        room = search.budget - used + search.pool[i].words
+        for k in range(len(search.pool)):
+            if search.pool[k].words > room or k in chosen or not search.compatible(rest, k):
+                continue
+            v = base + search.gain(k, covered)
+            if v > best + 1e-9:
+                best, found = v, rest + [k]
+    if found is not None:
+        return found
+    base, covered = search.value(chosen)
+    for k in range(len(search.pool)):  # fill what is left
+        if k not in chosen and used + search.pool[k].words <= search.budget \
+                and search.compatible(chosen, k):
+            v = base + search.gain(k, covered)
+            if v > best + 1e-9:
+                best, found = v, chosen + [k]
+    return found
 
 
-def _gain(c: _Candidate, weights: dict, covered: set) -> float:
-    """What adding ``c`` to a selection covering ``covered`` adds to the objective."""
-    return sum(weights.get(b, 0.0) for b in c.keys - covered) + c.bonus
-
-
-def _compatible(pool: list[_Candidate], sims: np.ndarray, chosen: list[int], k: int) -> bool:
-    return all(k != j and pool[k].fact.id != pool[j].fact.id and sims[j, k] <= _REDUNDANT
-               for j in chosen)
-
-
-def _improve(pool, weights, sims, budget, chosen: list[int]) -> list[int]:
-    """Local search after the greedy pass: swap one chosen sentence for another, or add
-    one, when the covered weight (+ bonuses) goes up and the budget still holds."""
-    best, _ = _value(pool, weights, chosen)
-    for _ in range(_SWAPS):
-        used = sum(pool[k].words for k in chosen)
-        found = None
-        for i in list(chosen):
-            rest = [k for k in chosen if k != i]
-            base, covered = _value(pool, weights, rest)
-            room = budget - used + pool[i].words
-            for k in range(len(pool)):
-                if pool[k].words > room or k in chosen or not _compatible(pool, sims, rest, k):
-                    continue
-                v = base + _gain(pool[k], weights, covered)
-                if v > best + 1e-9:
-                    best, found = v, rest + [k]
-        base, covered = _value(pool, weights, chosen)
-        for k in range(len(pool)):  # fill what is left
-            if found is None and k not in chosen and \
-                    used + pool[k].words <= budget and _compatible(pool, sims, chosen, k):
-                v = base + _gain(pool[k], weights, covered)
-                if v > best + 1e-9:
-                    best, found = v, chosen + [k]
-        if found is None:
-            break
-        chosen = found
-    return chosen
-
-
-def _greedy(pool: list[_Candidate], weights: dict, sims: np.ndarray, budget: int) -> list[int]:
+def _greedy(search: _Search) -> list[int]:
     """Best gain per word until nothing fits (budgeted submodular maximisation).
 
     Gain = weight of the concepts not yet covered + the sentence's bonus. A candidate
-    of the same aligned Fact as a chosen one, or too similar to one, is out.
+    of the same aligned Fact as a chosen one, too similar to one, or leaning on a fact
+    not chosen, is out.
     """
     covered: set = set()
     chosen: list[int] = []
     used = 0
-    alive = set(range(len(pool)))
     while True:
         best, best_gain, best_short = -1, 0.0, True
-        for k in sorted(alive):
-            c = pool[k]
-            if used + c.words > budget:
+        for k, c in enumerate(search.pool):
+            if used + c.words > search.budget or not search.compatible(chosen, k):
                 continue
-            short = c.words < _MIN_WORDS  # only to fill the rest of the budget
-            gain = _gain(c, weights, covered) / c.words
+            short = c.words < search.min_words  # only to fill the rest of the budget
+            gain = search.gain(k, covered) / c.words
             if gain > 0 and (best < 0 or (short, -gain) < (best_short, -best_gain)):
                 best, best_gain, best_short = k, gain, short
         if best < 0:
             return chosen
-        c = pool[best]
         chosen.append(best)
-        covered |= c.keys
-        used += c.words
-        alive = {k for k in alive if k != best and pool[k].fact.id != c.fact.id
-                 and sims[best, k] <= _REDUNDANT}
+        covered |= search.pool[best].keys
+        used += search.pool[best].words
+
+
+def _order(chosen: list[_Candidate], sentences: list[Sentence]) -> list[_Candidate]:
+    """Reading order: where the facts tend to sit in the articles, a line that needs no
+    context first, and every leaning line right after the line it leans on."""
+    count = _sizes(sentences)
+    chosen = sorted(chosen, key=lambda c: (_reading_position(c.fact, count), c.row))
+    free = [c for c in chosen if c.leans_on is None]
+    # A sentence that leans on an earlier one ("Earlier, ...", "But ...") does not open it.
+    opening = next((k for k, c in enumerate(free) if not _LEANS.match(c.text)), 0)
+    if free:
+        free.insert(0, free.pop(opening))
+    out: list[_Candidate] = []
+    for c in free:
+        _place(c, chosen, out)
+    return out
+
+
+def _place(c: _Candidate, chosen: list[_Candidate], out: list[_Candidate]) -> None:
+    out.append(c)
+    for d in chosen:
+        if d.leans_on == c.fact.id:
+            _place(d, chosen, out)
 
 
 def _reading_position(fact: Fact, count: dict[str, int]) -> float:
