@@ -52,6 +52,16 @@ class Options:
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones
+    # Stated elsewhere when another outlet has a sentence at this TF-IDF cosine or uses this
+    # share of the sentence's content words. Chosen on the 42 labelled exclusives of
+    # benchmarks/data/citations_labelled.jsonl (tune half of trust_split.json): at 0.15 /
+    # 0.55, 18 of the 21 true ones stay and 18 of the 21 false ones go (20 of 21 false
+    # ones had been left in by the aligned groups alone).
+    exclusive_similar: float = 0.15
+    exclusive_outlet_words: float = 0.55
+    # A sentence with this share of its words inside quotation marks is a quote (the
+    # quotes section shows it), not a fact of the outlet: '"Amen," replied a controller.'
+    exclusive_quote_share: float = 0.5
     # --- steps (name registries live in their stages)
     embedder: str = "minilm"  # "minilm" (ONNX all-MiniLM-L6-v2) | "tfidf" (dependency-free)
     # --- optional rewording of the summary by the user's own model (write/__init__.py)

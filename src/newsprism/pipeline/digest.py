@@ -80,7 +80,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
         date=dates[0] if dates else None,
         sources=articles,
         summary=write.rewrite(items, articles, options),
-        exclusive=exclusive.exclusives(facts, al.loose, items, [a.id for a in articles]),
+        exclusive=exclusive.exclusives(al.sentences, al.lexical, facts, al.loose, items, options),
         quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
         disputed=disputed.find_disputes(articles, by_article, facts, ents, options, al.loose),

@@ -1,36 +1,68 @@
-"""What only one outlet reports: sentences no other outlet states, grouped by outlet."""
+"""Only in some outlets: the few facts one outlet reports that no other states.
+
+A sentence is listed when (1) it stands alone in both its strict and its loose aligned
+group and is not in the summary, (2) it is worth a reader's time (:mod:`.worth`: a
+complete statement, not a bare quotation, a reaction without content or an opener that
+needs context) and (3) no other outlet states it in any wording (:mod:`.verify`: checked
+against every sentence and the whole vocabulary of each other outlet, not only against
+the aligned groups). Each outlet's exclusives are ranked by what the summary knows about
+importance (its learned sentence and word models, :func:`summary.importance`); the first
+``Options.exclusive_per_outlet`` are ``top``.
+"""
 
 from __future__ import annotations
 
-from newsprism.analyse.align import is_substantive
-from newsprism.model import Exclusive, Fact, SummaryItem
+import numpy as np
 
-_PER_SOURCE = 6  # enough to show what an outlet adds without repeating its whole article
+from newsprism.analyse import summary
+from newsprism.analyse.align import is_substantive
+from newsprism.analyse.exclusive.verify import Others
+from newsprism.analyse.exclusive.worth import worth_showing
+from newsprism.config import Options
+from newsprism.model import Exclusive, Fact, Sentence, SummaryItem
 
 
 def exclusives(
-    facts: tuple[Fact, ...], loose: tuple[Fact, ...], summary: tuple[SummaryItem, ...],
-    source_order: list[str],
+    sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...],
+    loose: tuple[Fact, ...], shown: tuple[SummaryItem, ...], options: Options,
 ) -> tuple[Exclusive, ...]:
-    """Single-outlet facts, at most ``_PER_SOURCE`` per outlet, in outlet then reading order.
+    """Verified single-outlet facts, in outlet order, most important first.
 
-    A sentence is exclusive only when no other outlet states anything close to it: it
-    must stand alone in its strict group (``facts``, what citations rest on) and in its
-    loose group (``loose``, the broader grouping disputes use), because an outlet that
-    says the same in other words has not missed it. Nothing is exclusive in a one-source
-    story. Facts already shown in the summary are left out, so a reader does not see the
-    same sentence twice.
+    Args:
+        sentences: all sentences of the story (source, then position order); row i of
+            ``vectors`` (the story's TF-IDF rows) embeds sentences[i].
+        facts: strict aligned groups (what citations rest on); ``loose`` the broader
+            groups disputes use.
+        shown: the summary; its facts are not repeated here.
+
+    Nothing is exclusive in a one-source story.
     """
-    if len(source_order) < 2:
+    order = list(dict.fromkeys(s.source for s in sentences))
+    if len(order) < 2:
         return ()
-    in_summary = {item.fact for item in summary}
+    rows = _candidates(sentences, facts, loose, shown, options)
+    others = Others(sentences, vectors)
+    rows = [r for r in rows if not others.state(r, options)]
+    score = dict(zip(rows, summary.importance(sentences, vectors, facts, rows, options)))
+    out = []
+    for source in order:
+        mine = sorted((r for r in rows if sentences[r].source == source),
+                      key=lambda r: (-score[r], r))
+        for rank, r in enumerate(mine, start=1):
+            s = sentences[r]
+            out.append(Exclusive(s.source, s.text, s.start, s.end, rank,
+                                 rank <= options.exclusive_per_outlet))
+    return tuple(out)
+
+
+def _candidates(sentences: list[Sentence], facts: tuple[Fact, ...], loose: tuple[Fact, ...],
+                shown: tuple[SummaryItem, ...], options: Options) -> list[int]:
+    """Rows of the sentences alone in their strict and loose groups, outside the summary,
+    worth showing."""
+    in_summary = {item.fact for item in shown}
     shared = {(s.source, s.start) for f in loose if len(f.sources) > 1 for s in f.sentences}
-    by_source: dict[str, list[Exclusive]] = {src: [] for src in source_order}
-    for fact in facts:
-        if len(fact.sources) != 1 or fact.id in in_summary:
-            continue
-        s = fact.sentences[0]
-        if (s.source, s.start) not in shared and is_substantive(s) \
-                and len(by_source[s.source]) < _PER_SOURCE:
-            by_source[s.source].append(Exclusive(s.source, s.text, s.start, s.end))
-    return tuple(e for src in source_order for e in sorted(by_source[src], key=lambda e: e.start))
+    single = {(f.sentences[0].source, f.sentences[0].start) for f in facts
+              if len(f.sources) == 1 and f.id not in in_summary}
+    return [row for row, s in enumerate(sentences)
+            if (s.source, s.start) in single and (s.source, s.start) not in shared
+            and is_substantive(s) and worth_showing(s.text, options)]

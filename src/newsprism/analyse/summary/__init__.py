@@ -8,6 +8,6 @@ that reads on its own, citing every outlet that states it.
 * :mod:`.standalone` makes a chosen line name who or what it is about.
 """
 
-from newsprism.analyse.summary.select import candidate_table, summarise
+from newsprism.analyse.summary.select import candidate_table, importance, readable, summarise
 
-__all__ = ["candidate_table", "summarise"]
+__all__ = ["candidate_table", "importance", "readable", "summarise"]

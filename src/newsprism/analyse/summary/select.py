@@ -115,6 +115,31 @@ def candidate_table(
                                           stats)
 
 
+def importance(sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...],
+               rows: list[int], options: Options) -> np.ndarray:
+    """The learned salience of ``sentences[rows]`` as summary lines: the predicted share of
+    their words a human summary of the story uses (higher is more important).
+
+    Both learned models take part: the word-importance model weighs the concepts whose
+    density is one of the sentence model's features.
+    """
+    if not rows:
+        return np.zeros(0)
+    fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
+    cands = []
+    for row in rows:
+        s = sentences[row]
+        fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
+        cands.append(_Candidate(row, s, fact, Reading(_shown(s.text)), None, options))
+    query = F.content_words(options.focus) if options.focus else set()
+    stats = learned.word_stats(sentences, query)
+    weights = _concept_weights(sentences, cands, query, learned.word_importance(stats),
+                               options)
+    count = _sizes(sentences)
+    return learned.salience(learned.matrix(cands, weights, vectors, query, count, len(count),
+                                           stats))
+
+
 def _sizes(sentences: list[Sentence]) -> dict[str, int]:
     count: dict[str, int] = {}
     for s in sentences:
@@ -150,7 +175,7 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
     for row, s in enumerate(sentences):
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
-        reading = read_alone(text, s, before) if _readable(text, options) else None
+        reading = read_alone(text, s, before) if readable(text, options) else None
         before.append(s)
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):
@@ -173,7 +198,7 @@ def _shown(sentence: str) -> str:
     return F.cut_relative(F.cut_attribution(sentence[start:end]))
 
 
-def _readable(text: str, options: Options) -> bool:
+def readable(text: str, options: Options) -> bool:
     """A complete sentence of a usable length, not a question, headline or quote piece."""
     words = F.n_words(text)
     if words < min(options.summary_min_words, options.summary_fill_min_words) \
