@@ -49,6 +49,11 @@ class Options:
     # (DUC 2003 costs R1/R2 -0.06/-0.09; at 1.0 or 1.5 the seed cites one outlet again).
     summary_corroborated_min: int = 3
     summary_corroboration: float = 2.0
+    # "The plane ..." stands alone when at least this share of the outlets (and two) use
+    # "plane": it is the story's plane. Otherwise a definite description leans on the
+    # sentence that introduced it (analyse/summary/standalone.py). See CHANGELOG v5 for
+    # the DUC 2003 comparison.
+    summary_central_share: float = 0.5
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones

@@ -53,7 +53,7 @@ import numpy as np
 
 from newsprism.analyse.summary import features as F
 from newsprism.analyse.summary import learned
-from newsprism.analyse.summary.standalone import Reading, read_alone
+from newsprism.analyse.summary.standalone import Reading, central_words, read_alone
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
@@ -172,10 +172,11 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
                 ) -> list[_Candidate]:
     out = []
     earlier: dict[str, list[Sentence]] = {}
+    central = central_words(sentences, options.summary_central_share)
     for row, s in enumerate(sentences):
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
-        reading = read_alone(text, s, before) if readable(text, options) else None
+        reading = read_alone(text, s, before, central) if readable(text, options) else None
         before.append(s)
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):

@@ -56,10 +56,13 @@ class Reading:
     leans_on: Sentence | None = None
 
 
-def read_alone(text: str, sentence: Sentence, earlier: list[Sentence]) -> Reading | None:
+def read_alone(text: str, sentence: Sentence, earlier: list[Sentence],
+               central: frozenset[str] = frozenset()) -> Reading | None:
     """How ``text`` (a trim of ``sentence``) can be shown alone; None when it cannot.
 
-    ``earlier`` are the sentences of the same article before ``sentence``, in order.
+    ``earlier`` are the sentences of the same article before ``sentence``, in order;
+    ``central`` the story's central words (:func:`central_words`): "The plane ..." in a
+    story every outlet tells about a plane is about the story's plane, and stands alone.
     """
     opener = _PERSON_OPENER.match(text)
     said = None if opener else _PERSON_SAID.search(text)
@@ -70,8 +73,18 @@ def read_alone(text: str, sentence: Sentence, earlier: list[Sentence]) -> Readin
         return Reading(_name_person(text, name, opener, said), original=text)
     if _OTHER_OPENER.match(text) and not _TIME_AFTER.match(text):
         return Reading(text, leans_on=earlier[-1]) if earlier else None
-    antecedent = _introduced_before(text, earlier)
+    antecedent = _introduced_before(text, earlier, central)
     return Reading(text, leans_on=antecedent)
+
+
+def central_words(sentences: list[Sentence], share: float) -> frozenset[str]:
+    """Content words used by at least ``share`` of the story's outlets (and by two)."""
+    outlets: dict[str, set[str]] = {}
+    for s in sentences:
+        for w in F.content_words(s.text):
+            outlets.setdefault(w, set()).add(s.source)
+    n = len({s.source for s in sentences})
+    return frozenset(w for w, used in outlets.items() if len(used) >= max(2, share * n))
 
 
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
@@ -103,9 +116,11 @@ def _surname(name: str) -> str:
     return name.replace("'s", "").split()[-1].strip(".,")
 
 
-def _introduced_before(text: str, earlier: list[Sentence]) -> Sentence | None:
+def _introduced_before(text: str, earlier: list[Sentence], central: frozenset[str]
+                       ) -> Sentence | None:
     """The nearest earlier sentence using the noun of an opening definite description
-    ("The yacht ..."), or None when the line opens otherwise or the noun is new."""
+    ("The yacht ..."), or None when the line opens otherwise, the noun is new, or it is
+    one of the story's central words."""
     words = text.split()
     if words[0] != "The":
         return None
@@ -115,7 +130,7 @@ def _introduced_before(text: str, earlier: list[Sentence]) -> Sentence | None:
             break
         description.append(w)
     nouns = {w for w in F.content_words(" ".join(description)) if not w.isdigit()}
-    if not nouns:
+    if not nouns or nouns & central:
         return None
     for s in reversed(earlier):
         if nouns & F.content_words(s.text):
