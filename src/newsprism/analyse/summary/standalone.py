@@ -28,12 +28,16 @@ from newsprism.analyse.summary import features as F
 from newsprism.model import Sentence
 from newsprism.nlp import ner
 
-# "He" / "She" / "His" / "Her" at the start; "he said" after a quotation or a comma.
-_PERSON_OPENER = re.compile(r"^(He|She|His|Her)\b")
+# "He" / "She" / "His" / "Her" as the subject: at the start, after a connective ("But he
+# ...") or after a short opening phrase ("On Saturday, he ..."); "he said" after a quotation.
+_PERSON_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also|Later|Then) |[A-Z][^,\"“]{0,30}, )?"
+                            r"(He|She|His|Her|he|she|his|her)\b")
 _PERSON_SAID = re.compile(r"(?<=[,\"”’'] )(he|she)(?= (?:said|says|added|told|explained"
                           r"|noted|wrote|insisted|warned|replied)\b)")
-_OTHER_OPENER = re.compile(r"^(?:It|Its|They|Their|Them|This|That|These|Those|Such|Both"
-                           r"|The (?:same|latter|former|other)|Another)\b")
+_OTHER_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also) (?:it|its|they|their|this|these"
+                           r"|those)\b|It|Its|They|Their|Them|This|That|These|Those|Such|Both"
+                           r"|The (?:same|latter|former|other)|Another|In (?:response|contrast"
+                           r"|addition|all|turn)\b|Instead|Meanwhile)\b")
 # "This week", "That night": a time, not a reference.
 _TIME_AFTER = re.compile(r"^(?:This|That|These|Those) (?:week|weekend|year|month|morning"
                          r"|afternoon|evening|night|day|time|summer|spring|autumn|fall"
@@ -89,8 +93,9 @@ def central_words(sentences: list[Sentence], share: float) -> frozenset[str]:
 
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
     if opener:
-        possessive = opener.group(1) in ("His", "Her")
-        return (f"{name}'s" if possessive else name) + text[opener.end():]
+        possessive = opener.group(1).lower() in ("his", "her")
+        return text[:opener.start(1)] + (f"{name}'s" if possessive else name) \
+            + text[opener.end(1):]
     assert said is not None
     return text[:said.start()] + name + text[said.end():]
 
