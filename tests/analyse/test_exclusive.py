@@ -49,7 +49,8 @@ def found():
     options = build_options({"embedder": "tfidf", "words": 40}, config=None)
     al = align_story(articles, options)
     names = {a.id: a.name for a in articles}
-    items = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options)
+    items = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options,
+                       (al.support, al.loose_threshold))
     return [(names[e.source], e.text, e.rank, e.top) for e in items]
 
 

@@ -25,6 +25,7 @@ from newsprism.model import Exclusive, Fact, Sentence, SummaryItem
 def exclusives(
     sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...],
     loose: tuple[Fact, ...], shown: tuple[SummaryItem, ...], options: Options,
+    support: tuple[np.ndarray, float] | None = None,
 ) -> tuple[Exclusive, ...]:
     """Verified single-outlet facts, in outlet order, most important first.
 
@@ -34,6 +35,9 @@ def exclusives(
         facts: strict aligned groups (what citations rest on); ``loose`` the broader
             groups disputes use.
         shown: the summary; its facts are not repeated here.
+        support: the alignment's pairwise support scores and the score of the loose
+            groups: a sentence scoring that with another outlet's sentence is not
+            exclusive, whatever group it ended in.
 
     Nothing is exclusive in a one-source story.
     """
@@ -41,7 +45,7 @@ def exclusives(
     if len(order) < 2:
         return ()
     rows = _candidates(sentences, facts, loose, shown, options)
-    others = Others(sentences, vectors)
+    others = Others(sentences, vectors, support)
     rows = [r for r in rows if not others.state(r, options)]
     score = dict(zip(rows, summary.importance(sentences, vectors, facts, rows, options)))
     out = []

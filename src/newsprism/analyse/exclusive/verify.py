@@ -4,7 +4,9 @@ Aligned groups only pair sentences that say the same thing in one sentence. An o
 may also state a fact in other words, or spread it over several sentences; so every
 candidate is compared with every other outlet directly:
 
-* with each of its sentences: TF-IDF cosine at least ``Options.exclusive_similar``;
+* with each of its sentences: the alignment's support score at least the loose groups'
+  (semantic and lexical, when the caller gives it), or TF-IDF cosine at least
+  ``Options.exclusive_similar``;
 * with its whole text: it uses at least ``Options.exclusive_outlet_words`` of the
   candidate's content words.
 
@@ -23,8 +25,9 @@ from newsprism.model import Sentence
 class Others:
     """The story's sentences, indexed to compare one of them with the other outlets."""
 
-    def __init__(self, sentences: list[Sentence], vectors: np.ndarray) -> None:
-        self.sentences, self.vectors = sentences, vectors
+    def __init__(self, sentences: list[Sentence], vectors: np.ndarray,
+                 support: tuple[np.ndarray, float] | None = None) -> None:
+        self.sentences, self.vectors, self.support = sentences, vectors, support
         self.sources = np.array([s.source for s in sentences])
         self.words = [F.content_words(s.text) for s in sentences]
         self.vocabulary: dict[str, set[str]] = {}
@@ -35,9 +38,14 @@ class Others:
         """Another outlet states what ``sentences[row]`` states (see the module notes)."""
         source = self.sentences[row].source
         others = self.sources != source
-        if others.any() and float((self.vectors[others] @ self.vectors[row]).max()) \
-                >= options.exclusive_similar:
+        if not others.any():
+            return False
+        if float((self.vectors[others] @ self.vectors[row]).max()) >= options.exclusive_similar:
             return True
+        if self.support is not None:
+            scores, threshold = self.support
+            if float(scores[row][others].max()) >= threshold:
+                return True
         words = self.words[row]
         if not words:
             return False
