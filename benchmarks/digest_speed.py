@@ -30,7 +30,7 @@ STAGES = {
     "embed, MiniLM only": "nlp/embed.py:_batch",
     "embed, all": "nlp/embed.py:encode",
     "align": "analyse/align.py:align",
-    "summary": "analyse/summary.py:summarise",
+    "summary": "analyse/summary/select.py:summarise",
     "NER (spaCy)": "nlp/ner.py:mentions",
     "entities": "analyse/entities.py:find_entities",
     "quotes": "analyse/quotes/__init__.py:find_quotes",

@@ -24,6 +24,49 @@ class Options:
     # --- summary
     words: int = 120  # summary budget in words (PRODUCT.md: "about 120")
     focus: str | None = None  # optional question that biases summary selection
+    # --- summary selection (analyse/summary/select.py). Every value was chosen with
+    # `newsprism eval` on DUC 2003 at 100 words and checked on DUC 2006/2007 and MultiLing
+    # (issue 3); the comparisons are in the comments.
+    summary_redundant: float = 0.62  # TF-IDF cosine above which a line repeats a chosen one
+    summary_min_words: int = 8  # shorter sentences are fragments, bylines, datelines
+    summary_fill_min_words: int = 4  # complete short sentences may only fill the budget
+    summary_max_words: int = 55  # longer "sentences" are usually run-together paragraphs
+    summary_min_df: float = 0.2  # a bigram concept must be used by this share of outlets (>= 2)
+    summary_df_exponent: float = 1.5  # > 1 favours shared concepts (1.0: R2 -0.5; 2.0: -0.1)
+    summary_lead_boost: float = 1.0  # extra concept weight per outlet using it in its lead
+    summary_focus_boost: float = 2.0  # concept weight x this when it shares a focus word
+    summary_support_bonus: float = 1.5  # per extra outlet stating the aligned fact
+    summary_position_bonus: float = 1.0  # an article's first sentence; the k-th gets this / k
+    summary_learned: float = 20.0  # weight per word of the learned salience (10, 15: lower)
+    # A content word weighs summary_word_weight x (learned importance) ** 2: linear at 2-20
+    # scored lower; squared at 20 / 30 / 40 / 60 gave DUC 2003 R1 37.78 / 38.16 / 38.14 / 37.93.
+    summary_word_weight: float = 30.0
+    summary_word_exponent: int = 2
+    summary_max_candidates: int = 150  # greedy pool: best sentences by preliminary score
+    summary_swaps: int = 3  # rounds of swap local search after the greedy pass (10: same)
+    # A fact at least this many outlets (and half of them) state gains summary_corroboration
+    # per word per extra outlet; without it the seed summary cited one outlet per line
+    # (DUC 2003 costs R1/R2 -0.06/-0.09; at 1.0 or 1.5 the seed cites one outlet again).
+    summary_corroborated_min: int = 3
+    summary_corroboration: float = 2.0
+    # "The plane ..." stands alone when at least this share of the outlets (and two) use
+    # "plane": it is the story's plane. Otherwise a definite description leans on the
+    # sentence that introduced it (analyse/summary/standalone.py). See CHANGELOG v5 for
+    # the DUC 2003 comparison.
+    summary_central_share: float = 0.5
+    # --- only in some outlets (analyse/exclusive/)
+    exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
+    exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones
+    # Stated elsewhere when another outlet has a sentence at this TF-IDF cosine or uses this
+    # share of the sentence's content words. Chosen on the 42 labelled exclusives of
+    # benchmarks/data/citations_labelled.jsonl (tune half of trust_split.json): at 0.15 /
+    # 0.55, 18 of the 21 true ones stay and 18 of the 21 false ones go (20 of 21 false
+    # ones had been left in by the aligned groups alone).
+    exclusive_similar: float = 0.15
+    exclusive_outlet_words: float = 0.55
+    # A sentence with this share of its words inside quotation marks is a quote (the
+    # quotes section shows it), not a fact of the outlet: '"Amen," replied a controller.'
+    exclusive_quote_share: float = 0.5
     # --- steps (name registries live in their stages)
     embedder: str = "minilm"  # "minilm" (ONNX all-MiniLM-L6-v2) | "tfidf" (dependency-free)
     # --- optional rewording of the summary by the user's own model (write/__init__.py)

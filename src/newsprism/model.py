@@ -121,10 +121,15 @@ class SummaryItem:
 
 @dataclass(frozen=True, slots=True)
 class Exclusive:
+    """A fact one outlet states and no other; ``rank`` 1 is that outlet's most important,
+    ``top`` marks the few shown by default (``Options.exclusive_per_outlet``)."""
+
     source: str
     text: str
     start: int
     end: int
+    rank: int = 1
+    top: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +268,8 @@ class Briefing:
                 for s in self.summary
             ],
             "exclusive": [
-                {"source": e.source, "text": e.text, "start": e.start, "end": e.end}
+                {"source": e.source, "text": e.text, "start": e.start, "end": e.end,
+                 "rank": e.rank, "top": e.top}
                 for e in self.exclusive
             ],
             "disputed": [

@@ -1,25 +1,119 @@
-"""Only in some outlets: a sentence is exclusive when no other outlet says anything close."""
+"""Only in some outlets: few, ranked, worth reading, and stated by no other outlet."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from newsprism.analyse.exclusive import exclusives
-from newsprism.model import Fact, Sentence
+from newsprism.analyse.exclusive.worth import worth_showing
+from newsprism.config import build_options
+from newsprism.model import Article, content_id
+from newsprism.pipeline import align_story, brief
+from newsprism.render import render
 
-POST = Sentence("post", 0, 58, "The minister visited the crash site in the early afternoon.", 0, 0)
-WIRE = Sentence("wire", 0, 55, "In the afternoon the minister travelled to the crash site.", 0, 0)
-ONLY = Sentence("wire", 56, 120, "Investigators will examine whether speed played any part here.",
-                1, 0)
+# A fictional story: a ferry fire off the (fictional) port of Marrowby, three outlets.
+HARBOUR = """Fire broke out on the passenger ferry Aldous Quay off Marrowby on Saturday morning, forcing 212 passengers into lifeboats.
+All passengers were rescued by coastguard crews and fishing boats within two hours, the coastguard said.
+The fire started in the engine room shortly after the ferry left Marrowby harbour for Tellisk.
+Tessaline Lines, which owns the ferry, said it would pay for hotel rooms for every stranded passenger.
+The company also said the ferry had passed a safety inspection in March.
+"Amen," replied a deckhand.
+"We are deeply grateful to everyone who helped," a Tessaline spokeswoman said.
+It was towed back to port by two tugs in the evening."""
+
+COAST = """A fire on the ferry Aldous Quay forced 212 passengers into lifeboats off Marrowby on Saturday.
+Coastguard crews and fishing boats rescued all of the passengers within two hours.
+Investigators said the blaze began in the engine room soon after the ferry sailed from Marrowby for Tellisk.
+Four passengers were treated in hospital for smoke inhalation and released the same day.
+The harbour master closed the northern channel to shipping until Sunday noon.
+The mayor of Marrowby praised the rescuers for their courage.
+A retired captain who watched from the pier said the smoke could be seen from the old lighthouse on the cliffs."""
+
+ISLAND = """Passengers were taken off the burning ferry Aldous Quay by lifeboat near Marrowby on Saturday.
+All 212 people on board were rescued within two hours by the coastguard and local fishing boats.
+Tessaline Lines will put every stranded passenger up in a hotel, the ferry company said.
+A second ferry, the Mirren Star, will take over the Tellisk route from Monday.
+The engine room fire is the third on a Tessaline ferry in five years, according to port records."""
 
 
-def test_a_rewording_in_another_outlet_is_not_exclusive():
-    strict = (Fact("f1", (POST,)), Fact("f2", (WIRE,)), Fact("f3", (ONLY,)))
-    loose = (Fact("g1", (POST, WIRE)), Fact("g2", (ONLY,)))
-    found = exclusives(strict, loose, (), ["post", "wire"])
-    assert [(e.source, e.text) for e in found] == [("wire", ONLY.text)]
+def _articles() -> tuple[Article, ...]:
+    texts = {"Harbour Gazette": HARBOUR, "Coast Wire": COAST, "Island Times": ISLAND}
+    return tuple(Article(id=content_id(t), name=n, text=t) for n, t in texts.items())
 
 
-def test_without_loose_groups_every_single_outlet_fact_counts():
-    strict = (Fact("f1", (POST,)), Fact("f2", (WIRE,)), Fact("f3", (ONLY,)))
-    found = exclusives(strict, (), (), ["post", "wire"])
-    assert {e.text for e in found} == {POST.text, WIRE.text, ONLY.text}
-    assert exclusives(strict, (), (), ["post"]) == ()  # one source: nothing is exclusive
+@pytest.fixture(scope="module")
+def found():
+    articles = _articles()
+    options = build_options({"embedder": "tfidf", "words": 40}, config=None)
+    al = align_story(articles, options)
+    names = {a.id: a.name for a in articles}
+    items = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options,
+                       (al.support, al.loose_threshold))
+    return [(names[e.source], e.text, e.rank, e.top) for e in items]
+
+
+def test_a_fact_another_outlet_states_in_other_words_is_not_exclusive(found):
+    texts = [t for _, t, _, _ in found]
+    assert not any("hotel" in t for t in texts)  # Harbour and Island both say it
+    assert not any("engine room shortly" in t or "blaze began" in t for t in texts)
+    assert any("Mirren Star" in t for t in texts)  # only the Island Times has the new ferry
+    assert any("smoke inhalation" in t for t in texts)
+
+
+def test_quote_fragments_reactions_and_leaning_lines_are_not_listed(found):
+    texts = [t for _, t, _, _ in found]
+    assert not any("Amen" in t for t in texts)
+    assert not any("grateful" in t for t in texts)  # a reaction, nearly all quotation
+    assert not any("praised the rescuers" in t for t in texts)  # a reaction without content
+    assert not any(t.startswith("It was towed") for t in texts)  # "It": which?
+
+
+def test_each_outlet_ranked_from_one_top_first(found):
+    by_outlet: dict[str, list[tuple[int, bool]]] = {}
+    for outlet, _, rank, top in found:
+        by_outlet.setdefault(outlet, []).append((rank, top))
+    for ranks in by_outlet.values():
+        assert [r for r, _ in ranks] == list(range(1, len(ranks) + 1))
+        assert [t for _, t in ranks] == [r <= 3 for r, _ in ranks]
+    assert [o for o, _, _, _ in found] == sorted(
+        (o for o, _, _, _ in found), key=["Harbour Gazette", "Coast Wire", "Island Times"].index)
+
+
+def test_worth_showing_by_hand():
+    options = build_options({}, config=None)
+    assert worth_showing("The harbour master closed the northern channel to shipping until "
+                         "Sunday noon.", options)
+    assert not worth_showing('"Amen," replied a launch controller at the space centre.', options)
+    assert not worth_showing('"This is a dark day for all of us here," the mayor said.', options)
+    assert not worth_showing("The minister expressed her condolences to the families of "
+                             "the victims.", options)
+    assert worth_showing("The minister said 14 families would receive emergency grants "
+                         "from the regional fund.", options)
+    assert not worth_showing("He said the ferry had been inspected in March.", options)
+    assert not worth_showing("Ferry fire: what we know", options)  # a headline
+
+
+def test_json_lists_all_ranked_while_markdown_and_html_show_the_top():
+    options = build_options({"embedder": "tfidf", "words": 40, "exclusive_per_outlet": 1},
+                            config=None)
+    b = brief(_articles(), options)
+    listed = json.loads(b.to_json())["exclusive"]
+    assert {e["rank"] for e in listed} >= {1, 2}
+    assert all(e["top"] == (e["rank"] == 1) for e in listed)
+    hidden = [e for e in listed if not e["top"]]
+    markdown = render(b, "md")
+    assert all(e["text"] not in markdown for e in hidden)
+    assert "more (shown with --all and in the JSON)" in markdown
+    assert all(e["text"] in render(b, "md", all_exclusive=True) for e in listed)
+    html = render(b, "html")
+    assert "more (shown with --all and in the JSON)" in html
+    assert "more (shown with" not in render(b, "html", all_exclusive=True)
+
+
+def test_nothing_is_exclusive_in_a_one_source_story():
+    (one,) = _articles()[:1]
+    options = build_options({"embedder": "tfidf"}, config=None)
+    al = align_story((one,), options)
+    assert exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options) == ()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsprism.analyse import sum_learned
+from newsprism.analyse.summary import learned as sum_learned
 from newsprism.model import Sentence
 
 

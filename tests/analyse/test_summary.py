@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.analyse import sum_features
+from newsprism.analyse.summary import features as sum_features
 from newsprism.config import build_options
 from newsprism.eval.datasets import read_clusters
 from newsprism.pipeline import align_story, summarise
@@ -98,7 +98,7 @@ def test_relative_clause_trim_keeps_the_main_clause():
 
 
 def test_short_sentences_only_when_they_read_alone():
-    from newsprism.analyse.summary import _complete_short
+    from newsprism.analyse.summary.select import _complete_short
 
     assert _complete_short("No damage was reported.")
     assert not _complete_short("He died five days later.")  # who? needs context
@@ -132,3 +132,102 @@ def test_sentences_giving_different_numbers_are_different_facts():
     for item in summarise(articles, options):
         cited = {a.name for a in articles if a.id in {c.source for c in item.citations}}
         assert cited == ({"c"} if "67" in item.text else {"a", "b"})
+
+
+def _story(*texts: str, source: str = "gazette") -> list:
+    from newsprism.model import Sentence
+
+    out, start = [], 0
+    for index, text in enumerate(texts):
+        out.append(Sentence(source, start, start + len(text), text, index, 0))
+        start += len(text) + 1
+    return out
+
+
+GANTZ = _story(
+    "Defence Minister Benny Gantz met his Turkish counterpart in Ankara on Thursday.",
+    "Gantz called the talks a turning point for the two countries.",
+    "He said trade between them would double within five years.",
+    "His visit was the first by an Israeli defence minister in a decade.",
+    '"We will meet again in the spring," he said.',
+)
+
+
+def test_a_person_pronoun_is_named_from_its_source():
+    from newsprism.analyse.summary.standalone import read_alone
+
+    for k, expected in ((2, "Benny Gantz said trade between them would double within five years."),
+                        (3, "Benny Gantz's visit was the first by an Israeli defence minister "
+                            "in a decade."),
+                        (4, '"We will meet again in the spring," Benny Gantz said.')):
+        reading = read_alone(GANTZ[k].text, GANTZ[k], GANTZ[:k])
+        assert reading.text == expected and reading.original == GANTZ[k].text
+        assert reading.leans_on is None
+
+
+def test_a_pronoun_with_no_single_person_before_it_is_not_chosen():
+    from newsprism.analyse.summary.standalone import read_alone
+
+    two = _story("Mayor Ilse Varga and Councillor Tomas Brehm toured the flooded district.",
+                 "He said the river had never risen so fast.")
+    assert read_alone(two[1].text, two[1], two[:1]) is None
+    assert read_alone(GANTZ[0].text.replace("Defence Minister Benny Gantz", "He"),
+                      GANTZ[0], []) is None  # a lead with nothing before it
+
+
+def test_a_definite_description_leans_on_the_sentence_that_introduced_it():
+    from newsprism.analyse.summary.standalone import read_alone
+
+    race = _story("The yacht Sea Wren left Hobart on Friday with a crew of six.",
+                  "Rescue planes searched the area overnight.",
+                  "The yacht was halfway across Bass Strait when it overturned.",
+                  "The Australian Maritime Safety Authority coordinated the search.",
+                  "It said all six sailors were found alive.",
+                  "This week the authority will review the race rules.")
+    assert read_alone(race[2].text, race[2], race[:2]).leans_on == race[0]
+    assert read_alone(race[3].text, race[3], race[:3]).leans_on is None  # a name
+    assert read_alone(race[4].text, race[4], race[:4]).leans_on == race[3]  # "It"
+    assert read_alone(race[5].text, race[5], race[:5]).leans_on is None  # a time
+
+
+def test_a_leaning_line_is_shown_right_after_the_line_it_leans_on():
+    from newsprism.analyse.summary.select import _Candidate, _order
+    from newsprism.analyse.summary.standalone import Reading
+    from newsprism.model import Fact
+
+    options = build_options({}, config=None)
+    ours = _story("The yacht Sea Wren left Hobart on Friday with a crew of six.",
+                  "Two other boats retired with broken masts.",
+                  "The yacht was halfway across Bass Strait when it overturned.")
+    theirs = _story("The yacht Kestrel Bay was the first to reach Hobart on Tuesday.",
+                    "Its skipper praised the crew.", "Crowds lined the docks.", source="wire")
+    sentences = ours + theirs
+    facts = [Fact(f"f{k}", (s,)) for k, s in enumerate(sentences)]
+
+    def cand(k, leans_on=None):
+        return _Candidate(k, sentences[k], facts[k], Reading(sentences[k].text), leans_on, options)
+
+    chosen = [cand(0), cand(2, leans_on="f0"), cand(3)]
+    shown = [c.text for c in _order(chosen, sentences)]
+    assert shown.index(ours[2].text) == shown.index(ours[0].text) + 1
+
+
+def test_summary_lines_stand_alone_on_a_story():
+    from newsprism.model import Article, content_id
+
+    texts = {
+        "Gazette": " ".join(s.text for s in GANTZ),
+        "Wire": "Israeli Defence Minister Benny Gantz held talks in Ankara on Thursday, the "
+                "first such visit in a decade. Turkey and Israel restored full diplomatic "
+                "ties in August. He said trade would double within five years.",
+    }
+    articles = tuple(Article(id=content_id(t), name=n, text=t) for n, t in texts.items())
+    options = build_options({"words": 120, "embedder": "tfidf"}, config=None)
+    items = summarise(articles, options)
+    assert any(item.text.startswith("Benny Gantz said") for item in items)
+    for item in items:
+        assert not sum_features.tokens(item.text)[0] in {"he", "she", "his", "her", "they"}
+        source = {a.id: a.text for a in articles}[item.citations[0].source]
+        cited = source[item.citations[0].start:item.citations[0].end]
+        if item.rewritten_from:  # named: the source wording is kept, the citation unchanged
+            assert item.rewritten_from in cited and "Gantz" in item.text

@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from newsprism.analyse import sum_learned
+from newsprism.analyse.summary import learned as sum_learned
 from newsprism.eval import train
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "eval" / "tiny_mds.jsonl"
@@ -23,7 +23,7 @@ def test_train_writes_both_models_deterministically(tmp_path, capsys):
 
 
 def test_shipped_weights_name_every_feature():
-    shipped = Path(sum_learned.__file__).with_name("sum_weights.json")
+    shipped = Path(sum_learned.__file__).with_name("weights.json")
     data = json.loads(shipped.read_text())
     assert "duc2003_mds.jsonl" not in data["trained_on"]  # DUC 2003 stays held out
     assert list(data["sentences"]["coefficients"]) == list(sum_learned.FEATURES)

@@ -122,15 +122,17 @@ def _check_date(value: str | None) -> None:
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
               help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
-def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untyped-def]
+@click.option("--all", "show_all", is_flag=True, default=None,
+              help="Show every \"only in some outlets\" fact, not only each outlet's top ones.")
+def show(story, db, output, as_json, embedder, words, show_all):  # type: ignore[no-untyped-def]
     """The briefing of stored STORY (an id from `newsprism stories`), built once then cached."""
     from newsprism.pipeline.collection import story_briefing
     from newsprism.render import format_for, render
 
-    options = _options(db=db, embedder=embedder, words=words)
+    options = _options(db=db, embedder=embedder, words=words, exclusive_all=show_all)
     fmt = format_for(str(output)) if output else ("json" if as_json else "md")
     with _store(options) as store:
-        text = render(story_briefing(store, story, options), fmt)
+        text = render(story_briefing(store, story, options), fmt, options.exclusive_all)
     if output is None:
         click.echo(text, nl=False)
         return

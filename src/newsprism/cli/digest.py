@@ -24,11 +24,11 @@ def _write(path: Path, text: str) -> None:
         raise OutputError(f"{path}: cannot write the briefing ({exc.strerror})") from None
 
 
-def _write_many(output: Path, fmt: str, briefings: list[Briefing]) -> list[Path]:
+def _write_many(output: Path, fmt: str, briefings: list[Briefing], show_all: bool) -> list[Path]:
     """Story files beside ``output`` (name-1.ext, name-2.ext ...), ``output`` the index."""
     files = [output.with_name(f"{output.stem}-{i}{output.suffix}") for i in range(1, len(briefings) + 1)]
     for b, f in zip(briefings, files):
-        _write(f, render(b, fmt))
+        _write(f, render(b, fmt, show_all))
     _write(output, render_index(briefings, fmt, [f.name for f in files]))
     return files
 
@@ -43,11 +43,12 @@ def _write_many(output: Path, fmt: str, briefings: list[Briefing]) -> list[Path]
 @click.option("--writer", type=click.Choice(["none", "openai"]), help="Reword the summary with your own model (default none); every reworded line is checked against its source sentence and dropped if unsupported.")
 @click.option("--writer-url", help="OpenAI-compatible endpoint for --writer openai, e.g. http://localhost:11434/v1 ($NEWSPRISM_WRITER_KEY is sent as a bearer token when set).")
 @click.option("--writer-model", help="Model name for --writer openai, e.g. llama3.2.")
+@click.option("--all", "show_all", is_flag=True, default=None, help="Show every \"only in some outlets\" fact, not only each outlet's top ones (the JSON always has all).")
 @click.option("--one-story", is_flag=True, help="Treat all inputs as one story (no story grouping).")
 @click.option("--allow-private", is_flag=True, default=None, help="Allow fetching URLs on private, loopback or link-local addresses.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Options file (TOML).")
 @click.option("-q", "--quiet", is_flag=True, default=None, help="No progress or summary lines on stderr.")
-def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, writer_model, one_story, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
+def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, writer_model, show_all, one_story, allow_private, config_path, quiet):  # type: ignore[no-untyped-def]
     """Digest INPUTS (folders, files, http(s) URLs, or - for stdin) into briefings.
 
     One briefing per story: when the inputs hold several stories, FILE becomes an
@@ -56,7 +57,7 @@ def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, 
     options = build_options(
         {"words": words, "focus": focus, "embedder": embedder, "writer": writer,
          "writer_url": writer_url, "writer_model": writer_model,
-         "allow_private": allow_private, "quiet": quiet},
+         "allow_private": allow_private, "quiet": quiet, "exclusive_all": show_all},
         config=config_path,
     )
     fmt = format_for(str(output)) if output else ("json" if as_json else "md")
@@ -71,13 +72,14 @@ def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, 
     briefings = [brief(story, options) for story in stories]
     if output is None:
         single = len(briefings) == 1
-        click.echo(render(briefings[0], fmt) if single else render_index(briefings, fmt), nl=False)
+        click.echo(render(briefings[0], fmt, options.exclusive_all) if single
+                   else render_index(briefings, fmt), nl=False)
     else:
         if len(briefings) == 1:
-            _write(output, render(briefings[0], fmt))
+            _write(output, render(briefings[0], fmt, options.exclusive_all))
             where = str(output)
         else:
-            files = _write_many(output, fmt, briefings)
+            files = _write_many(output, fmt, briefings, options.exclusive_all)
             where = f"{output} (index) and {len(files)} story files beside it"
         if not options.quiet:
             click.echo(

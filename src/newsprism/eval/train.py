@@ -1,6 +1,6 @@
 """Fit the summary's two tiny learned models on development sets.
 
-    python -m newsprism.eval.train DATASET.jsonl... [-o src/newsprism/analyse/sum_weights.json]
+    python -m newsprism.eval.train DATASET.jsonl... [-o src/newsprism/analyse/summary/weights.json]
 
 The shipped file is the leave-DUC-2003-out fit (DUC 2003 stays held out):
 
@@ -10,9 +10,9 @@ The shipped file is the leave-DUC-2003-out fit (DUC 2003 stays held out):
 
 * Sentence salience: for every candidate sentence, the target is a weighted mean of the
   shares of its bigrams and of its words found in the cluster's human references;
-  ridge regression over :data:`sum_learned.FEATURES`.
+  ridge regression over :data:`learned.FEATURES`.
 * Word importance: for every content word of the story, whether any reference uses it;
-  logistic regression over :data:`sum_learned.WORD_FEATURES`.
+  logistic regression over :data:`learned.WORD_FEATURES`.
 
 Each cluster weighs the same in both fits. Deterministic: same data, same coefficients.
 """
@@ -26,8 +26,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from newsprism.analyse import sum_features as F
-from newsprism.analyse import sum_learned, summary
+from newsprism.analyse import summary
+from newsprism.analyse.summary import features as F
+from newsprism.analyse.summary import learned
 from newsprism.config import build_options
 from newsprism.eval.datasets import default_words, read_clusters
 from newsprism.pipeline import align_story  # the same sentences/vectors/facts as digest
@@ -76,7 +77,7 @@ def rows_for(path: str, limit: int | None = None) -> tuple[Rows, Rows]:
         y = [_target(c.text, ref, uni) for c in cands]
         xs.append(x), ys.append(np.array(y)), ws.append(np.full(len(y), 1.0 / len(y)))
         query = F.content_words(cluster.query) if cluster.query else set()
-        stats = sum_learned.word_stats(flat, query)
+        stats = learned.word_stats(flat, query)
         word_x.append(stats.rows)
         word_y.append(np.array([w in uni for w in stats.words], dtype=float))
         word_w.append(np.full(len(stats.words), 1.0 / len(stats.words)))
@@ -110,7 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("datasets", nargs="+")
     parser.add_argument("-o", "--output", default=str(
-        Path(summary.__file__).with_name("sum_weights.json")))
+        Path(summary.__file__).with_name("weights.json")))
     parser.add_argument("--limit", type=int, default=None)
     args = parser.parse_args(argv)
     parts = [rows_for(p, args.limit) for p in args.datasets]
@@ -122,13 +123,13 @@ def main(argv: list[str] | None = None) -> None:
             "model": f"ridge; target = {1 - UNIGRAM_SHARE:g} x bigram share"
                      f" + {UNIGRAM_SHARE:g} x word share in references",
             "intercept": round(intercept, 5),
-            "coefficients": {n: round(float(c), 5) for n, c in zip(sum_learned.FEATURES, coef)},
+            "coefficients": {n: round(float(c), 5) for n, c in zip(learned.FEATURES, coef)},
         },
         "words": {
             "model": "logistic regression; target = a reference uses the word",
             "intercept": round(word_intercept, 5),
             "coefficients": {n: round(float(c), 5)
-                             for n, c in zip(sum_learned.WORD_FEATURES, word_coef)},
+                             for n, c in zip(learned.WORD_FEATURES, word_coef)},
         },
     }
     Path(args.output).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

@@ -42,6 +42,8 @@ class Aligned:
     lexical: np.ndarray
     facts: tuple[Fact, ...]  # strict groups: what citations rest on
     loose: tuple[Fact, ...]  # broad groups: where value conflicts are sought
+    support: np.ndarray  # pairwise support scores the groups were formed from
+    loose_threshold: float  # the support score of the broad groups
 
 
 def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
@@ -58,7 +60,7 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
         sims = align.similarity(flat, vectors, lexical)
         strict, loose = options.align_threshold, options.dispute_threshold
     return Aligned(by_article, flat, lexical, align.align(flat, sims, strict, same_values=True),
-                    align.align(flat, sims, loose))
+                    align.align(flat, sims, loose), sims, loose)
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
@@ -81,7 +83,8 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
         date=dates[0] if dates else None,
         sources=articles,
         summary=write.rewrite(items, articles, options),
-        exclusive=exclusive.exclusives(facts, al.loose, items, [a.id for a in articles]),
+        exclusive=exclusive.exclusives(al.sentences, al.lexical, facts, al.loose, items, options,
+                                       (al.support, al.loose_threshold)),
         quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
         disputed=disputed,

@@ -8,18 +8,22 @@ from newsprism.model import Briefing
 FORMATS = ("json", "md", "html")
 
 
-def render(briefing: Briefing, fmt: str) -> str:
-    """The briefing as text in ``fmt`` ("json", "md" or "html")."""
+def render(briefing: Briefing, fmt: str, all_exclusive: bool = False) -> str:
+    """The briefing as text in ``fmt`` ("json", "md" or "html").
+
+    Markdown and HTML show each outlet's top exclusives unless ``all_exclusive``; the
+    JSON always holds all of them, ranked.
+    """
     if fmt == "json":
         return briefing.to_json() + "\n"
     if fmt == "md":
         from newsprism.render.markdown import render_markdown
 
-        return render_markdown(briefing)
+        return render_markdown(briefing, all_exclusive)
     if fmt == "html":
         from newsprism.render.html import render_html
 
-        return render_html(briefing)
+        return render_html(briefing, all_exclusive)
     raise ConfigError(f"unknown output format {fmt!r}; choose one of: {', '.join(FORMATS)}")
 
 

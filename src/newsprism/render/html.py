@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Briefing, Citation
+from newsprism.render.markdown import more
 
 _env = Environment(
     loader=PackageLoader("newsprism.render", "templates"),
@@ -55,7 +56,7 @@ def pieces(article: Article, citations: list[Citation]) -> list[Piece]:
     return out
 
 
-def _context(b: Briefing) -> dict:
+def _context(b: Briefing, all_exclusive: bool = False) -> dict:
     cites = b.citations()
     names = {a.id: a.name for a in b.sources}
     return {
@@ -65,17 +66,21 @@ def _context(b: Briefing) -> dict:
         "cited": lambda c: b.source(c.source).text[c.start : c.end],
         "pieces": {a.id: pieces(a, cites) for a in b.sources},
         "coverage": [(f, set(f.sources)) for f in b.facts],
+        "all_exclusive": all_exclusive,
+        "more": more,
     }
 
 
-def briefing_fragment(b: Briefing) -> str:
-    """The briefing's inner HTML with its own <style> and <script> (no <html>/<head>)."""
-    return _env.get_template("briefing.html").render(**_context(b))
+def briefing_fragment(b: Briefing, all_exclusive: bool = False) -> str:
+    """The briefing's inner HTML with its own <style> and <script> (no <html>/<head>);
+    each outlet's top exclusives only, unless ``all_exclusive``."""
+    return _env.get_template("briefing.html").render(**_context(b, all_exclusive))
 
 
-def render_html(b: Briefing) -> str:
+def render_html(b: Briefing, all_exclusive: bool = False) -> str:
     """A complete, self-contained HTML page (no external requests)."""
-    return _env.get_template("page.html").render(fragment=briefing_fragment(b), title=b.title)
+    return _env.get_template("page.html").render(fragment=briefing_fragment(b, all_exclusive),
+                                                 title=b.title)
 
 
 def index_page(entries: list[dict]) -> str:

@@ -28,8 +28,17 @@ def _spellings(b: Briefing, e: Entity) -> str:
     return f"; written {forms}"
 
 
-def render_markdown(b: Briefing) -> str:
-    """The briefing as Markdown, every statement followed by its outlets."""
+def more(n: int) -> str:
+    """How many exclusives of an outlet are not shown, and how to see them."""
+    return f"{n} more (shown with --all and in the JSON)"
+
+
+def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
+    """The briefing as Markdown, every statement followed by its outlets.
+
+    "Only in some outlets" shows each outlet's top facts and how many more there are,
+    or all of them with ``all_exclusive``.
+    """
     out = [f"# {_md(b.title)}", ""]
     out.append(f"*{b.date or 'undated'} · {len(b.sources)} sources: "
                + ", ".join(_md(a.name) for a in b.sources) + "*")
@@ -43,9 +52,13 @@ def render_markdown(b: Briefing) -> str:
     if b.exclusive:
         out += ["", "## Only in some outlets", ""]
         names = {a.id: a.name for a in b.sources}
-        for source, items in groupby(b.exclusive, key=lambda e: e.source):
+        for source, group in groupby(b.exclusive, key=lambda e: e.source):
+            items = list(group)
+            shown = [e for e in items if all_exclusive or e.top]
             out += [f"**{_md(names[source])}**", ""]
-            out += [f"- {_md(e.text)}" for e in items]
+            out += [f"- {_md(e.text)}" for e in shown]
+            if len(items) > len(shown):
+                out.append(f"- *… and {more(len(items) - len(shown))}*")
             out.append("")
     if b.disputed:
         out += ["", "## Disputed", ""]

@@ -50,7 +50,8 @@ def decode(body: str) -> Briefing:
         summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
                                  s.get("rewritten_from"))
                       for s in d["summary"]),
-        exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"])
+        exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"],
+                                  e.get("rank", 1), e.get("top", True))
                         for e in d["exclusive"]),
         disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
                                                   for v in x["variants"]), x.get("kind", "value"))

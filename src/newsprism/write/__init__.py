@@ -69,7 +69,9 @@ def rewrite(items: tuple[SummaryItem, ...], articles: tuple[Article, ...],
         proposal = _first_sentence(ask(_SYSTEM, _prompt(item.text, sentence)))
         if proposal != item.text and supported(proposal, item.text, sentence,
                                                options.writer_support):
-            item = replace(item, text=proposal, rewritten_from=item.text)
+            # a line whose source pronoun was already named keeps the source wording
+            item = replace(item, text=proposal,
+                           rewritten_from=item.rewritten_from or item.text)
         out.append(item)
     return tuple(out)
 

@@ -2,7 +2,7 @@
 
 Both are linear, fitted by ``python -m newsprism.eval.train`` on the development sets
 except DUC 2003 (held out), and shipped as a few hundred bytes of coefficients in
-``sum_weights.json``:
+``weights.json``:
 
 * **Sentence salience** (ridge regression over :data:`FEATURES`): predicts a weighted
   mean (0.3 / 0.7) of the shares of a sentence's bigrams and words found in the human
@@ -27,7 +27,7 @@ from importlib import resources
 
 import numpy as np
 
-from newsprism.analyse import sum_features as F
+from newsprism.analyse.summary import features as F
 from newsprism.model import Sentence
 
 FEATURES = (
@@ -70,7 +70,7 @@ _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")  # F.tokens' tokens, before lower-casin
 
 @dataclass(frozen=True, slots=True)
 class WordStats:
-    """The story's content words (as :func:`sum_features.content_words` gives them)."""
+    """The story's content words (as :func:`features.content_words` gives them)."""
 
     words: list[str]  # sorted
     rows: np.ndarray  # one row of WORD_FEATURES per word
@@ -184,5 +184,5 @@ def _model(part: str, names: tuple[str, ...]) -> tuple[np.ndarray, float]:
 
 @functools.cache
 def _weights() -> dict:
-    raw = resources.files("newsprism.analyse").joinpath("sum_weights.json").read_text("utf-8")
+    raw = resources.files("newsprism.analyse.summary").joinpath("weights.json").read_text("utf-8")
     return json.loads(raw)

@@ -1,6 +1,6 @@
 """Summary features: word tokens, a light stemmer, bigram concepts, safe trims.
 
-Kept apart from :mod:`newsprism.analyse.summary` so the selection logic reads on
+Kept apart from :mod:`newsprism.analyse.summary.select` so the selection logic reads on
 one screen. Everything here is deterministic and dependency-free.
 """
 

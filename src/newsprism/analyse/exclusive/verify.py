@@ -1,0 +1,53 @@
+"""Is a sentence stated by another outlet, in any wording?
+
+Aligned groups only pair sentences that say the same thing in one sentence. An outlet
+may also state a fact in other words, or spread it over several sentences; so every
+candidate is compared with every other outlet directly:
+
+* with each of its sentences: the alignment's support score at least the loose groups'
+  (semantic and lexical, when the caller gives it), or TF-IDF cosine at least
+  ``Options.exclusive_similar``;
+* with its whole text: it uses at least ``Options.exclusive_outlet_words`` of the
+  candidate's content words.
+
+Either makes the fact not exclusive.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.analyse.summary import features as F
+from newsprism.config import Options
+from newsprism.model import Sentence
+
+
+class Others:
+    """The story's sentences, indexed to compare one of them with the other outlets."""
+
+    def __init__(self, sentences: list[Sentence], vectors: np.ndarray,
+                 support: tuple[np.ndarray, float] | None = None) -> None:
+        self.sentences, self.vectors, self.support = sentences, vectors, support
+        self.sources = np.array([s.source for s in sentences])
+        self.words = [F.content_words(s.text) for s in sentences]
+        self.vocabulary: dict[str, set[str]] = {}
+        for s, words in zip(sentences, self.words):
+            self.vocabulary.setdefault(s.source, set()).update(words)
+
+    def state(self, row: int, options: Options) -> bool:
+        """Another outlet states what ``sentences[row]`` states (see the module notes)."""
+        source = self.sentences[row].source
+        others = self.sources != source
+        if not others.any():
+            return False
+        if float((self.vectors[others] @ self.vectors[row]).max()) >= options.exclusive_similar:
+            return True
+        if self.support is not None:
+            scores, threshold = self.support
+            if float(scores[row][others].max()) >= threshold:
+                return True
+        words = self.words[row]
+        if not words:
+            return False
+        return any(len(words & vocab) >= options.exclusive_outlet_words * len(words)
+                   for src, vocab in self.vocabulary.items() if src != source)
