@@ -465,16 +465,43 @@ def print_story(story_id: str) -> None:
 
 # --- running ------------------------------------------------------------------------------
 
-def run(stories: list[Story], embedder: str, progress: bool = True) -> list[Item]:
-    """Brief every story and collect what it shows."""
+def run(stories: list[Story], embedder: str, progress: bool = True,
+        cache: Path | None = None) -> list[Item]:
+    """Brief every story and collect what it shows.
+
+    With ``cache`` (a folder outside the repo), a story's items are kept per committed
+    ``src/`` tree and embedder, so scoring again after labelling does not re-brief;
+    nothing is cached while ``src/`` has uncommitted changes.
+    """
+    tree = _src_tree() if cache else None
     items = []
     for story in stories:
         started = time.perf_counter()
-        items += shown_items(story, brief_story(story, embedder))
+        stored = cache / f"{tree}-{embedder}-{story.id}.json" if tree else None
+        if stored and stored.exists():
+            items += [Item(**it) for it in json.loads(stored.read_text(encoding="utf-8"))]
+            continue
+        mine = shown_items(story, brief_story(story, embedder))
+        if stored:
+            stored.parent.mkdir(parents=True, exist_ok=True)
+            stored.write_text(json.dumps([vars(it) for it in mine]), encoding="utf-8")
+        items += mine
         if progress:
             print(f"  {embedder} {story.half} {story.id}: {time.perf_counter() - started:.1f} s",
                   file=sys.stderr)
     return items
+
+
+def _src_tree() -> str | None:
+    """The committed tree of src/ (None when it has uncommitted changes or no git)."""
+    try:
+        dirty = subprocess.run(["git", "status", "--porcelain", "src"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
+        tree = subprocess.run(["git", "rev-parse", "HEAD:src"], cwd=ROOT,
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return None if dirty else tree[:12]
 
 
 def _revision() -> str:
@@ -505,6 +532,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--story", help="print a story's articles with sentence numbers")
     p.add_argument("--add", type=Path, help="append the filled blocks of a dump to the labels")
     p.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
+    p.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-trust-cache"),
+                   help="where briefed items are kept per src/ tree (outside the repo)")
     args = p.parse_args(argv)
     if args.story:
         print_story(args.story)
@@ -524,7 +553,7 @@ def main(argv: list[str] | None = None) -> int:
             mine = [s for s in stories if s.half == half]
             if not mine:
                 continue
-            items = run(mine, embedder)
+            items = run(mine, embedder, cache=args.cache)
             todo += items
             table += rows(f"{half} {embedder}", score(items, labels, len(mine)))
         if (result := planted(embedder)) is not None:
