@@ -46,6 +46,8 @@ Labelling workflow (dumps go OUTSIDE the repo; one item per block):
     $PY benchmarks/trust.py --story d31028t          # articles with sentence numbers
     # fill "label:" (and "newsworthy:" / "reason:" / "note:") in the blocks you judged
     $PY benchmarks/trust.py --add /tmp/trust_todo.txt   # appends them to the labels
+    # or write KEY;LABEL;NEWSWORTHY-or-REASON;NOTE lines to a file and add them with the dump:
+    $PY benchmarks/trust.py --add /tmp/trust_todo.txt --quick /tmp/my_labels.txt
 
 Results: ``benchmarks/results/trust.md`` (``--half all --embedder minilm,tfidf``).
 Not part of the test suite (minutes); tests/benchmarks/test_trust_smoke.py runs its
@@ -270,7 +272,7 @@ def _words(text: str) -> set[str]:
     return {w.lower().strip(".'") for w in _WORD.findall(text)} - _STOP
 
 
-def _nearest(b, e, k: int = 3) -> list[str]:
+def _nearest(b, e, k: int = 4) -> list[str]:
     """Other outlets' sentences sharing most content words: a hint where to search."""
     from newsprism import segment
 
@@ -404,13 +406,20 @@ def _block(it: Item) -> str:
     return "\n".join(lines)
 
 
-def read_filled(path: Path) -> list[dict]:
-    """The blocks of a dump whose label was filled in, as label records (no source text)."""
+def read_filled(path: Path, quick: Path | None = None) -> list[dict]:
+    """The blocks of a dump whose label was filled in, as label records (no source text).
+
+    ``quick`` optionally gives labels one per line instead of in the blocks:
+    ``KEY;LABEL;NEWSWORTHY-or-REASON;NOTE`` (empty fields allowed, e.g.
+    ``1a2b3c4d5e6f;no;;pronoun "it" has no referent``).
+    """
+    given = _quick(quick) if quick else {}
     records = []
-    for block in path.read_text(encoding="utf-8").split("\n=== ")[0:]:
+    for block in path.read_text(encoding="utf-8").split("\n=== "):
         fields = _fields(block)
         if "ref" not in fields:
             continue
+        fields.update(given.get(json.loads(fields["ref"])["key"], {}))
         rec = json.loads(fields["ref"])
         label = fields.get("label", "")
         if label.startswith("(") or not label:
@@ -428,6 +437,16 @@ def read_filled(path: Path) -> list[dict]:
     return records
 
 
+def _quick(path: Path) -> dict[str, dict[str, str]]:
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, label, extra, note = (line.split(";", 3) + ["", "", ""])[:4]
+            out[key.strip()] = {"label": label.strip(), "note": note.strip(),
+                                "newsworthy": extra.strip(), "reason": extra.strip()}
+    return out
+
+
 def _fields(block: str) -> dict[str, str]:
     fields = {}
     for line in block.splitlines():
@@ -443,9 +462,9 @@ def _choice(value: str, allowed: tuple, key: str) -> str:
     return value
 
 
-def add(path: Path, labels_path: Path = LABELS) -> int:
-    """Append the filled blocks of a dump to the labels; returns how many."""
-    records = read_filled(path)
+def add(path: Path, labels_path: Path = LABELS, quick: Path | None = None) -> int:
+    """Append the filled blocks of a dump (or its ``quick`` labels) to the labels; how many."""
+    records = read_filled(path, quick)
     with labels_path.open("a", encoding="utf-8") as out:
         for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -531,6 +550,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dump", type=Path, help="write unlabelled items here (outside the repo)")
     p.add_argument("--story", help="print a story's articles with sentence numbers")
     p.add_argument("--add", type=Path, help="append the filled blocks of a dump to the labels")
+    p.add_argument("--quick", type=Path,
+                   help="with --add: labels as KEY;LABEL;NEWSWORTHY-or-REASON;NOTE lines")
     p.add_argument("--write", action="store_true", help=f"write {RESULTS.relative_to(ROOT)}")
     p.add_argument("--cache", type=Path, default=Path("/tmp/newsprism-trust-cache"),
                    help="where briefed items are kept per src/ tree (outside the repo)")
@@ -539,7 +560,7 @@ def main(argv: list[str] | None = None) -> int:
         print_story(args.story)
         return 0
     if args.add:
-        print(f"added {add(args.add)} labels to {LABELS.relative_to(ROOT)}")
+        print(f"added {add(args.add, quick=args.quick)} labels to {LABELS.relative_to(ROOT)}")
         return 0
     if not SHARED.exists():
         print(f"SKIP: {SHARED} is absent; the stories are read from it")
