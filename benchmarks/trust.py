@@ -133,14 +133,19 @@ def brief_story(story: Story, embedder: str):
 
 def story_articles(story: Story):
     """The cleaned articles of one story, as the evaluation readers give them."""
-    from newsprism.eval import read_clusters
-    from newsprism.pipeline.digest import load_articles
     from newsprism.config import Options
+    from newsprism.eval import datasets
+    from newsprism.pipeline.digest import load_articles
 
     if story.file == EXAMPLES:
         return load_articles([str(ROOT / "examples")], Options())[0]
-    (cluster,) = [c for c in read_clusters(SHARED / story.file) if c.id == story.id]
-    return cluster.articles()
+    # read_clusters skips clusters without reference summaries (nothing to score ROUGE
+    # against); a trust story needs none, so every line is read, the same way.
+    for origin, line in datasets.json_lines(SHARED / story.file):
+        cluster = datasets._cluster(datasets.json_record(origin, line), origin)
+        if cluster.id == story.id:
+            return cluster.articles()
+    raise KeyError(f"{story.id} not in {story.file}")
 
 
 def _doc(article) -> str:
