@@ -25,7 +25,11 @@ dispute (and ``changed``, once briefings have it)
 exclusive (only in some outlets, as shown by default)
     ``exclusive`` yes/no: no other outlet of the story states it, in any wording
     (search them: ``--story ID``); ``newsworthy`` yes/no: a fact a reader wants,
-    not a bare quote fragment, a reaction without content, or colour.
+    not a bare quote fragment, a reaction without content, or colour. An
+    "outlet" is one source of the briefing: in the evaluation sets every document
+    is its own source, even two versions of one wire story. The same fact with
+    another figure in another source ("at least 85 dead" / "102 died") is not
+    exclusive; the dump's NEAREST lines only hint where to look.
 standalone (every summary line, read in order)
     ``yes``: a reader of the summary knows who and what the line is about; ``no``
     when it leans on context it lacks (a pronoun or "the X" with no referent) or
