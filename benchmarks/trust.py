@@ -53,7 +53,13 @@ Labelling workflow (dumps go OUTSIDE the repo; one item per block):
     # or write KEY;LABEL;NEWSWORTHY-or-REASON;NOTE lines to a file and add them with the dump:
     $PY benchmarks/trust.py --add /tmp/trust_todo.txt --quick /tmp/my_labels.txt
 
-Results: ``benchmarks/results/trust.md`` (``--half all --embedder minilm,tfidf``).
+Planted fictional stories (``tests/fixtures/planted/<stem>.jsonl`` with ``expected.json``,
+when present): a planted dispute is found when one shown dispute's variant values cover
+all its values, compared on digits, % and lower-cased letters ("About 62%" is found as
+"62%"); a planted change over time should be in ``changed`` and not in ``disputed``.
+
+Results: ``benchmarks/results/trust.md``; ``--write`` replaces the rows of the runs it
+made and keeps the others.
 Not part of the test suite (minutes); tests/benchmarks/test_trust_smoke.py runs its
 code path on ``examples/``.
 """
@@ -361,6 +367,12 @@ def norm_value(value: str) -> str:
     return "".join(ch for ch in value.lower() if ch.isalnum() or ch == "%")
 
 
+def _covers(shown: set[str], planted: set[str]) -> bool:
+    """Every planted value is one of the shown ones (either may carry a word more:
+    "About 62%" is found as "62%")."""
+    return bool(planted) and all(any(p in s or s in p for s in shown if s) for p in planted)
+
+
 def planted(embedder: str) -> dict | None:
     """Dispute recall and precision on the planted stories, when expected.json exists."""
     expected_file = PLANTED / "expected.json"
@@ -373,15 +385,26 @@ def planted(embedder: str) -> dict | None:
     for stem, want in sorted(expected.items()):
         b = digest([str(PLANTED / f"{stem}.jsonl")], embedder=embedder)
         shown = [{norm_value(v.value) for v in d.variants} for d in b.disputed]
+        changed = [{norm_value(t) for t in _leaves(e)} for e in b.to_dict().get("changed", [])]
         wanted = [{norm_value(v) for v in p["values"]} for p in want.get("disputes", [])]
-        not_wanted = [{norm_value(v) for v in p.get("values", [])}
-                      for p in want.get("not_disputes", []) if isinstance(p, dict)]
+        moves = [{norm_value(v) for v in p["values"]} for p in want.get("changed", [])]
         n["planted"] += len(wanted)
-        n["found"] += sum(any(w <= s for s in shown) for w in wanted)
+        n["found"] += sum(any(_covers(s, w) for s in shown) for w in wanted)
         n["shown"] += len(shown)
-        n["right"] += sum(any(w <= s for w in wanted) for s in shown)
-        n["not_shown_as_dispute"] += sum(any(w and w <= s for s in shown) for w in not_wanted)
+        n["right"] += sum(any(_covers(s, w) for w in wanted) for s in shown)
+        n["changes"] += len(moves)
+        n["changes_found"] += sum(any(_covers(c, m) for c in changed) for m in moves)
+        n["changes_as_disputes"] += sum(any(_covers(s, m) for s in shown) for m in moves)
     return {"n": n, "stories": len(expected)}
+
+
+def _leaves(node) -> list[str]:
+    """Every string and number in a JSON entry (where a change's values are)."""
+    if isinstance(node, dict):
+        return [t for v in node.values() for t in _leaves(v)]
+    if isinstance(node, list):
+        return [t for v in node for t in _leaves(v)]
+    return [str(node)] if isinstance(node, (str, int, float)) else []
 
 
 def planted_row(name: str, result: dict) -> str:
@@ -389,7 +412,8 @@ def planted_row(name: str, result: dict) -> str:
     return (f"| {name} | planted disputes ({result['stories']} fictional stories) | recall "
             f"{_ratio(n['found'], n['planted'])}, precision {_ratio(n['right'], n['shown'])} | "
             f"{n['found']} / {n['planted']} found; {n['right']} / {n['shown']} shown are planted; "
-            f"{n['not_shown_as_dispute']} planted non-disputes shown | - |")
+            f"changes over time: {n['changes_found']} / {n['changes']} shown as changed, "
+            f"{n['changes_as_disputes']} shown as disputes | - |")
 
 
 # --- the dump a labeller works from ---------------------------------------------------------
@@ -541,14 +565,32 @@ def _revision() -> str:
 
 
 def write_results(table: list[str], command: str) -> None:
+    """Write the table; rows of runs (half + embedder) not redone now are kept."""
+    runs = {row.split("|")[1].strip() for row in table}
+    kept = [row for row in _old_rows() if row.split("|")[1].strip() not in runs]
+    commands = [c for c in _old_commands() if c != command] + [command]
     lines = ["# Trust benchmark (issue 9): what a reader sees, judged by hand", "",
-             f"Command: `{command}`", "",
+             *(f"Command: `{c}`" for c in commands), "",
              f"Pipeline {_revision()}, default `Options` (words 120), labels "
              f"`benchmarks/data/trust_labels.jsonl` (definitions: benchmarks/trust.py). "
              "A row with unlabelled items does not count.", "",
              "| run | measure | value | counts | unlabelled |", "| --- | --- | --- | --- | --- |",
-             *table, ""]
+             *sorted(kept + table, key=lambda r: r.split("|")[1].strip()), ""]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _old_rows() -> list[str]:
+    if not RESULTS.exists():
+        return []
+    return [line for line in RESULTS.read_text(encoding="utf-8").splitlines()
+            if line.startswith("| ") and not line.startswith(("| run ", "| ---"))]
+
+
+def _old_commands() -> list[str]:
+    if not RESULTS.exists():
+        return []
+    return [line[len("Command: `"):-1] for line in RESULTS.read_text(encoding="utf-8").splitlines()
+            if line.startswith("Command: `")]
 
 
 def main(argv: list[str] | None = None) -> int:
