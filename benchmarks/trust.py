@@ -576,7 +576,16 @@ def write_results(table: list[str], command: str) -> None:
              "A row with unlabelled items does not count.", "",
              "| run | measure | value | counts | unlabelled |", "| --- | --- | --- | --- | --- |",
              *sorted(kept + table, key=lambda r: r.split("|")[1].strip()), ""]
-    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    RESULTS.write_text("\n".join(lines) + _old_notes(), encoding="utf-8")
+
+
+def _old_notes() -> str:
+    """The hand-written sections (from the first "## " heading on) are kept as they are."""
+    if not RESULTS.exists():
+        return ""
+    text = RESULTS.read_text(encoding="utf-8")
+    start = text.find("\n## ")
+    return text[start + 1:] if start >= 0 else ""
 
 
 def _old_rows() -> list[str]:
