@@ -557,26 +557,35 @@ def _src_tree() -> str | None:
 
 
 def _revision() -> str:
+    """The pipeline a row was measured on: the last commit that changed src/ (+dirty)."""
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                              capture_output=True, text=True, check=True).stdout.strip()
+        rev = subprocess.run(["git", "log", "-1", "--format=%h", "--", "src"], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT,
+                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+    return f"{rev}+dirty" if dirty else rev or "unknown"
 
 
 def write_results(table: list[str], command: str) -> None:
     """Write the table; rows of runs (half + embedder) not redone now are kept."""
+    rev = _revision()
+    table = [f"{row} {rev} |" for row in table]
     runs = {row.split("|")[1].strip() for row in table}
-    kept = [row for row in _old_rows() if row.split("|")[1].strip() not in runs]
+    kept = [row if row.count("|") >= 7 else f"{row} ? |"
+            for row in _old_rows() if row.split("|")[1].strip() not in runs]
     commands = [c for c in _old_commands() if c != command] + [command]
     lines = ["# Trust benchmark (issue 9): what a reader sees, judged by hand", "",
              *(f"Command: `{c}`" for c in commands), "",
-             f"Pipeline {_revision()}, default `Options` (words 120), labels "
-             f"`benchmarks/data/trust_labels.jsonl` (definitions: benchmarks/trust.py). "
-             "A row with unlabelled items does not count.", "",
-             "| run | measure | value | counts | unlabelled |", "| --- | --- | --- | --- | --- |",
+             "Default `Options` (words 120); pipeline = the last commit that changed `src/` when "
+             "the row was measured. Labels `benchmarks/data/trust_labels.jsonl` (definitions: "
+             "benchmarks/trust.py). A row with unlabelled items does not count.", "",
+             "| run | measure | value | counts | unlabelled | pipeline |",
+             "| --- | --- | --- | --- | --- | --- |",
              *sorted(kept + table, key=lambda r: r.split("|")[1].strip()), ""]
-    RESULTS.write_text("\n".join(lines) + _old_notes(), encoding="utf-8")
+    notes = _old_notes()
+    RESULTS.write_text("\n".join(lines) + ("\n" + notes if notes else ""), encoding="utf-8")
 
 
 def _old_notes() -> str:
