@@ -65,6 +65,10 @@ class Article:
     path: str | None = None
     record_id: str | None = None
     removed: tuple[Removed, ...] = ()
+    date_guessed: bool = False  # ``published`` was read from the body, not from metadata
+    # paragraphs of the text that are not running prose: (start, end, kind), kind being
+    # "heading" or "item" (a list item); everything else is "text"
+    marks: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +81,7 @@ class Sentence:
     text: str
     index: int  # position of the sentence within its article, from 0
     paragraph: int  # index of the paragraph (line block) holding it, from 0
+    kind: str = "text"  # "text", or "heading"/"item" for a heading or list item of the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,8 +289,11 @@ def _article_dict(a: Article) -> dict[str, Any]:
         "title": a.title,
         "url": a.url,
         "published": a.published,
+        "published_time": a.published_time,
+        "date_guessed": a.date_guessed,
         "path": a.path,
         "author": a.author,
         "record_id": a.record_id,
         "text": a.text,
+        "marks": [list(m) for m in a.marks],
     }

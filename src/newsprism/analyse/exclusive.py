@@ -30,7 +30,7 @@ def exclusives(
         if len(fact.sources) != 1 or fact.id in in_summary:
             continue
         s = fact.sentences[0]
-        if (s.source, s.start) not in shared and is_substantive(s) \
+        if (s.source, s.start) not in shared and s.kind == "text" and is_substantive(s) \
                 and len(by_source[s.source]) < _PER_SOURCE:
             by_source[s.source].append(Exclusive(s.source, s.text, s.start, s.end))
     return tuple(e for src in source_order for e in sorted(by_source[src], key=lambda e: e.start))

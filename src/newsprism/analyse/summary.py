@@ -163,6 +163,8 @@ class _Candidate:
 def _candidates(sentences: list[Sentence], fact_of: dict, budget: int) -> list[_Candidate]:
     out = []
     for row, s in enumerate(sentences):
+        if s.kind != "text":
+            continue  # a heading or list item of the body does not read alone
         start, end = F.trim_span(s.text)
         text = s.text[start:end]
         text = F.cut_attribution(text)

@@ -204,6 +204,22 @@ def classify(text: str, after_link_cue: bool = False) -> Verdict | None:
     return None
 
 
+def paragraph_kind(text: str) -> str:
+    """"item" for a list item, "heading" for a heading-shaped line, else "text".
+
+    A kept paragraph is given its kind so that later stages can tell running
+    prose from a body's headings and list items (which stay in the text).
+    """
+    if _LIST_ITEM.match(text):
+        return "item"
+    return "heading" if _label(text.strip(), len(words_of(text))) else "text"
+
+
+def is_heading(verdict: Verdict) -> bool:
+    """True when ``verdict`` only says "a heading": content to keep, not boilerplate."""
+    return all(r.kind == "heading" for r in verdict.removed)
+
+
 def _link(text: str, n: int) -> str | None:
     if n > MAX_FURNITURE_WORDS:
         return None

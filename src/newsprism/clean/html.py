@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsprism.errors import ExtractionError
@@ -22,6 +22,8 @@ class Page:
     url: str | None
     # blocks inside the article that the extractor left out: (tag, text), in page order
     dropped: tuple[tuple[str, str], ...] = ()
+    # paragraph text -> "heading" for the headings the extractor kept in the text
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 def extract_page(html: str, origin: str, url: str | None = None) -> Page:
@@ -54,7 +56,16 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         date=_clean(doc.date) or _htmldate(html),
         url=_clean(doc.url) or url,
         dropped=tuple(dropped_blocks(root, text)) if root is not None else (),
+        kinds=heading_kinds(doc.body),
     )
+
+
+def heading_kinds(body: Any) -> dict[str, str]:
+    """The extractor's kept headings (``<head>`` in its XML), as paragraph text -> "heading".
+
+    List items need no map: the extractor writes them with a leading "- ".
+    """
+    return {" ".join("".join(el.itertext()).split()): "heading" for el in body.iter("head")}
 
 
 # Leaf text blocks of a page: the units a reader sees as paragraphs or captions.
