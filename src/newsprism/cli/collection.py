@@ -11,7 +11,7 @@ import click
 
 from newsprism.cli.failures import exit_if_any, report
 from newsprism.config import Options, build_options
-from newsprism.errors import ConfigError, OutputError
+from newsprism.errors import ConfigError, OutputError, StoreError
 
 DB_HELP = "Store file (default: $NEWSPRISM_DB, else ~/.local/share/newsprism/newsprism.db)."
 
@@ -21,11 +21,27 @@ def _options(**flags: Any) -> Options:
     return build_options(flags, config=config)
 
 
-def _store(options: Options):  # type: ignore[no-untyped-def]
+def _store(options: Options, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store; only ``ingest`` (``create=True``) may make a new one."""
     # the store alone: listing and searching need neither clustering nor analysis
-    from newsprism.store import Store, default_path
+    from newsprism.store import Store
 
-    return Store(default_path(options.db))
+    return Store(_existing(options) if not create else _path(options))
+
+
+def _path(options: Options) -> Path:
+    from newsprism.store import default_path
+
+    return default_path(options.db)
+
+
+def _existing(options: Options) -> Path:
+    """The store's path; raises StoreError when no store is there (read-only commands)."""
+    path = _path(options)
+    if not path.is_file():
+        raise StoreError(f"{path}: no collection here; run newsprism ingest first "
+                         "(or pass another store with --db)")
+    return path
 
 
 def _bar(quiet: bool) -> Any:
@@ -62,7 +78,7 @@ def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ign
     from newsprism.pipeline.collection import ingest_inputs
 
     options = _options(db=db, allow_private=allow_private, quiet=quiet, config_path=config_path)
-    with _store(options) as store:
+    with _store(options, create=True) as store:
         result = ingest_inputs(list(inputs), store, options, progress=_bar(bool(quiet)))
     report(result.errors)  # type: ignore[arg-type]
     if as_json:
@@ -182,7 +198,6 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
               help="Let the upload form fetch URLs on private or loopback addresses.")
 def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
     """Serve the stories, briefings, search and an ingest form on a local web page."""
-    from newsprism.store import default_path
     from newsprism.web import create_app
 
     try:
@@ -192,7 +207,7 @@ def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-d
 
         raise DependencyError("uvicorn", "web") from None
     options = _options(db=db, embedder=embedder, allow_private=allow_private)
-    app = create_app(default_path(options.db), options)
-    click.echo(f"newsprism: serving {default_path(options.db)} on http://{host}:{port}/",
-               err=True)
+    path = _existing(options)
+    app = create_app(path, options)
+    click.echo(f"newsprism: serving {path} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

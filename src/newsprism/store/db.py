@@ -104,11 +104,12 @@ class Store:
         removed = json.dumps([[r.kind, r.text] for r in article.removed], ensure_ascii=False)
         cur = self.db.execute(
             "INSERT INTO articles (id, story_id, duplicate_of, name, title, url, published, "
-            "author, path, record_id, text, removed, signature, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "author, path, record_id, text, removed, signature, ingested_at, published_time, "
+            "date_guessed, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (key, story_id, duplicate_of, article.name, article.title, article.url,
              article.published, article.author, article.path, article.record_id, article.text,
-             removed, signature, _now()),
+             removed, signature, _now(), article.published_time, int(article.date_guessed),
+             json.dumps([list(m) for m in article.marks])),
         )
         seq = int(cur.lastrowid or 0)
         self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -207,7 +208,8 @@ class Store:
             raise NotFoundError(f"no story {story_id!r}; `newsprism stories` lists them")
         out = self._story_summary(row)
         out["members"] = [dict(r) for r in self.db.execute(
-            "SELECT id, name, title, url, record_id, published, duplicate_of FROM articles "
+            "SELECT id, name, title, url, record_id, published, published_time, date_guessed, "
+            "duplicate_of FROM articles "
             "WHERE story_id = ? ORDER BY seq", (story_id,))]
         return out
 
@@ -259,7 +261,10 @@ def _article(row: sqlite3.Row) -> Article:
     removed = tuple(Removed(kind, text) for kind, text in json.loads(row["removed"]))
     return Article(id=row["id"], name=row["name"], text=row["text"], title=row["title"],
                    url=row["url"], published=row["published"], author=row["author"],
-                   path=row["path"], record_id=row["record_id"], removed=removed)
+                   path=row["path"], record_id=row["record_id"], removed=removed,
+                   published_time=row["published_time"],
+                   date_guessed=bool(row["date_guessed"]),
+                   marks=tuple((s, e, k) for s, e, k in json.loads(row["marks"])))
 
 
 def _now() -> str:
