@@ -278,6 +278,73 @@ class Briefing:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
+# Words of a headline added to a label when an outlet's articles share a time.
+_LABEL_TITLE_WORDS = 8
+
+
+def source_labels(articles: tuple[Article, ...] | list[Article]) -> dict[str, str]:
+    """A label per article id that tells apart several articles of one outlet.
+
+    An outlet with one article is labelled by its name; otherwise each article
+    gets its time ("AP, 14:05", with the date when the outlet's articles span
+    days), then its headline where times tie, then a number if all else ties.
+    """
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        groups.setdefault(a.name, []).append(a)
+    labels: dict[str, str] = {}
+    for name, group in groups.items():
+        if len(group) == 1:
+            labels[group[0].id] = name
+            continue
+        one_day = len({a.published for a in group}) == 1
+        labels.update(_distinct(name, group, one_day))
+    return labels
+
+
+def _distinct(name: str, group: list[Article], one_day: bool) -> dict[str, str]:
+    def when(a: Article) -> str:
+        parts = ([] if one_day and a.published_time else [a.published or ""]) \
+            + [a.published_time or ""]
+        return " ".join(p for p in parts if p)
+
+    labels = {a.id: ", ".join(p for p in (name, when(a)) if p) for a in group}
+    for level in ("title", "number"):
+        counts: dict[str, int] = {}
+        for label in labels.values():
+            counts[label] = counts.get(label, 0) + 1
+        for i, a in enumerate(group, 1):
+            if counts[labels[a.id]] > 1:
+                labels[a.id] += f" #{i}" if level == "number" else _short_title(a.title)
+    return labels
+
+
+def _short_title(title: str | None) -> str:
+    if not title:
+        return ""
+    words = title.split()
+    cut = " ".join(words[:_LABEL_TITLE_WORDS])
+    return f" “{cut}{'…' if len(words) > _LABEL_TITLE_WORDS else ''}”"
+
+
+def outlets(articles: tuple[Article, ...] | list[Article]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each outlet with the ids of its articles, outlets in first-seen order."""
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        groups.setdefault(a.name, []).append(a.id)
+    return [(name, tuple(ids)) for name, ids in groups.items()]
+
+
+def sources_line(articles: tuple[Article, ...] | list[Article]) -> str:
+    """"5 sources: A, B, …", or "29 articles from 2 outlets: A (12), B (17)" when outlets repeat."""
+    groups = outlets(articles)
+    if len(groups) == len(articles):
+        return f"{len(articles)} source{'' if len(articles) == 1 else 's'}: " \
+            + ", ".join(name for name, _ in groups)
+    return (f"{len(articles)} articles from {len(groups)} outlet{'' if len(groups) == 1 else 's'}: "
+            + ", ".join(f"{name} ({len(ids)})" for name, ids in groups))
+
+
 def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
     return [{"source": c.source, "start": c.start, "end": c.end} for c in citations]
 
