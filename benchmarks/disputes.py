@@ -15,9 +15,11 @@ Run: .venv/bin/python benchmarks/disputes.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 
 from newsprism.analyse.disputed import find_disputes
@@ -81,10 +83,13 @@ def _score(name: str, counts: dict[str, int]) -> None:
           f"recall {tp / max(tp + fn, 1):.3f}  (tp {tp}, fp {fp}, fn {fn}, tn {tn})")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N items (smoke runs)")
+    args = parser.parse_args(argv)
     groups = {g: dict.fromkeys(("tp", "fp", "fn", "tn"), 0) for g in ("fictional", "dev", "all")}
     skipped = 0
-    for line in LABELLED.open(encoding="utf-8"):
+    for line in islice(LABELLED.open(encoding="utf-8"), args.limit):
         item = json.loads(line)
         texts = _texts(item)
         if texts is None:

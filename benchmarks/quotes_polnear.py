@@ -11,8 +11,10 @@ Run: .venv/bin/python benchmarks/quotes_polnear.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from itertools import islice
 from pathlib import Path
 
 from newsprism.analyse.ent_names import fold
@@ -31,12 +33,15 @@ def _head(text: str) -> str:
     return words[-1].strip(".,") if words else ""
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N documents (smoke runs)")
+    args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} not found (needs ../shared/data)")
         return 0
     found = matched = gold = ours = ours_true = 0
-    for line in DATA.open(encoding="utf-8"):
+    for line in islice(DATA.open(encoding="utf-8"), args.limit):
         doc = json.loads(line)
         text = doc["text"]
         attrs = [a for a in doc["attributions"] if a.get("content") and a.get("source")]

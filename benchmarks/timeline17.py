@@ -16,8 +16,10 @@ Run: .venv/bin/python benchmarks/timeline17.py
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from itertools import islice
 from collections import Counter
 from pathlib import Path
 
@@ -44,17 +46,18 @@ def prf(ranked: list[str], gold: set[str]) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N collections (smoke runs)")
+    args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} not found (needs ../shared/data)")
         return 0
     systems = {"baseline (most mentioned explicit dates)": (False, False),
                "ours (relative resolved, by article)": (True, True)}
     totals = {name: [] for name in systems}
-    for line in DATA.open(encoding="utf-8"):
-        coll = json.loads(line)
-        if not coll["articles"]:
-            continue
+    collections = (c for c in map(json.loads, DATA.open(encoding="utf-8")) if c["articles"])
+    for coll in islice(collections, args.limit):
         for name, (relative, by_article) in systems.items():
             ranked = rank(coll["articles"], relative, by_article)
             scores = [prf(ranked, {e["date"] for e in t["entries"]}) for t in coll["timelines"]]

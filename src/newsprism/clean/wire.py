@@ -27,10 +27,11 @@ _CODE = r"[a-z]{1,4}(?:\s*[-/]\s*[a-z]{0,4})*"
 _SLUG = re.compile(rf"^(?:\(\s*{_CODE}\s*\)|[a-z]{{1,4}}(?:\s*[-/]\s*[a-z]{{1,4}})+)$")
 _BARE_CODE = re.compile(r"^[a-z]{1,4}$")
 # Pick-up marks tell an editor where an update goes: "Chile said, graf 3 pvs",
-# "Turkey amassed troops, pick up 4th graf pvs", "Stepinac was, 5th graf, pvs."
+# "Turkey amassed troops, pick up 4th graf pvs", "Stepinac was, 5th graf, pvs.",
+# "No member, 5th graf, 1st Ld-Writethru"
 _PICKUP = re.compile(
     r"^(?:[^.!?]{0,60},\s*)?(?:pick ?up\s+)?(?:\d{1,2}(?:st|nd|rd|th)\s+graf|graf\s+\d{1,2})"
-    r"(?:\s*,?\s*pvs)?\.?$",
+    r"(?:[\s,]+(?:\d{1,2}|pvs|\d{1,2}(?:st|nd|rd|th)\s+Ld-Writethru))*\.?$",
     re.IGNORECASE,
 )
 _EDS_NOTE = re.compile(r"^eds?\s*:", re.IGNORECASE)

@@ -13,7 +13,7 @@ from newsprism.analyse import align, disputed, entities, exclusive, quotes, summ
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
+from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem, lead_title
 from newsprism.nlp.embed import get_embedder
 
 
@@ -116,8 +116,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
 def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
     if not items:
         return "Untitled story"
-    words = items[0].text.split()
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return lead_title(items[0].text)
 
 
 def cluster_config(options: Options) -> ClusterConfig:

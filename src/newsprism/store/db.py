@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Article, Removed, content_id
+from newsprism.model import Article, Removed, content_id, lead_title
 from newsprism.store.migrations import migrate
 
 DB_ENV = "NEWSPRISM_DB"
@@ -191,13 +191,10 @@ class Store:
                 "version": row["version"], "outlets": outlets}
 
     def _lead(self, story_id: str, words: int = 12) -> str | None:
-        """The first words of an untitled story's first article, as its title."""
+        """The first words of an untitled story's first article (no dateline), as its title."""
         row = self.db.execute("SELECT substr(text, 1, 300) FROM articles WHERE story_id = ? "
                               "ORDER BY seq LIMIT 1", (story_id,)).fetchone()
-        if row is None:
-            return None
-        parts = row[0].split()
-        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+        return lead_title(row[0], words) if row is not None else None
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story with its members (id, outlet, title, url, record_id, date, duplicate_of)."""
