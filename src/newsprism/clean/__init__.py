@@ -62,6 +62,8 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
     drop_repeated_title(head)
     kept, removed = clean_paragraphs(head.paragraphs)
     removed += explain_dropped(dropped, kept)
+    kept, trailing = drop_trailing_headings(kept, kinds)
+    removed += trailing
     text, marks = join_paragraphs(kept, kinds)
     if not text.strip():
         raise ExtractionError(doc.origin, _nothing_left(head.removed + removed))
@@ -81,6 +83,26 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         date_guessed=guessed is not None,
         marks=marks,
     )
+
+
+def drop_trailing_headings(
+    paragraphs: list[str], kinds: dict[str, str]
+) -> tuple[list[str], list[Removed]]:
+    """``paragraphs`` without the headings that no running text follows, and those removed.
+
+    A heading of the body introduces text; one after the last paragraph of prose
+    heads the page's own lists ("More on this", "Related topics") and is furniture.
+    """
+    kind = [kinds.get(p) or paragraph_kind(p) for p in paragraphs]
+    last_text = max((i for i, k in enumerate(kind) if k == "text"), default=-1)
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for i, para in enumerate(paragraphs):
+        if kind[i] == "heading" and i > last_text:
+            removed.append(Removed("heading", para))
+        else:
+            kept.append(para)
+    return kept, removed
 
 
 def join_paragraphs(

@@ -74,6 +74,7 @@ def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ign
 
     INPUTS are files, folders, JSONL streams, feed files or feed URLs. Content
     already stored (same outlet, same text) is skipped, so re-running is safe.
+    This is the only command that creates the store.
     """
     from newsprism.pipeline.collection import ingest_inputs
 
@@ -101,7 +102,10 @@ def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ign
 @click.option("--json", "as_json", is_flag=True,
               help="JSON, with every member article's id, record_id and url.")
 def stories(db, since, limit, as_json):  # type: ignore[no-untyped-def]
-    """List stored stories, newest first, with their outlets and article counts."""
+    """List stored stories, newest first, with their outlets and article counts.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     _check_date(since)
     options = _options(db=db)
     with _store(options) as store:
@@ -139,7 +143,10 @@ def _check_date(value: str | None) -> None:
               help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
 def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untyped-def]
-    """The briefing of stored STORY (an id from `newsprism stories`), built once then cached."""
+    """The briefing of stored STORY (an id from `newsprism stories`), built once then cached.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     from newsprism.pipeline.collection import story_briefing
     from newsprism.render import format_for, render
 
@@ -163,7 +170,10 @@ def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untype
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 def search(query, db, limit, as_json):  # type: ignore[no-untyped-def]
-    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan)."""
+    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan).
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     options = _options(db=db)
     with _store(options) as store:
         hits = store.search(query, limit=limit)
@@ -197,7 +207,10 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--allow-private", is_flag=True, default=None,
               help="Let the upload form fetch URLs on private or loopback addresses.")
 def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
-    """Serve the stories, briefings, search and an ingest form on a local web page."""
+    """Serve the stories, briefings, search and an ingest form on a local web page.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     from newsprism.web import create_app
 
     try:
