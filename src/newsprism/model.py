@@ -82,7 +82,7 @@ class Article:
     removed: tuple[Removed, ...] = ()
     date_guessed: bool = False  # ``published`` was read from the body, not from metadata
     # paragraphs of the text that are not running prose: (start, end, kind), kind being
-    # "heading" or "item" (a list item); everything else is "text"
+    # "heading", "item" (a list item) or "row" (a table row); everything else is "text"
     marks: tuple[tuple[int, int, str], ...] = ()
 
 
@@ -96,7 +96,7 @@ class Sentence:
     text: str
     index: int  # position of the sentence within its article, from 0
     paragraph: int  # index of the paragraph (line block) holding it, from 0
-    kind: str = "text"  # "text", or "heading"/"item" for a heading or list item of the body
+    kind: str = "text"  # "text", or "heading"/"item"/"row" for a heading, list item, table row
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,7 @@ _END_PUNCT = ".!?…\"”’'»)。！？」』）"
 # keeps unspaced scripts (Chinese, Japanese), where one "word" is a sentence.
 MAX_LABEL_CHARS = 30
 _LIST_ITEM = re.compile(r"^[-•·*–]\s")
+_TABLE_ROW = re.compile(r"^\|.*\|$")
 _SEP = r"\s*(?:[:|»›>\-–—]+|$)"
 
 _LINK_CUE = re.compile(
@@ -191,8 +192,8 @@ def classify(text: str, after_link_cue: bool = False) -> Verdict | None:
     """
     text = text.strip()
     n = len(words_of(text))
-    if n > 3 * MAX_FURNITURE_WORDS:
-        return None  # nothing below applies to a long paragraph
+    if n > 3 * MAX_FURNITURE_WORDS or _TABLE_ROW.match(text):
+        return None  # nothing below applies to a long paragraph or a table row
     for rule in (_link, _caption, _contributor, _furniture, _label):
         kind = rule(text, n)
         if isinstance(kind, Verdict):
@@ -205,13 +206,16 @@ def classify(text: str, after_link_cue: bool = False) -> Verdict | None:
 
 
 def paragraph_kind(text: str) -> str:
-    """"item" for a list item, "heading" for a heading-shaped line, else "text".
+    """"item" for a list item, "row" for a table row, "heading" for a heading-shaped line,
+    else "text".
 
     A kept paragraph is given its kind so that later stages can tell running
-    prose from a body's headings and list items (which stay in the text).
+    prose from a body's headings, list items and tables (which stay in the text).
     """
     if _LIST_ITEM.match(text):
         return "item"
+    if _TABLE_ROW.match(text.strip()):
+        return "row"
     return "heading" if _label(text.strip(), len(words_of(text))) else "text"
 
 

@@ -29,15 +29,16 @@ class Page:
 def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     """Main text and metadata of ``html`` via trafilatura (date via htmldate).
 
-    Comments and tables are left out: they are reader talk and data grids, not
-    the report. Raises ExtractionError when trafilatura finds no main text.
+    Comments are left out: they are reader talk, not the report. Tables are kept,
+    one row per line ("| cell | cell |"), without the rule lines that only draw them.
+    Raises ExtractionError when trafilatura finds no main text.
     """
     import trafilatura  # lazy: a large import, needed only for HTML
     from trafilatura.xml import xmltotxt
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, deduplicate=False,
         )
     except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
@@ -46,7 +47,7 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     root = _parse(html)
     if doc is None or doc.body is None:
         return _fragment(html, root, origin)
-    text = xmltotxt(doc.body, include_formatting=False) or ""
+    text = _TABLE_RULE.sub("", xmltotxt(doc.body, include_formatting=False) or "")
     sitename = _clean(doc.sitename)
     return Page(
         text=text,
@@ -58,6 +59,10 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         dropped=tuple(dropped_blocks(root, text)) if root is not None else (),
         kinds=heading_kinds(doc.body),
     )
+
+
+# "|---|---|" lines under a table's header row: drawing, not text
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$", re.MULTILINE)
 
 
 def heading_kinds(body: Any) -> dict[str, str]:
