@@ -50,6 +50,9 @@ def test_a_heading_after_the_last_prose_is_removed_as_furniture():
     ("Lire aussi : Le ferry reprend du service", "link"),
     ("Fot. Anna Berg / Agencja Velmora", "credit"),
     ("Crédits photos : Velmora Presse", "credit"),
+    ("Anzeige", "furniture"),
+    ("Pour lire la suite", "furniture"),
+    ("Never miss a crossing update by signing up to our newsletter today!", "furniture"),
 ])
 def test_link_cues_and_credits_in_other_languages(line, kind):
     verdict = classify(line)
@@ -58,3 +61,4 @@ def test_link_cues_and_credits_in_other_languages(line, kind):
 
 def test_prose_opening_with_a_cue_word_is_kept():
     assert classify("Weitere Informationen gibt es am Montag auf der Website des Hafens.") is None
+    assert classify("Werbung ist ein großes Geschäft, sagte der Minister am Montag.") is None

@@ -103,6 +103,18 @@ _AGENCY = re.compile(
 )
 
 _FURNITURE = [
+    # the furniture below in the other languages of the extraction evaluation set: ads,
+    # reading time, audio players, paywalls, next-article teasers, rights notices
+    # (chosen on the pages of its tuning half)
+    re.compile(
+        r"^\W*(?:anzeige|werbung|publicidad|publicité|reklama)(?:\s*[.:|\-–—]|\s*$)|\b(?:lesezeit|tiempo de lectura"
+        r"|temps de lecture|przeczytasz w|escucha esta nota|artikel anhören|écouter (?:l'|cet )"
+        r"|pour (?:lire la suite|accéder)|nicht eingeloggt|cancela cuando quieras|abonnez-vous"
+        r"|jetzt abonnieren|suscríbete|bild anzeigen|nächste[nr]? artikel|article suivant"
+        r"|chroniony prawem autorskim|alle rechte vorbehalten|todos los derechos reservados"
+        r"|tous droits réservés|sign(?:ing)? up (?:to|for|here)\b)",
+        re.IGNORECASE,
+    ),
     # font-size controls: "A+ A-", "Text size A A A"
     re.compile(r"^(?:(?:text|font) size\s*)?(?:\s*[aA]\s*[+\-−–]?){1,4}$"),
     re.compile(
