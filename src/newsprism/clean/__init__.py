@@ -88,13 +88,13 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
 def drop_trailing_headings(
     paragraphs: list[str], kinds: dict[str, str]
 ) -> tuple[list[str], list[Removed]]:
-    """``paragraphs`` without the headings that no running text follows, and those removed.
+    """``paragraphs`` without the headings that nothing but headings follow, and those removed.
 
-    A heading of the body introduces text; one after the last paragraph of prose
-    heads the page's own lists ("More on this", "Related topics") and is furniture.
+    A heading of the body introduces text, a list or a table; a run of headings
+    closing the text introduces nothing (teasers of other pages, section names).
     """
     kind = [kinds.get(p) or paragraph_kind(p) for p in paragraphs]
-    last_text = max((i for i, k in enumerate(kind) if k == "text"), default=-1)
+    last_text = max((i for i, k in enumerate(kind) if k != "heading"), default=-1)
     kept: list[str] = []
     removed: list[Removed] = []
     for i, para in enumerate(paragraphs):
