@@ -27,6 +27,8 @@ def read(records: list[dict], name: str = "feed.jsonl"):
     ("timestamp", 1741941000, "2025-03-14", "08:30"),
     ("timestamp", "1741941000000", "2025-03-14", "08:30"),  # milliseconds
     ("date", "March 14, 2025", "2025-03-14", None),
+    ("date", "03/14/2025 08:30:00", "2025-03-14", "08:30"),
+    ("date", "March 14, 2025 8:30 pm", "2025-03-14", "20:30"),
 ])
 def test_each_date_field_and_form_is_read(field, value, day, time, caplog):
     docs, errors = read([{"text": TEXT, field: value}])

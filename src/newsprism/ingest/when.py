@@ -3,7 +3,8 @@
 Accepted: ISO 8601 strings (with or without a time and offset), RFC 822
 strings as feeds write them ("Tue, 01 Dec 2026 22:53:02 +0000"), epoch seconds
 (a number or a string of digits; milliseconds when it is too large to be
-seconds), and written dates ("Oct 27, 2022"). A time with an offset is turned
+seconds), and written dates ("Oct 27, 2022"), with a closing time of day kept
+("10/02/1998 09:24:00"). A time with an offset is turned
 into UTC, so the date and time shown are those of one clock.
 """
 
@@ -21,6 +22,9 @@ _EPOCH = re.compile(r"^-?\d{9,13}(?:\.\d+)?$")
 _ISO_TIME = re.compile(
     r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$",
     re.IGNORECASE,
+)
+_TIME_AT_END = re.compile(
+    r"\b(?P<h>\d{1,2}):(?P<m>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?\s*$", re.IGNORECASE
 )
 _RFC822 = re.compile(r"^(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}")
 
@@ -45,7 +49,19 @@ def parse_when(value: object) -> When:
         if moment.tzinfo is not None:
             moment = moment.astimezone(UTC)
         return moment.strftime("%Y-%m-%d"), moment.strftime("%H:%M")
-    return absolute_date(text), None
+    day = absolute_date(text)
+    return day, (_trailing_time(text) if day else None)
+
+
+def _trailing_time(text: str) -> str | None:
+    """The time closing a written date ("10/02/1998 09:24:00", "Oct 2, 1998 9:24 pm")."""
+    match = _TIME_AT_END.search(text)
+    if match is None:
+        return None
+    hour, minute = int(match["h"]), int(match["m"])
+    if match["ampm"]:
+        hour = hour % 12 + (12 if match["ampm"].lower().startswith("p") else 0)
+    return f"{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
 
 
 def _from_epoch(seconds: float) -> When:
