@@ -37,6 +37,7 @@ Run: .venv/bin/python benchmarks/citation_precision.py
 from __future__ import annotations
 
 import hashlib
+import argparse
 import json
 import subprocess
 import sys
@@ -66,14 +67,15 @@ def load_labels() -> list[dict]:
     return [json.loads(line) for line in LABELLED.open(encoding="utf-8") if line.strip()]
 
 
-def produced(cluster) -> tuple[dict[Span, list[Span]], list[Span], dict[str, str]]:
+def produced(cluster, embedder: str = "minilm") -> tuple[dict[Span, list[Span]], list[Span],
+                                                        dict[str, str]]:
     """Today's briefing of one cluster: {item span: cited spans}, exclusive spans, texts."""
     from newsprism.config import Options
     from newsprism.pipeline import brief
 
     articles = cluster.articles()
     doc = {a.id: a.record_id for a in articles}
-    b = brief(articles, Options(words=WORDS))
+    b = brief(articles, Options(words=WORDS, embedder=embedder))
     cites = {}
     for item in b.summary:
         if len(item.citations) >= 2:
@@ -90,12 +92,12 @@ def _drifted(label: dict, texts: dict[str, str]) -> bool:
     return any(_sha(texts.get(r["doc"], "")[r["start"]:r["end"]]) != r["sha1"] for r in refs)
 
 
-def score(labels: list[dict], clusters: dict) -> dict:
+def score(labels: list[dict], clusters: dict, embedder: str = "minilm") -> dict:
     """Match labels to today's output, cluster by cluster; counts and the misses."""
     out = {"cite": Counter(), "excl": Counter(), "bad_cites": [], "bad_excl": [],
            "drift": [], "now_cites": 0, "now_excl": 0}
     for cid, cluster in clusters.items():
-        cites, exclusives, texts = produced(cluster)
+        cites, exclusives, texts = produced(cluster, embedder)
         pairs = {(item, c) for item, cs in cites.items() for c in cs}
         out["now_cites"] += len(pairs)
         out["now_excl"] += len(exclusives)
@@ -197,7 +199,13 @@ def write_results(out: dict, labels: list[dict], clusters: list[str], secs: floa
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, help="only the first N clusters (smoke runs)")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave the results")
+    parser.add_argument("--embedder", default="minilm", choices=["minilm", "tfidf"],
+                        help="the labels were made with minilm; tfidf only for smoke runs")
+    args = parser.parse_args(argv)
     labels = load_labels()
     files = {lab["file"] for lab in labels}
     if not all((SHARED / f).exists() for f in files):
@@ -205,19 +213,21 @@ def main() -> int:
         return 0
     from newsprism.eval import read_clusters
 
-    wanted = list(dict.fromkeys(lab["cluster"] for lab in labels))
+    wanted = list(dict.fromkeys(lab["cluster"] for lab in labels))[: args.limit]
+    labels = [lab for lab in labels if lab["cluster"] in wanted]
     (file,) = files
     found = {c.id: c for c in read_clusters(SHARED / file) if c.id in wanted}
     clusters = {cid: found[cid] for cid in wanted}
     started = time.perf_counter()
-    out = score(labels, clusters)
+    out = score(labels, clusters, args.embedder)
     secs = time.perf_counter() - started
     print("\n".join(table(out)))
     if out["drift"]:
         print(f"WARNING: text changed under labelled spans: {', '.join(out['drift'])}")
     print("\n".join(misses(out)))
-    write_results(out, labels, wanted, secs)
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    if not args.no_write:
+        write_results(out, labels, wanted, secs)
+        print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 
 

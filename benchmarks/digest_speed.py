@@ -83,6 +83,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folders", nargs="*")
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--embedder", nargs="+", default=["minilm", "tfidf"],
+                    choices=["minilm", "tfidf"], help="embedders to time (default both)")
     args = ap.parse_args()
     folders = args.folders or [str(ROOT / "examples")] + (
         [str(ROOT.parent / "shared" / "seeds")] if (ROOT.parent / "shared" / "seeds").is_dir() else []
@@ -90,8 +92,9 @@ def main() -> int:
     rows = []
     for folder in folders:
         articles, _ = load_articles([folder], Options())
-        for name, options in (("NewsPrism (MiniLM)", Options()),
-                              ("NewsPrism (TF-IDF)", Options(embedder="tfidf"))):
+        systems = {"minilm": "NewsPrism (MiniLM)", "tfidf": "NewsPrism (TF-IDF)"}
+        for embedder in args.embedder:
+            name, options = systems[embedder], Options(embedder=embedder)
             brief(articles, options)  # warm-up: model load, spaCy load
             cpu, wall = timed(lambda o=options: fresh_brief(articles, o), args.repeat)
             rows.append((folder, len(articles), name, cpu, wall))
@@ -101,8 +104,10 @@ def main() -> int:
             rows.append((folder, len(articles), "sumy LexRank (summary only)", cpu, wall))
         except (ImportError, NewsPrismError):
             print("sumy is not installed: pip install 'newsprism[eval]' for the baseline", file=sys.stderr)
-        print(f"\nwhere the time goes ({Path(folder).name}, MiniLM, cumulative seconds):")
-        for label, secs in stage_profile(articles, Options()):
+        profiled = Options(embedder=args.embedder[0])
+        print(f"\nwhere the time goes ({Path(folder).name}, {profiled.embedder}, "
+              "cumulative seconds):")
+        for label, secs in stage_profile(articles, profiled):
             print(f"  {label:20s} {secs:6.3f}")
     print("\n| input | articles | system | CPU s (median) | wall s (median) |")
     print("| --- | --- | --- | --- | --- |")

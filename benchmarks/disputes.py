@@ -29,6 +29,7 @@ import hashlib
 import json
 import re
 import sys
+from itertools import islice
 from pathlib import Path
 
 from newsprism.analyse.disputes import find
@@ -147,15 +148,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--tune", action="store_true", help="whole tune-half stories")
     parser.add_argument("--embedder", default="minilm", choices=("minilm", "tfidf"))
+    parser.add_argument("--limit", type=int, help="only the first N labelled items (smoke runs)")
     args = parser.parse_args()
-    return tune(args.embedder) if args.tune else pairs()
+    return tune(args.embedder) if args.tune else pairs(args.limit)
 
 
-def pairs() -> int:
+def pairs(limit: int | None = None) -> int:
     """Precision and recall on the labelled sentence groups."""
     groups = {g: dict.fromkeys(("tp", "fp", "fn", "tn"), 0) for g in ("fictional", "dev", "all")}
     skipped = names = 0
-    for line in LABELLED.open(encoding="utf-8"):
+    for line in islice(LABELLED.open(encoding="utf-8"), limit):
         item = json.loads(line)
         if item["kind"] == "name":  # forms of a name are entity spellings now (issue 9)
             names += 1

@@ -12,7 +12,10 @@ that a good extraction keeps and drops, gold titles and dates; see
 The baseline is trafilatura with its defaults (``bare_extraction`` with
 metadata). Not part of the test suite: run it by hand::
 
-    .venv/bin/python benchmarks/extraction_eval.py [--limit N] [--jobs N]
+    .venv/bin/python benchmarks/extraction_eval.py [--half tune|report] [--limit N] [--jobs N]
+
+``--half`` scores only the pages whose id sorts in the first ("tune") or second
+("report") half: rules are tuned on the first half and reported on both.
 """
 
 from __future__ import annotations
@@ -109,16 +112,25 @@ def _lost_by_kind(snippets: list[str], body: str, removed: tuple[Any, ...]) -> d
     return lost
 
 
+def half(records: list[dict[str, Any]], which: str | None) -> list[dict[str, Any]]:
+    """The first ("tune") or second ("report") half of ``records`` sorted by id; all for None."""
+    middle = len(records) // 2
+    return {"tune": records[:middle], "report": records[middle:]}.get(which or "", records)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="score only the first N pages")
     parser.add_argument("--jobs", type=int, default=4, help="worker processes (default 4)")
+    parser.add_argument("--half", choices=["tune", "report"],
+                        help="only the pages whose id sorts in the first (tune) or second half")
     args = parser.parse_args(argv)
     if not (DATA / "expected.jsonl").is_file():
         print(f"skipped: {DATA} is absent (it lives in ../shared/data)", file=sys.stderr)
         return 0
     with (DATA / "expected.jsonl").open(encoding="utf-8") as f:
-        records = [json.loads(line) for line in f][: args.limit]
+        records = half(sorted((json.loads(line) for line in f), key=lambda r: r["id"]),
+                       args.half)[: args.limit]
     started = time.perf_counter()
     totals: dict[str, dict[str, float]] = {name: {} for name in SYSTEMS}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:

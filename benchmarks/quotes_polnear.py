@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,9 +67,9 @@ def _shown(doc: dict, quotes: list[find.RawQuote]) -> list[str | None]:
             for q in quotes]
 
 
-def score(split: str, shown: bool) -> Tally:
+def score(split: str, shown: bool, limit: int | None = None) -> Tally:
     t = Tally()
-    for line in (DATA / f"polnear_{split}.jsonl").open(encoding="utf-8"):
+    for line in islice((DATA / f"polnear_{split}.jsonl").open(encoding="utf-8"), limit):
         doc = json.loads(line)
         attrs = [a for a in doc["attributions"] if a.get("content") and a.get("source")]
         contents = [tuple(s) for a in attrs for s in a["content"]["spans"]]
@@ -114,12 +115,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev"), action="append")
     parser.add_argument("--shown", action="store_true", help="also score shown speakers (NER)")
+    parser.add_argument("--limit", type=int, help="only the first N documents (smoke runs)")
     args = parser.parse_args(argv)
     if not DATA.exists():
         print(f"skipped: {DATA} not found (needs ../shared/data)")
         return 0
     for split in args.split or ("train", "dev"):
-        print("\n".join(report(split, score(split, args.shown), args.shown)))
+        print("\n".join(report(split, score(split, args.shown, args.limit), args.shown)))
     return 0
 
 

@@ -31,12 +31,12 @@ DATASETS = (
 )
 
 
-def run_one(path: str, baselines: list[str], embedder: str) -> dict:
+def run_one(path: str, baselines: list[str], embedder: str, limit: int | None = None) -> dict:
     from newsprism.eval import default_words, read_clusters
     from newsprism.eval.runner import Report, build_systems, evaluate
 
     words = default_words(path)
-    clusters = read_clusters(path)
+    clusters = read_clusters(path)[:limit]
     results = evaluate(clusters, words, build_systems(baselines, embedder, focus=True))
     report = Report(dataset=Path(path).name, words=words, focus=True, embedder=embedder,
                     systems=results, cluster_ids=[c.id for c in clusters])
@@ -87,6 +87,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="tfidf", choices=["tfidf", "minilm"])
     parser.add_argument("--jobs", type=int, default=1, help="datasets run in parallel")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "summary"))
+    parser.add_argument("--limit", type=int, help="only the first N clusters of each set (smoke runs)")
     args = parser.parse_args()
     data = Path(args.data)
     if not data.is_dir():
@@ -96,7 +97,7 @@ def main() -> None:
     start = time.time()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         reports = list(pool.map(run_one, paths, [baselines] * len(paths),
-                                [args.embedder] * len(paths)))
+                                [args.embedder] * len(paths), [args.limit] * len(paths)))
     seconds = time.time() - start
     command = "python benchmarks/summary_quality.py " + " ".join(sys.argv[1:])
     Path(args.out + ".json").write_text(json.dumps(reports, indent=2) + "\n", encoding="utf-8")

@@ -39,12 +39,17 @@ DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "timelin
     "timeline17_dev.jsonl"
 
 
-def load() -> list[dict]:
-    """Collections with articles, each with its reports and gold day sets."""
+def load(per_topic: int | None = None) -> list[dict]:
+    """Collections with articles, each with its reports and gold day sets (at most
+    ``per_topic`` collections of each topic when given: smoke runs)."""
     out = []
+    taken: dict[str, int] = {}
     for line in DATA.open(encoding="utf-8"):
         coll = json.loads(line)
         if not coll["articles"]:
+            continue
+        taken[coll["topic"]] = taken.get(coll["topic"], 0) + 1
+        if per_topic is not None and taken[coll["topic"]] > per_topic:
             continue
         reports = [select.Report(a["date"], tuple(
             (m.value, m.relative) for m in find_dates(a["text"], a["date"])
@@ -152,11 +157,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true",
                         help="refit on all topics and write the shipped select_weights.json")
+    parser.add_argument("--limit", type=int,
+                        help="only the first N collections of each topic (smoke runs)")
     args = parser.parse_args()
     if not DATA.exists():
         print(f"skipped: {DATA} not found (needs ../shared/data)")
         return 0
-    colls = load()
+    colls = load(args.limit)
     topics = {c["id"]: c["topic"] for c in colls}
     base = {c["id"]: score(c, most_mentioned(c["reports"])) for c in colls}
     count = {c["id"]: score(c, by_articles(c["reports"])) for c in colls}

@@ -135,6 +135,12 @@ class Options:
     # latest article; B-cubed F1 0.845 on the DUC 2003 event clusters at these values.
     story_threshold: float = 0.12
     story_window_days: int = 60
+    # --- a publication date guessed from an article's body (no metadata, no date header)
+    # is dropped when it lies more than this many days from the median of the story's
+    # other, stated dates: a body's first full date is often background ("the 1998
+    # accords"). 7 days keeps a guess within a story's usual week of coverage; chosen by
+    # reasoning, not tuned (no labelled set has guessed dates).
+    guessed_date_max_days: int = 7
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated
     fetch_timeout: float = 15.0  # seconds per URL

@@ -8,6 +8,7 @@ Everything that points at source text carries positions, not copies: a
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,20 @@ def content_id(text: str, prefix: str = "a", length: int = 10) -> str:
     """A stable id from content: same text, same id, on every machine."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:length]}"
+
+
+# A wire dateline opening a story: "UNITED NATIONS (AP) _ ", "RIO DE JANEIRO, Brazil _ ",
+# "LONDON (Reuters) - ". The place is in capitals; the agency, if any, in parentheses.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\([\w .&-]{1,30}\))?\s*"
+    r"(?:_|--|[-–—])\s+"
+)
+
+
+def lead_title(text: str, words: int = 12) -> str:
+    """A title made from the first ``words`` words of ``text``, without a wire dateline."""
+    parts = _DATELINE.sub("", text.lstrip(), count=1).split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +80,10 @@ class Article:
     path: str | None = None
     record_id: str | None = None
     removed: tuple[Removed, ...] = ()
+    date_guessed: bool = False  # ``published`` was read from the body, not from metadata
+    # paragraphs of the text that are not running prose: (start, end, kind), kind being
+    # "heading", "item" (a list item) or "row" (a table row); everything else is "text"
+    marks: tuple[tuple[int, int, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +96,7 @@ class Sentence:
     text: str
     index: int  # position of the sentence within its article, from 0
     paragraph: int  # index of the paragraph (line block) holding it, from 0
+    kind: str = "text"  # "text", or "heading"/"item"/"row" for a heading, list item, table row
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +360,73 @@ class Briefing:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
+# Words of a headline added to a label when an outlet's articles share a time.
+_LABEL_TITLE_WORDS = 8
+
+
+def source_labels(articles: tuple[Article, ...] | list[Article]) -> dict[str, str]:
+    """A label per article id that tells apart several articles of one outlet.
+
+    An outlet with one article is labelled by its name; otherwise each article
+    gets its time ("AP, 14:05", with the date when the outlet's articles span
+    days), then its headline where times tie, then a number if all else ties.
+    """
+    groups: dict[str, list[Article]] = {}
+    for a in articles:
+        groups.setdefault(a.name, []).append(a)
+    labels: dict[str, str] = {}
+    for name, group in groups.items():
+        if len(group) == 1:
+            labels[group[0].id] = name
+            continue
+        one_day = len({a.published for a in group}) == 1
+        labels.update(_distinct(name, group, one_day))
+    return labels
+
+
+def _distinct(name: str, group: list[Article], one_day: bool) -> dict[str, str]:
+    def when(a: Article) -> str:
+        parts = ([] if one_day and a.published_time else [a.published or ""]) \
+            + [a.published_time or ""]
+        return " ".join(p for p in parts if p)
+
+    labels = {a.id: ", ".join(p for p in (name, when(a)) if p) for a in group}
+    for level in ("title", "number"):
+        counts: dict[str, int] = {}
+        for label in labels.values():
+            counts[label] = counts.get(label, 0) + 1
+        for i, a in enumerate(group, 1):
+            if counts[labels[a.id]] > 1:
+                labels[a.id] += f" #{i}" if level == "number" else _short_title(a.title)
+    return labels
+
+
+def _short_title(title: str | None) -> str:
+    if not title:
+        return ""
+    words = title.split()
+    cut = " ".join(words[:_LABEL_TITLE_WORDS])
+    return f" “{cut}{'…' if len(words) > _LABEL_TITLE_WORDS else ''}”"
+
+
+def outlets(articles: tuple[Article, ...] | list[Article]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each outlet with the ids of its articles, outlets in first-seen order."""
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        groups.setdefault(a.name, []).append(a.id)
+    return [(name, tuple(ids)) for name, ids in groups.items()]
+
+
+def sources_line(articles: tuple[Article, ...] | list[Article]) -> str:
+    """"5 sources: A, B, …", or "29 articles from 2 outlets: A (12), B (17)" when outlets repeat."""
+    groups = outlets(articles)
+    if len(groups) == len(articles):
+        return f"{len(articles)} source{'' if len(articles) == 1 else 's'}: " \
+            + ", ".join(name for name, _ in groups)
+    return (f"{len(articles)} articles from {len(groups)} outlet{'' if len(groups) == 1 else 's'}: "
+            + ", ".join(f"{name} ({len(ids)})" for name, ids in groups))
+
+
 def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:
     return [{"source": c.source, "start": c.start, "end": c.end} for c in citations]
 
@@ -351,8 +438,11 @@ def _article_dict(a: Article) -> dict[str, Any]:
         "title": a.title,
         "url": a.url,
         "published": a.published,
+        "published_time": a.published_time,
+        "date_guessed": a.date_guessed,
         "path": a.path,
         "author": a.author,
         "record_id": a.record_id,
         "text": a.text,
+        "marks": [list(m) for m in a.marks],
     }

@@ -154,3 +154,17 @@ def check_consistent(db: Path) -> None:
         assert sizes == len(ids)
         fts = con.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
         assert fts == len(ids)
+
+
+@pytest.mark.parametrize("args", [["stories"], ["show", "s0123456789"], ["search", "dam"],
+                                  ["serve", "--port", "8765"]])
+def test_read_only_commands_never_create_a_store(tmp_path: Path, capsys, args) -> None:
+    from newsprism.cli import main
+
+    db = tmp_path / "nowhere" / "np.db"
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--db", str(db)])
+    err = capsys.readouterr().err.strip()
+    assert exit_.value.code != 0
+    assert err.count("\n") == 0 and str(db) in err and "run newsprism ingest first" in err
+    assert not db.exists() and not db.parent.exists()

@@ -16,7 +16,9 @@ from newsprism.clean.boilerplate import (
     Verdict,
     classify,
     headline_shaped,
+    is_heading,
     is_link_cue_only,
+    paragraph_kind,
     split_credit,
 )
 from newsprism.clean.duplicates import find_duplicates, same_paragraph, tokens
@@ -28,6 +30,7 @@ from newsprism.clean.header import (
     take_title_line,
 )
 from newsprism.clean.html import extract_page
+from newsprism.clean.wire import clean_title, strip_wire
 from newsprism.config import Options
 from newsprism.errors import ExtractionError
 from newsprism.model import Article, RawDocument, Removed, content_id
@@ -46,35 +49,80 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         lines, title = page.text, doc.title or page.title
         published = doc.published or _date_or_none(page.date)
         sitename, author, url = page.sitename, doc.author or page.author, doc.url or page.url
-        dropped = page.dropped
+        dropped, kinds = page.dropped, page.kinds
     else:
         lines, title, published = doc.body, doc.title, doc.published
         sitename, author, url = None, doc.author, doc.url
-        dropped = ()
-    head = Head(split_paragraphs(lines), title=title, published=published)
+        dropped, kinds = (), {}
+    paragraphs, wire = strip_wire(split_paragraphs(lines))
+    head = Head(paragraphs, title=clean_title(title), published=published, removed=wire)
     take_dateline(head)
     if doc.format != "html":
         take_title_line(head)
     drop_repeated_title(head)
     kept, removed = clean_paragraphs(head.paragraphs)
     removed += explain_dropped(dropped, kept)
-    text = PARAGRAPH_SEPARATOR.join(kept)
+    kept, trailing = drop_trailing_headings(kept, kinds)
+    removed += trailing
+    text, marks = join_paragraphs(kept, kinds)
     if not text.strip():
         raise ExtractionError(doc.origin, _nothing_left(head.removed + removed))
-    published = head.published or (first_full_date(doc.body) if doc.format != "html" else None)
+    guessed = None if head.published or doc.format == "html" else first_full_date(doc.body)
     return Article(
         id=content_id(text),
         name=outlet_name(doc.source or sitename, url, doc.path or doc.origin),
         text=text,
         title=head.title,
         url=url,
-        published=published,
-        published_time=doc.published_time if published == doc.published else None,
+        published=head.published or guessed,
+        published_time=doc.published_time if doc.published and head.published == doc.published
+        else None,
         author=author or _byline_author(removed),
         path=doc.path,
         record_id=doc.record_id,
         removed=tuple(head.removed + removed),
+        date_guessed=guessed is not None,
+        marks=marks,
     )
+
+
+def drop_trailing_headings(
+    paragraphs: list[str], kinds: dict[str, str]
+) -> tuple[list[str], list[Removed]]:
+    """``paragraphs`` without the headings that nothing but headings follow, and those removed.
+
+    A heading of the body introduces text, a list or a table; a run of headings
+    closing the text introduces nothing (teasers of other pages, section names).
+    """
+    kind = [kinds.get(p) or paragraph_kind(p) for p in paragraphs]
+    last_text = max((i for i, k in enumerate(kind) if k != "heading"), default=-1)
+    kept: list[str] = []
+    removed: list[Removed] = []
+    for i, para in enumerate(paragraphs):
+        if kind[i] == "heading" and i > last_text:
+            removed.append(Removed("heading", para))
+        else:
+            kept.append(para)
+    return kept, removed
+
+
+def join_paragraphs(
+    paragraphs: list[str], kinds: dict[str, str]
+) -> tuple[str, tuple[tuple[int, int, str], ...]]:
+    """The article text, and the (start, end, kind) of its headings and list items.
+
+    ``kinds`` maps a paragraph to the kind its markup gave it (an HTML heading or
+    list item); a plain-text paragraph is a heading when shaped like one, an item
+    when it opens with a bullet.
+    """
+    marks = []
+    pos = 0
+    for para in paragraphs:
+        kind = kinds.get(para) or paragraph_kind(para)
+        if kind != "text":
+            marks.append((pos, pos + len(para), kind))
+        pos += len(para) + len(PARAGRAPH_SEPARATOR)
+    return PARAGRAPH_SEPARATOR.join(paragraphs), tuple(marks)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -93,8 +141,8 @@ def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
         # a bare "Related:" opens a list of headlines; any real paragraph closes it
         after_cue = is_link_cue_only(para) or (after_cue and verdict is not None
                                                and headline_shaped(para))
-        if verdict is None:
-            kept.append(para)
+        if verdict is None or is_heading(verdict):
+            kept.append(para)  # a heading of the body is content: kept, and marked later
         else:
             removed.extend(verdict.removed)
     duplicates = find_duplicates(kept)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from newsprism.errors import ExtractionError
@@ -22,20 +22,23 @@ class Page:
     url: str | None
     # blocks inside the article that the extractor left out: (tag, text), in page order
     dropped: tuple[tuple[str, str], ...] = ()
+    # paragraph text -> "heading" for the headings the extractor kept in the text
+    kinds: dict[str, str] = field(default_factory=dict)
 
 
 def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     """Main text and metadata of ``html`` via trafilatura (date via htmldate).
 
-    Comments and tables are left out: they are reader talk and data grids, not
-    the report. Raises ExtractionError when trafilatura finds no main text.
+    Comments are left out: they are reader talk, not the report. Tables are kept,
+    one row per line ("| cell | cell |"), without the rule lines that only draw them.
+    Raises ExtractionError when trafilatura finds no main text.
     """
     import trafilatura  # lazy: a large import, needed only for HTML
     from trafilatura.xml import xmltotxt
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, deduplicate=False,
         )
     except (ValueError, TypeError) as exc:  # malformed markup trafilatura cannot parse
@@ -44,7 +47,7 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     root = _parse(html)
     if doc is None or doc.body is None:
         return _fragment(html, root, origin)
-    text = xmltotxt(doc.body, include_formatting=False) or ""
+    text = _TABLE_RULE.sub("", xmltotxt(doc.body, include_formatting=False) or "")
     sitename = _clean(doc.sitename)
     return Page(
         text=text,
@@ -54,7 +57,20 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         date=_clean(doc.date) or _htmldate(html),
         url=_clean(doc.url) or url,
         dropped=tuple(dropped_blocks(root, text)) if root is not None else (),
+        kinds=heading_kinds(doc.body),
     )
+
+
+# "|---|---|" lines under a table's header row: drawing, not text
+_TABLE_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+\s*$", re.MULTILINE)
+
+
+def heading_kinds(body: Any) -> dict[str, str]:
+    """The extractor's kept headings (``<head>`` in its XML), as paragraph text -> "heading".
+
+    List items need no map: the extractor writes them with a leading "- ".
+    """
+    return {" ".join("".join(el.itertext()).split()): "heading" for el in body.iter("head")}
 
 
 # Leaf text blocks of a page: the units a reader sees as paragraphs or captions.

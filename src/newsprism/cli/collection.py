@@ -11,7 +11,7 @@ import click
 
 from newsprism.cli.failures import exit_if_any, report
 from newsprism.config import Options, build_options
-from newsprism.errors import ConfigError, OutputError
+from newsprism.errors import ConfigError, OutputError, StoreError
 
 DB_HELP = "Store file (default: $NEWSPRISM_DB, else ~/.local/share/newsprism/newsprism.db)."
 
@@ -21,11 +21,27 @@ def _options(**flags: Any) -> Options:
     return build_options(flags, config=config)
 
 
-def _store(options: Options):  # type: ignore[no-untyped-def]
+def _store(options: Options, create: bool = False):  # type: ignore[no-untyped-def]
+    """The store; only ``ingest`` (``create=True``) may make a new one."""
     # the store alone: listing and searching need neither clustering nor analysis
-    from newsprism.store import Store, default_path
+    from newsprism.store import Store
 
-    return Store(default_path(options.db))
+    return Store(_existing(options) if not create else _path(options))
+
+
+def _path(options: Options) -> Path:
+    from newsprism.store import default_path
+
+    return default_path(options.db)
+
+
+def _existing(options: Options) -> Path:
+    """The store's path; raises StoreError when no store is there (read-only commands)."""
+    path = _path(options)
+    if not path.is_file():
+        raise StoreError(f"{path}: no collection here; run newsprism ingest first "
+                         "(or pass another store with --db)")
+    return path
 
 
 def _bar(quiet: bool) -> Any:
@@ -58,11 +74,12 @@ def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ign
 
     INPUTS are files, folders, JSONL streams, feed files or feed URLs. Content
     already stored (same outlet, same text) is skipped, so re-running is safe.
+    This is the only command that creates the store.
     """
     from newsprism.pipeline.collection import ingest_inputs
 
     options = _options(db=db, allow_private=allow_private, quiet=quiet, config_path=config_path)
-    with _store(options) as store:
+    with _store(options, create=True) as store:
         result = ingest_inputs(list(inputs), store, options, progress=_bar(bool(quiet)))
     report(result.errors)  # type: ignore[arg-type]
     if as_json:
@@ -85,7 +102,10 @@ def ingest(inputs, db, as_json, allow_private, config_path, quiet):  # type: ign
 @click.option("--json", "as_json", is_flag=True,
               help="JSON, with every member article's id, record_id and url.")
 def stories(db, since, limit, as_json):  # type: ignore[no-untyped-def]
-    """List stored stories, newest first, with their outlets and article counts."""
+    """List stored stories, newest first, with their outlets and article counts.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     _check_date(since)
     options = _options(db=db)
     with _store(options) as store:
@@ -125,7 +145,10 @@ def _check_date(value: str | None) -> None:
 @click.option("--all", "show_all", is_flag=True, default=None,
               help="Show every \"only in some outlets\" fact, not only each outlet's top ones.")
 def show(story, db, output, as_json, embedder, words, show_all):  # type: ignore[no-untyped-def]
-    """The briefing of stored STORY (an id from `newsprism stories`), built once then cached."""
+    """The briefing of stored STORY (an id from `newsprism stories`), built once then cached.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     from newsprism.pipeline.collection import story_briefing
     from newsprism.render import format_for, render
 
@@ -149,7 +172,10 @@ def show(story, db, output, as_json, embedder, words, show_all):  # type: ignore
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 def search(query, db, limit, as_json):  # type: ignore[no-untyped-def]
-    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan)."""
+    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan).
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     options = _options(db=db)
     with _store(options) as store:
         hits = store.search(query, limit=limit)
@@ -183,8 +209,10 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--allow-private", is_flag=True, default=None,
               help="Let the upload form fetch URLs on private or loopback addresses.")
 def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
-    """Serve the stories, briefings, search and an ingest form on a local web page."""
-    from newsprism.store import default_path
+    """Serve the stories, briefings, search and an ingest form on a local web page.
+
+    Needs a store made by `newsprism ingest`; a missing one is an error.
+    """
     from newsprism.web import create_app
 
     try:
@@ -194,7 +222,7 @@ def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-d
 
         raise DependencyError("uvicorn", "web") from None
     options = _options(db=db, embedder=embedder, allow_private=allow_private)
-    app = create_app(default_path(options.db), options)
-    click.echo(f"newsprism: serving {default_path(options.db)} on http://{host}:{port}/",
-               err=True)
+    path = _existing(options)
+    app = create_app(path, options)
+    click.echo(f"newsprism: serving {path} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -16,6 +16,7 @@ from newsprism.errors import InputError
 from newsprism.ingest.decode import decode_bytes
 from newsprism.ingest.feeds import looks_like_feed, parse_feed
 from newsprism.ingest.fetch import fetch, is_url
+from newsprism.ingest.frontmatter import read_front_matter
 from newsprism.ingest.records import parse_records
 from newsprism.model import RawDocument
 
@@ -114,8 +115,17 @@ def read_bytes(
         return parse_records(text, origin, path, whole_json=kind == "json")
     if kind == "feed" or (kind == "html" and looks_like_feed(text)):
         return parse_feed(text, origin, path)
-    fmt = "html" if kind == "html" else "text"
-    return [RawDocument(origin=origin, body=text, format=fmt, url=url, path=path)], []
+    if kind == "html":
+        return [RawDocument(origin=origin, body=text, format="html", url=url, path=path)], []
+    return [_text_document(text, origin, url, path)], []
+
+
+def _text_document(text: str, origin: str, url: str | None, path: str | None) -> RawDocument:
+    """A plain-text document, its front matter (if any) moved into fields."""
+    front = read_front_matter(text, origin)
+    return RawDocument(origin=origin, body=front.body, format="text", title=front.title,
+                       url=front.url or url, source=front.source, published=front.published,
+                       published_time=front.published_time, author=front.author, path=path)
 
 
 def sniff_kind(text: str) -> str:

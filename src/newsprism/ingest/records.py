@@ -1,21 +1,33 @@
 """JSON and JSON Lines records -> RawDocuments, validated at the boundary.
 
 A record is an object with ``text`` (or ``html``) and optional ``title``,
-``url``, ``source``, ``published``, ``author`` and ``id``. A ``.json`` file may
-hold one record, a list of records, or JSON Lines.
+``url``, ``author`` and ``id``; its outlet may be named ``source``, ``outlet``,
+``site_name`` or ``publisher`` (a string, or an object with a ``name``), and
+its date ``published``, ``date``, ``pubDate``, ``published_at``, ``datetime``
+or ``timestamp`` (ISO, RFC 822 or epoch seconds; a time of day is kept). The
+first of each list that a record has is read. A ``.json`` file may hold one
+record, a list of records, or JSON Lines.
+
+Fields that are not read are reported once per file, as a warning on the
+``newsprism`` logger (printed on stderr), so nothing is dropped silently.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import logging
 from typing import Any
 
 from newsprism.errors import InputError
-from newsprism.nlp.dates import absolute_date
+from newsprism.ingest.when import parse_when
 from newsprism.model import RawDocument
 
-_OPTIONAL_STRINGS = ("title", "url", "source", "published", "author", "id")
+log = logging.getLogger("newsprism")
+
+DATE_FIELDS = ("published", "date", "pubDate", "published_at", "datetime", "timestamp")
+SOURCE_FIELDS = ("source", "outlet", "site_name", "publisher")
+_OPTIONAL_STRINGS = ("title", "url", "author", "id")
+_BODY_FIELDS = ("text", "html")
 
 
 def parse_records(
@@ -34,8 +46,34 @@ def parse_records(
             pass  # not one JSON value: read it as JSON Lines below
         else:
             items = value if isinstance(value, list) else [value]
-            return _records([(f"{origin}:record {i + 1}", v) for i, v in enumerate(items)], path)
+            found = [(f"{origin}:record {i + 1}", v) for i, v in enumerate(items)]
+            warn_ignored(origin, [v for _, v in found])
+            return _records(found, path)
     return _json_lines(text, origin, path)
+
+
+def warn_ignored(origin: str, values: list[Any]) -> None:
+    """Warn once for ``origin`` about the fields its records hold that are not read."""
+    ignored: dict[str, None] = {}
+    for value in values:
+        if isinstance(value, dict):
+            ignored.update(dict.fromkeys(ignored_fields(value)))
+    if ignored:
+        log.warning("%s: ignored fields: %s", origin, ", ".join(ignored))
+
+
+def ignored_fields(record: dict[str, Any]) -> list[str]:
+    """Keys of ``record`` that no document field is read from, in record order.
+
+    Of several date (or outlet) fields only the first is read; the others are
+    ignored and so listed.
+    """
+    read = set(_OPTIONAL_STRINGS) | set(_BODY_FIELDS)
+    for names in (DATE_FIELDS, SOURCE_FIELDS):
+        first = next((k for k in names if record.get(k) not in (None, "")), None)
+        read.add(first or "")
+        read.update(k for k in names if record.get(k) in (None, ""))
+    return [k for k in record if k not in read]
 
 
 def _json_lines(
@@ -51,6 +89,7 @@ def _json_lines(
             items.append((where, json.loads(line)))
         except json.JSONDecodeError as exc:
             errors.append(InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})"))
+    warn_ignored(origin, [v for _, v in items])
     docs, record_errors = _records(items, path)
     if not items and not errors:
         errors.append(InputError(origin, "no JSON records found (the file is empty)"))
@@ -79,29 +118,41 @@ def record_to_document(value: Any, origin: str, path: str | None = None) -> RawD
         if field_value is not None and not isinstance(field_value, (str, int)):
             raise InputError(origin, f"field {key!r} must be a string, got {_kind(field_value)}")
     body, fmt = _body(value, origin)
+    published, published_time = _when(value, origin)
     return RawDocument(
         origin=origin,
         body=body,
         format=fmt,
         title=_text_or_none(fields["title"]),
         url=_text_or_none(fields["url"]),
-        source=_text_or_none(fields["source"]),
-        published=absolute_date(fields["published"]),
-        published_time=_clock(fields["published"]),
+        source=_outlet(value, origin),
+        published=published,
+        published_time=published_time,
         author=_text_or_none(fields["author"]),
         path=path,
         record_id=_text_or_none(fields["id"]),
     )
 
 
-# "2025-03-04T09:30", "2025-03-04 09:30:00Z": the time of day an ISO timestamp gives
-_ISO_TIME = re.compile(r"^\d{4}-\d\d-\d\d[T ](\d\d):(\d\d)")
+def _first(value: dict[str, Any], names: tuple[str, ...]) -> tuple[str, Any]:
+    return next(((k, value[k]) for k in names if value.get(k) not in (None, "")), ("", None))
 
 
-def _clock(value: Any) -> str | None:
-    """"HH:MM" of an ISO timestamp with a time of day, else None."""
-    m = _ISO_TIME.match(str(value or "").strip())
-    return f"{m[1]}:{m[2]}" if m and int(m[1]) < 24 and int(m[2]) < 60 else None
+def _when(value: dict[str, Any], origin: str) -> tuple[str | None, str | None]:
+    key, raw = _first(value, DATE_FIELDS)
+    if raw is not None and not isinstance(raw, str | int | float):
+        raise InputError(origin, f"field {key!r} must be a date string or epoch seconds, "
+                                 f"got {_kind(raw)}")
+    return parse_when(raw)
+
+
+def _outlet(value: dict[str, Any], origin: str) -> str | None:
+    key, raw = _first(value, SOURCE_FIELDS)
+    if isinstance(raw, dict):  # {"id": "ap", "name": "Associated Press"}, as news APIs write
+        raw = raw.get("name")
+    if raw is not None and not isinstance(raw, str | int):
+        raise InputError(origin, f"field {key!r} must be a string, got {_kind(raw)}")
+    return _text_or_none(raw)
 
 
 def _body(value: dict[str, Any], origin: str) -> tuple[str, str]:

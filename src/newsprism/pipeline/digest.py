@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -12,7 +13,7 @@ from newsprism.analyse import align, disputes, entities, exclusive, quotes, summ
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
+from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem, lead_title
 from newsprism.nlp.embed import get_embedder
 
 
@@ -69,8 +70,31 @@ def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryI
     return summary.summarise(al.sentences, al.lexical, al.facts, options)
 
 
+def drop_far_guesses(articles: tuple[Article, ...], max_days: int) -> tuple[Article, ...]:
+    """``articles`` with each guessed date that lies far from the story's stated dates unset.
+
+    A guess (``Article.date_guessed``) is kept when no other article states a date
+    to compare with, or when it is within ``max_days`` of their median.
+    """
+    stated = sorted(date.fromisoformat(a.published) for a in articles
+                    if a.published and not a.date_guessed)
+    if not stated:
+        return articles
+    middle = stated[len(stated) // 2]
+    return tuple(
+        replace(a, published=None, published_time=None, date_guessed=False)
+        if a.date_guessed and a.published
+        and abs((date.fromisoformat(a.published) - middle).days) > max_days else a
+        for a in articles
+    )
+
+
 def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
-    """Analyse clean articles of one story into a Briefing."""
+    """Analyse clean articles of one story into a Briefing.
+
+    A date guessed from a body far from the story's stated dates is not used.
+    """
+    articles = drop_far_guesses(articles, options.guessed_date_max_days)
     al = align_story(articles, options)
     by_article, facts = al.by_article, al.facts
     items = summary.summarise(al.sentences, al.lexical, facts, options)
@@ -97,8 +121,7 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
 def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
     if not items:
         return "Untitled story"
-    words = items[0].text.split()
-    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return lead_title(items[0].text)
 
 
 def cluster_config(options: Options) -> ClusterConfig:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from newsprism.model import Article, Briefing, Citation
+from newsprism.model import Article, Briefing, Citation, outlets, source_labels, sources_line
 from newsprism.render.markdown import more
 
 _env = Environment(
@@ -58,10 +58,12 @@ def pieces(article: Article, citations: list[Citation]) -> list[Piece]:
 
 def _context(b: Briefing, all_exclusive: bool = False) -> dict:
     cites = b.citations()
-    names = {a.id: a.name for a in b.sources}
     return {
         "b": b,
-        "names": names,
+        "names": source_labels(b.sources),  # outlet, plus time where an outlet repeats
+        "sources_line": sources_line(b.sources),
+        "outlets": outlets(b.sources),  # coverage and entity columns: one per outlet
+        "mentions": lambda e, ids: sum(n for src, n in e.mentions if src in ids),
         "target": target_id,
         "cited": lambda c: b.source(c.source).text[c.start : c.end],
         "pieces": {a.id: pieces(a, cites) for a in b.sources},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from newsprism.model import Briefing
+from newsprism.model import Briefing, outlets, sources_line
 from newsprism.render.html import index_page
 
 INDEX_SCHEMA = "newsprism.index/1"
@@ -12,7 +12,9 @@ INDEX_SCHEMA = "newsprism.index/1"
 
 def _entry(b: Briefing, file: str | None) -> dict:
     return {"title": b.title, "date": b.date, "file": file,
-            "sources": [a.name for a in b.sources], "summary": len(b.summary)}
+            "sources": [a.name for a in b.sources], "summary": len(b.summary),
+            "outlets": [name for name, _ in outlets(b.sources)],
+            "sources_line": sources_line(b.sources)}
 
 
 def render_index(briefings: list[Briefing], fmt: str, files: list[str] | None = None) -> str:
@@ -35,7 +37,7 @@ def render_index(briefings: list[Briefing], fmt: str, files: list[str] | None = 
         lines = [f"# {n} {'story' if n == 1 else 'stories'}", ""]
         for i, (b, f) in enumerate(zip(briefings, names), 1):
             label = f"[{b.title}]({f})" if f else b.title
-            lines.append(f"{i}. {label} — {b.date or 'undated'}, {len(b.sources)} sources")
+            lines.append(f"{i}. {label} — {b.date or 'undated'}, {sources_line(b.sources)}")
         body = "\n".join(lines) + "\n"
         if files is None:
             body += "".join("\n---\n\n" + render_markdown(b) for b in briefings)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from newsprism.model import Briefing, Citation, Entity
+from newsprism.model import Briefing, Citation, Entity, outlets, source_labels, sources_line
 
 
 def _names(briefing: Briefing, citations: tuple[Citation, ...]) -> str:
-    names = {a.id: a.name for a in briefing.sources}
+    names = source_labels(briefing.sources)
     seen = dict.fromkeys(names[c.source] for c in citations)
     return ", ".join(seen)
 
@@ -22,7 +22,7 @@ def _spellings(b: Briefing, e: Entity) -> str:
     """"; written Benny Gantz (A, B) / Benjamin Gantz (C)" when outlets spell the name apart."""
     if not e.spellings:
         return ""
-    names = {a.id: a.name for a in b.sources}
+    names = source_labels(b.sources)
     forms = " / ".join(f"{_md(sp.text)} ({', '.join(_md(names[s]) for s in sp.sources)})"
                        for sp in e.spellings)
     return f"; written {forms}"
@@ -40,8 +40,7 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
     or all of them with ``all_exclusive``.
     """
     out = [f"# {_md(b.title)}", ""]
-    out.append(f"*{b.date or 'undated'} · {len(b.sources)} sources: "
-               + ", ".join(_md(a.name) for a in b.sources) + "*")
+    out.append(f"*{b.date or 'undated'} · {_md(sources_line(b.sources))}*")
     out += ["", "## Summary", ""]
     for s in b.summary:
         out.append(f"- {_md(s.text)} — *{_names(b, s.citations)}*")
@@ -51,7 +50,7 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
         out.append("- (none)")
     if b.exclusive:
         out += ["", "## Only in some outlets", ""]
-        names = {a.id: a.name for a in b.sources}
+        names = source_labels(b.sources)
         for source, group in groupby(b.exclusive, key=lambda e: e.source):
             items = list(group)
             shown = [e for e in items if all_exclusive or e.top]
@@ -101,16 +100,24 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
             out.append(f"- {_md(e.name)}{aka} — {e.type}{role}; {total} mention"
                        f"{'' if total == 1 else 's'}{_spellings(b, e)}")
     if b.facts:
-        out += ["", "## Coverage", "", "| fact | " + " | ".join(_md(a.name) for a in b.sources)
-                + " |", "| --- |" + " --- |" * len(b.sources)]
-        for f in b.facts:
-            covered = set(f.sources)
-            text = _md(f.sentences[0].text)
-            text = text if len(text) <= 90 else text[:89].rstrip() + "…"
-            out.append(f"| {text} | " + " | ".join("✓" if a.id in covered else ""
-                                                   for a in b.sources) + " |")
-    removed = [(a.name, r) for a in b.sources for r in a.removed]
+        out += _coverage(b)
+    labels = source_labels(b.sources)
+    removed = [(labels[a.id], r) for a in b.sources for r in a.removed]
     if removed:
         out += ["", "## Removed during cleaning", ""]
         out += [f"- {_md(name)} · {r.kind}: {_md(r.text)[:160]}" for name, r in removed]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _coverage(b: Briefing) -> list[str]:
+    """The sources × facts table, one column per outlet (however many articles it has)."""
+    groups = outlets(b.sources)
+    out = ["", "## Coverage", "", "| fact | " + " | ".join(_md(name) for name, _ in groups)
+           + " |", "| --- |" + " --- |" * len(groups)]
+    for f in b.facts:
+        covered = set(f.sources)
+        text = _md(f.sentences[0].text)
+        text = text if len(text) <= 90 else text[:89].rstrip() + "…"
+        out.append(f"| {text} | " + " | ".join("✓" if covered & set(ids) else ""
+                                               for _, ids in groups) + " |")
+    return out

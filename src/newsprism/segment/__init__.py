@@ -86,13 +86,26 @@ def _join_quotes(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def split_sentences(article: Article) -> tuple[Sentence, ...]:
-    """Every sentence of ``article`` in reading order; ``text == article.text[start:end]``."""
+    """Every sentence of ``article`` in reading order; ``text == article.text[start:end]``.
+
+    A sentence of a paragraph the clean stage marked as a heading or list item
+    (``article.marks``) has that kind; every other sentence is "text".
+    """
     out: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(article.text)):
+        kind = paragraph_kind(article.marks, p_start, p_end)
         spans = _join_quotes(article.text, _sentence_spans(article.text, p_start, p_end))
         for s, e in spans:
-            out.append(Sentence(article.id, s, e, article.text[s:e], len(out), p_index))
+            out.append(Sentence(article.id, s, e, article.text[s:e], len(out), p_index, kind))
     return tuple(out)
+
+
+def paragraph_kind(marks: tuple[tuple[int, int, str], ...], start: int, end: int) -> str:
+    """The kind of the mark covering ``start:end``, else "text"."""
+    for m_start, m_end, kind in marks:
+        if m_start <= start and end <= m_end:
+            return kind
+    return "text"
 
 
 def split_text(text: str, source: str = "doc") -> tuple[Sentence, ...]:

@@ -84,7 +84,10 @@ def _sources(d: dict[str, Any]) -> tuple[Article, ...]:
         Article(id=s["id"], name=s["name"], text=s["text"], title=s.get("title"),
                 url=s.get("url"), published=s.get("published"), author=s.get("author"),
                 path=s.get("path"), record_id=s.get("record_id"),
-                removed=tuple(removed.get(s["id"], ())))
+                removed=tuple(removed.get(s["id"], ())),
+                published_time=s.get("published_time"),
+                date_guessed=bool(s.get("date_guessed", False)),
+                marks=tuple((m[0], m[1], m[2]) for m in s.get("marks", ())))
         for s in d["story"]["sources"]
     )
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Article, Removed, content_id
+from newsprism.model import Article, Removed, content_id, lead_title
 from newsprism.store.migrations import migrate
 
 DB_ENV = "NEWSPRISM_DB"
@@ -104,11 +104,12 @@ class Store:
         removed = json.dumps([[r.kind, r.text] for r in article.removed], ensure_ascii=False)
         cur = self.db.execute(
             "INSERT INTO articles (id, story_id, duplicate_of, name, title, url, published, "
-            "author, path, record_id, text, removed, signature, ingested_at) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "author, path, record_id, text, removed, signature, ingested_at, published_time, "
+            "date_guessed, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (key, story_id, duplicate_of, article.name, article.title, article.url,
              article.published, article.author, article.path, article.record_id, article.text,
-             removed, signature, _now()),
+             removed, signature, _now(), article.published_time, int(article.date_guessed),
+             json.dumps([list(m) for m in article.marks])),
         )
         seq = int(cur.lastrowid or 0)
         self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
@@ -190,13 +191,10 @@ class Store:
                 "version": row["version"], "outlets": outlets}
 
     def _lead(self, story_id: str, words: int = 12) -> str | None:
-        """The first words of an untitled story's first article, as its title."""
+        """The first words of an untitled story's first article (no dateline), as its title."""
         row = self.db.execute("SELECT substr(text, 1, 300) FROM articles WHERE story_id = ? "
                               "ORDER BY seq LIMIT 1", (story_id,)).fetchone()
-        if row is None:
-            return None
-        parts = row[0].split()
-        return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+        return lead_title(row[0], words) if row is not None else None
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story with its members (id, outlet, title, url, record_id, date, duplicate_of)."""
@@ -207,7 +205,8 @@ class Store:
             raise NotFoundError(f"no story {story_id!r}; `newsprism stories` lists them")
         out = self._story_summary(row)
         out["members"] = [dict(r) for r in self.db.execute(
-            "SELECT id, name, title, url, record_id, published, duplicate_of FROM articles "
+            "SELECT id, name, title, url, record_id, published, published_time, date_guessed, "
+            "duplicate_of FROM articles "
             "WHERE story_id = ? ORDER BY seq", (story_id,))]
         return out
 
@@ -259,7 +258,10 @@ def _article(row: sqlite3.Row) -> Article:
     removed = tuple(Removed(kind, text) for kind, text in json.loads(row["removed"]))
     return Article(id=row["id"], name=row["name"], text=row["text"], title=row["title"],
                    url=row["url"], published=row["published"], author=row["author"],
-                   path=row["path"], record_id=row["record_id"], removed=removed)
+                   path=row["path"], record_id=row["record_id"], removed=removed,
+                   published_time=row["published_time"],
+                   date_guessed=bool(row["date_guessed"]),
+                   marks=tuple((s, e, k) for s, e, k in json.loads(row["marks"])))
 
 
 def _now() -> str:

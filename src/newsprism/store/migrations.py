@@ -74,6 +74,19 @@ def _initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(5, "articles: time of day, guessed-date flag, heading and list-item marks")
+def _article_details(db: sqlite3.Connection) -> None:
+    # numbered 5: versions 2-4 are reserved for changes made on other branches meanwhile
+    _script(
+        db,
+        """
+        ALTER TABLE articles ADD COLUMN published_time TEXT;
+        ALTER TABLE articles ADD COLUMN date_guessed INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE articles ADD COLUMN marks TEXT NOT NULL DEFAULT '[]'
+        """,
+    )
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     # not executescript(): it commits first, which would break the migration's transaction
     for statement in sql.split(";\n"):

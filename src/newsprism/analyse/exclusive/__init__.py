@@ -69,4 +69,4 @@ def _candidates(sentences: list[Sentence], facts: tuple[Fact, ...], loose: tuple
               if len(f.sources) == 1 and f.id not in in_summary}
     return [row for row, s in enumerate(sentences)
             if (s.source, s.start) in single and (s.source, s.start) not in shared
-            and is_substantive(s) and worth_showing(s.text, options)]
+            and s.kind == "text" and is_substantive(s) and worth_showing(s.text, options)]

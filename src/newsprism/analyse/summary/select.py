@@ -174,6 +174,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
     earlier: dict[str, list[Sentence]] = {}
     central = central_words(sentences, options.summary_central_share)
     for row, s in enumerate(sentences):
+        if s.kind != "text":
+            continue  # a heading or list item of the body does not read alone
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
         reading = read_alone(text, s, before, central) if readable(text, options) else None

@@ -1,0 +1,64 @@
+"""Headings, list items and tables of a body are content; headings of the page's own lists are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.clean import clean_document
+from newsprism.clean.boilerplate import classify
+from newsprism.config import Options
+from newsprism.model import RawDocument
+
+PROSE = ("<p>The Velmora ferry stopped running on Monday as a storm brought waves of six "
+         "metres to the strait, the operator said in a statement.</p>")
+
+
+CLOSING = ("<p>Forecasters expect the wind to ease by Thursday, when the first crossings could "
+           "resume if the harbour master approves them.</p>")
+
+
+def page(body: str) -> str:
+    return (f"<html><head><title>Storm closes Velmora ferry</title></head><body><article>"
+            f"<h1>Storm closes Velmora ferry</h1>{PROSE}{body}{CLOSING}</article></body></html>")
+
+
+def clean(html: str):
+    return clean_document(RawDocument(origin="p.html", body=html, format="html"), Options())
+
+
+def test_a_table_is_kept_row_by_row_without_its_rule_line():
+    article = clean(page("<table><tr><th>Crossing</th><th>Fare</th></tr>"
+                         "<tr><td>Tarvosa to Lenk</td><td>12 crowns</td></tr></table>"))
+    assert "| Crossing | Fare |" in article.text and "| Tarvosa to Lenk | 12 crowns |" in article.text
+    assert "---" not in article.text
+    assert [kind for _, _, kind in article.marks] == ["row", "row"]
+
+
+def test_a_heading_after_the_last_prose_is_removed_as_furniture():
+    text = ("Storm closes Velmora ferry\n\nThe Velmora ferry stopped running on Monday, the "
+            "operator said.\n\nTimetable Changes\n\nEvening crossings are cancelled until "
+            "Friday, the operator said.\n\nStorm Season Stories\n")
+    article = clean_document(RawDocument(origin="t.txt", body=text, format="text"), Options())
+    assert "Timetable Changes" in article.text
+    assert "Storm Season Stories" not in article.text
+    assert any(r.kind == "heading" and r.text == "Storm Season Stories" for r in article.removed)
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("Weitere Themen", "link"),
+    ("Le puede interesar: Nuevo puerto abrirá en Tarvosa", "link"),
+    ("Lire aussi : Le ferry reprend du service", "link"),
+    ("Fot. Anna Berg / Agencja Velmora", "credit"),
+    ("Crédits photos : Velmora Presse", "credit"),
+    ("Anzeige", "furniture"),
+    ("Pour lire la suite", "furniture"),
+    ("Never miss a crossing update by signing up to our newsletter today!", "furniture"),
+])
+def test_link_cues_and_credits_in_other_languages(line, kind):
+    verdict = classify(line)
+    assert verdict is not None and verdict.removed[0].kind == kind
+
+
+def test_prose_opening_with_a_cue_word_is_kept():
+    assert classify("Weitere Informationen gibt es am Montag auf der Website des Hafens.") is None
+    assert classify("Werbung ist ein großes Geschäft, sagte der Minister am Montag.") is None
