@@ -57,6 +57,15 @@ class Options:
     fetch_timeout: float = 15.0  # seconds per URL
     allow_private: bool = False  # allow fetching loopback/private/link-local addresses
     user_agent: str = "NewsPrism/0.1 (+https://github.com/newsprism)"
+    # --- feed polling (pipeline/poll.py). An item with no full content and a summary under
+    # this many words is a teaser and its linked page is read: teasers of news feeds run to
+    # one to three sentences (15-60 words), full-text summaries to several hundred words.
+    feed_teaser_words: int = 100
+    # After the n-th failure in a row a feed is not fetched again for
+    # feed_backoff * 2^(n-1) seconds, capped at feed_backoff_max: one poll interval of the
+    # usual 15 minutes at first, at most a day, so a dead feed costs a request a day.
+    feed_backoff: float = 900.0
+    feed_backoff_max: float = 86400.0
     # --- output and runtime
     quiet: bool = False
     db: str | None = None  # store path; None = NEWSPRISM_DB or the platform default

@@ -180,7 +180,9 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
               help="Sentence embedder for briefings (default minilm).")
 @click.option("--allow-private", is_flag=True, default=None,
               help="Let the upload form fetch URLs on private or loopback addresses.")
-def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
+@click.option("--poll-every", help="Poll the followed feeds in the background at this "
+              "interval (15m, 1h).")
+def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[no-untyped-def]
     """Serve the stories, briefings, search and an ingest form on a local web page."""
     from newsprism.store import default_path
     from newsprism.web import create_app
@@ -192,7 +194,14 @@ def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-d
 
         raise DependencyError("uvicorn", "web") from None
     options = _options(db=db, embedder=embedder, allow_private=allow_private)
-    app = create_app(default_path(options.db), options)
+    app = create_app(default_path(options.db), options, **_background(poll_every))
     click.echo(f"newsprism: serving {default_path(options.db)} on http://{host}:{port}/",
                err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _background(poll_every: str | None) -> dict[str, Any]:
+    """create_app's background-work arguments from serve's flags."""
+    from newsprism.cli.feeds import parse_duration
+
+    return {"poll_every": parse_duration(poll_every, "--poll-every")}

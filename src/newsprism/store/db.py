@@ -20,6 +20,7 @@ from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, Removed, content_id
+from newsprism.store.feeds import FeedTables
 from newsprism.store.migrations import migrate
 
 DB_ENV = "NEWSPRISM_DB"
@@ -42,7 +43,7 @@ def article_key(article: Article) -> str:
     return content_id(f"{article.name}\n{article.text}", prefix="a", length=12)
 
 
-class Store:
+class Store(FeedTables):
     """One connection to a store file; create, migrate and open it on construction.
 
     Raises StoreError when the file cannot be opened or is not a NewsPrism store.

@@ -74,6 +74,34 @@ def _initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(2, "subscribed feeds and the items already read from them")
+def _feeds(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            title TEXT,
+            etag TEXT, last_modified TEXT,    -- validators for conditional GETs
+            last_fetch TEXT,                  -- ISO time of the last attempt
+            status TEXT NOT NULL DEFAULT 'new',  -- ok, not modified, or the last error
+            errors INTEGER NOT NULL DEFAULT 0,   -- failures in a row (backoff exponent)
+            next_fetch TEXT,                  -- not fetched before this ISO time
+            articles INTEGER NOT NULL DEFAULT 0, -- articles stored from it
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL,
+            guid TEXT NOT NULL,
+            url TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, guid)
+        );
+        CREATE INDEX feed_items_url ON feed_items(url);
+        """
+    )
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     # not executescript(): it commits first, which would break the migration's transaction
     for statement in sql.split(";\n"):
