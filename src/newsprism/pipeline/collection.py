@@ -21,6 +21,7 @@ from newsprism.config import Options
 from newsprism.errors import InputError
 from newsprism.model import Article, Briefing
 from newsprism.pipeline.digest import brief, cluster_config
+from newsprism.pipeline.work import prepare_articles
 from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
 
 # 50 articles per transaction: commits stay cheap (one fsync per batch in WAL)
@@ -176,6 +177,8 @@ def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:
             return decode_briefing(body)
         except (ValueError, KeyError, TypeError):
             pass  # written by another version: rebuild it
-    briefing = brief(store.story_articles(story_id), options)
+    articles = store.story_articles(story_id)
+    prepare_articles(store, articles, options)
+    briefing = brief(articles, options)
     store.cache_briefing(story_id, key, encode_briefing(briefing))
     return briefing

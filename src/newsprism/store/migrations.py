@@ -102,6 +102,23 @@ def _feeds(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(3, "per-article analysis kept for reuse; stories marked for a background rebuild")
+def _article_work(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE article_work (
+            article_id TEXT NOT NULL,         -- articles.id
+            kind TEXT NOT NULL,               -- what was computed: "vectors:minilm", "ner", ...
+            body BLOB NOT NULL,               -- its result, in the kind's own encoding
+            PRIMARY KEY (article_id, kind)
+        );
+        ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty = 1
+        """
+    )
+
+
 def _script(db: sqlite3.Connection, sql: str) -> None:
     # not executescript(): it commits first, which would break the migration's transaction
     for statement in sql.split(";\n"):
