@@ -134,10 +134,12 @@ class TfidfEmbedder:
             ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", min_df=1
         )
         try:
-            matrix = vectorizer.fit_transform(texts).toarray()
+            matrix = vectorizer.fit_transform(texts)
         except ValueError:  # every text empty of words
             return np.zeros((len(texts), 1), dtype=np.float32)
-        return _normalise(matrix)
+        # rows are L2-normalised already (the vectorizer's norm="l2"); a story's dense
+        # matrix is large (1,200 sentences x 30,000 n-grams), so it is not normalised twice
+        return matrix.toarray().astype(np.float32, copy=False)
 
 
 _REGISTRY = {"minilm": MiniLMEmbedder, "tfidf": TfidfEmbedder}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from newsprism.config import Options
 from newsprism.errors import NewsPrismError
-from newsprism.pipeline.collection import story_briefing
+from newsprism.pipeline.collection import story_fragment
 from newsprism.store import Store
 
 
@@ -48,7 +48,7 @@ def build_dirty(store: Store, options: Options, limit: int | None = None,
             break
         try:
             version = store.story_version(story_id)
-            story_briefing(store, story_id, options)
+            story_fragment(store, story_id, options)
         except NewsPrismError as exc:
             report.failed.append((story_id, str(exc)))
             continue

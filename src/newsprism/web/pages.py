@@ -33,14 +33,13 @@ def stories_page(request: Request, since: str | None = None,
 
 @router.get("/stories/{story_id}")
 def story_page(story_id: str, request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-    from newsprism.pipeline.collection import story_briefing
-    from newsprism.render.html import briefing_fragment
+    from newsprism.pipeline.collection import story_fragment
 
     story = store.story(story_id)
-    briefing = story_briefing(store, story_id, options_of(request))
+    title, html = story_fragment(store, story_id, options_of(request))
     # the fragment is built by the render stage's own autoescaping templates
-    fragment = Markup(briefing_fragment(briefing))  # noqa: S704
-    return page(request, "story.html", story=story, fragment=fragment, title=briefing.title)
+    fragment = Markup(html)  # noqa: S704
+    return page(request, "story.html", story=story, fragment=fragment, title=title)
 
 
 @router.get("/search")
