@@ -71,3 +71,12 @@ def test_durations():
     for bad in ("0m", "15 minutes", "-5m"):
         with pytest.raises(ConfigError, match="--every"):
             parse_duration(bad, "--every")
+
+
+def test_build_rebuilds_changed_stories_once(tmp_path: Path):
+    db = str(tmp_path / "np.db")
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    assert run("ingest", str(examples), "--db", db, "-q")[0] == 0
+    code, out, _ = run("build", "--db", db, "--embedder", "tfidf")
+    assert code == 0 and out.startswith("build: 1 briefing built in ")
+    assert run("build", "--db", db, "--embedder", "tfidf")[1].startswith("build: 0 briefings")

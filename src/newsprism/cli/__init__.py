@@ -29,6 +29,7 @@ COMMANDS = {
     "unfollow": "newsprism.cli.feeds:unfollow",
     "feeds": "newsprism.cli.feeds:feeds",
     "poll": "newsprism.cli.feeds:poll",
+    "build": "newsprism.cli.feeds:build",
 }
 
 

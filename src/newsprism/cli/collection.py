@@ -183,7 +183,10 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--poll-every", help="Poll the followed feeds in the background at this "
               "interval (15m, 1h).")
 def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[no-untyped-def]
-    """Serve the stories, briefings, search and an ingest form on a local web page."""
+    """Serve the stories, briefings, search and an ingest form on a local web page.
+
+    Briefings of changed stories are rebuilt in the background, so they open at once.
+    """
     from newsprism.store import default_path
     from newsprism.web import create_app
 
@@ -201,7 +204,8 @@ def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[
 
 
 def _background(poll_every: str | None) -> dict[str, Any]:
-    """create_app's background-work arguments from serve's flags."""
+    """create_app's background-work arguments from serve's flags: changed stories are
+    looked for every few seconds, so a briefing is ready soon after its articles arrive."""
     from newsprism.cli.feeds import parse_duration
 
-    return {"poll_every": parse_duration(poll_every, "--poll-every")}
+    return {"poll_every": parse_duration(poll_every, "--poll-every"), "build_every": 5.0}

@@ -1,4 +1,4 @@
-"""`newsprism follow | unfollow | feeds | poll`: the feeds a collection follows."""
+"""`newsprism follow | unfollow | feeds | poll | build`: following feeds, building ahead."""
 
 from __future__ import annotations
 
@@ -95,3 +95,25 @@ def poll(db, every, allow_private):  # type: ignore[no-untyped-def]
             poll_every(store, options, seconds, threading.Event(), click.echo)
         except KeyboardInterrupt:
             click.echo("poll: stopped", err=True)
+
+
+@click.command()
+@click.option("--db", help=DB_HELP)
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
+              help="Sentence embedder (default minilm; build with the one `serve` uses).")
+@click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
+@click.option("--limit", type=click.IntRange(min=1), help="Build at most this many stories.")
+def build(db, embedder, words, limit):  # type: ignore[no-untyped-def]
+    """Rebuild the briefings of stories changed since their last build (for cron).
+
+    Ingest and poll mark the stories they change; a built briefing opens at once
+    in `show` and `serve`.
+    """
+    from newsprism.pipeline.build import build_dirty
+
+    options = _options(db=db, embedder=embedder, words=words)
+    with _store(options) as store:
+        result = build_dirty(store, options, limit=limit)
+    click.echo(result.line())
+    if result.failed:
+        sys.exit(1)

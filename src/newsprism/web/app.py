@@ -31,7 +31,7 @@ from newsprism.errors import (
     StoreError,
 )
 from newsprism.store import Store
-from newsprism.web.background import Background, poll_job
+from newsprism.web.background import Background, build_job, poll_job
 
 HERE = Path(__file__).parent
 log = logging.getLogger("newsprism.web")
@@ -50,11 +50,12 @@ HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
 
 
 def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
-               poll_every: float | None = None) -> FastAPI:
+               poll_every: float | None = None, build_every: float | None = None) -> FastAPI:
     """A FastAPI app serving the store at ``db_path`` (created and migrated now).
 
     With ``poll_every`` (seconds), followed feeds are polled in a background
-    thread for as long as the app runs.
+    thread for as long as the app runs; with ``build_every``, another thread
+    looks that often for changed stories and rebuilds their briefings.
     """
     from newsprism.web.api import router as api_router
     from newsprism.web.pages import router as pages_router
@@ -63,6 +64,8 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
     background = Background(str(db_path), options or Options())
     if poll_every:
         background.add("poll", poll_every, poll_job)
+    if build_every:
+        background.add("build", build_every, build_job)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

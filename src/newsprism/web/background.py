@@ -1,4 +1,4 @@
-"""Work the web app does while it serves: polling feeds (and, later, building briefings).
+"""Work the web app does while it serves: polling feeds and building changed stories' briefings.
 
 Each job runs in its own daemon thread with its own store connection, every
 ``seconds``, until the app shuts down. A failing run is logged and the next
@@ -17,7 +17,8 @@ from newsprism.store import Store
 
 log = logging.getLogger("newsprism.web")
 
-Job = Callable[[Store, Options], None]
+# a job is given the store, the app's options, and a "should I stop?" question
+Job = Callable[[Store, Options, Callable[[], bool]], None]
 
 
 @dataclass
@@ -49,14 +50,23 @@ class Background:
         while not self.stop_event.is_set():
             try:
                 with Store(self.db_path) as store:
-                    job(store, self.options)
+                    job(store, self.options, self.stop_event.is_set)
             except Exception:  # noqa: BLE001 - logged; the next run is on schedule
                 log.exception("background %s failed", name)
             self.stop_event.wait(seconds)
 
 
-def poll_job(store: Store, options: Options) -> None:
+def poll_job(store: Store, options: Options, stop: Callable[[], bool]) -> None:
     """One poll of every followed feed, reported in the server log."""
     from newsprism.pipeline.poll import poll_once
 
     log.warning("%s", poll_once(store, options).line())
+
+
+def build_job(store: Store, options: Options, stop: Callable[[], bool]) -> None:
+    """Rebuild the briefing of every story changed since its last build."""
+    from newsprism.pipeline.build import build_dirty
+
+    report = build_dirty(store, options, stop=stop)
+    if report.built or report.failed:
+        log.warning("%s", report.line())
