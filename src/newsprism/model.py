@@ -150,6 +150,16 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Since:
+    """What the articles published after ``time`` add to the earlier ones."""
+
+    time: str  # "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", as asked
+    summary: tuple[SummaryItem, ...]  # facts no earlier article stated
+    quotes: tuple[Quote, ...]  # quotes only the new articles carry
+    articles: tuple[str, ...]  # ids of the new articles
+
+
+@dataclass(frozen=True, slots=True)
 class DatedEvent:
     date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
     text: str
@@ -179,6 +189,7 @@ class Briefing:
     timeline: tuple[DatedEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = field(default=())  # the coverage matrix: who covered what
+    since: Since | None = None  # set when asked what changed since a time
 
     def source(self, source_id: str) -> Article:
         for article in self.sources:
@@ -201,6 +212,11 @@ class Briefing:
             cites += t.citations
         for f in self.facts:
             cites += [Citation.of(s) for s in f.sentences]
+        if self.since is not None:
+            for s in self.since.summary:
+                cites += s.citations
+            for q in self.since.quotes:
+                cites += q.citations + q.paraphrases
         return cites
 
     def to_dict(self) -> dict[str, Any]:
@@ -265,12 +281,25 @@ class Briefing:
                 for a in self.sources
                 for r in a.removed
             ],
+            "since": None if self.since is None else _since_dict(self.since),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
         import json
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _since_dict(since: Since) -> dict[str, Any]:
+    return {
+        "time": since.time,
+        "summary": [{"text": s.text, "citations": _cites(s.citations), "fact": s.fact,
+                     "rewritten_from": s.rewritten_from} for s in since.summary],
+        "quotes": [{"speaker": q.speaker, "text": q.text, "citations": _cites(q.citations),
+                    "variants": list(q.variants), "paraphrases": _cites(q.paraphrases)}
+                   for q in since.quotes],
+        "articles": list(since.articles),
+    }
 
 
 def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:

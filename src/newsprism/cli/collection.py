@@ -122,15 +122,17 @@ def _check_date(value: str | None) -> None:
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
               help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
-def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untyped-def]
+@click.option("--since", "since", metavar="TIME",
+              help="Add what the articles stored after TIME (YYYY-MM-DD or YYYY-MM-DDTHH:MM, "
+                   "UTC) add: an update summary and new quotes.")
+def show(story, db, output, as_json, embedder, words, since):  # type: ignore[no-untyped-def]
     """The briefing of stored STORY (an id from `newsprism stories`), built once then cached."""
-    from newsprism.pipeline.collection import story_briefing
     from newsprism.render import format_for, render
 
     options = _options(db=db, embedder=embedder, words=words)
     fmt = format_for(str(output)) if output else ("json" if as_json else "md")
     with _store(options) as store:
-        text = render(story_briefing(store, story, options), fmt)
+        text = render(_briefing(store, story, options, since), fmt)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -139,6 +141,17 @@ def show(story, db, output, as_json, embedder, words):  # type: ignore[no-untype
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"{output}: cannot write the briefing ({exc.strerror})") from None
+
+
+def _briefing(store, story, options, since):  # type: ignore[no-untyped-def]
+    """The stored story's briefing, with what changed since ``since`` when given."""
+    if since is None:
+        from newsprism.pipeline.collection import story_briefing
+
+        return story_briefing(store, story, options)
+    from newsprism.pipeline.since import story_since
+
+    return story_since(store, story, since, options)
 
 
 @click.command()

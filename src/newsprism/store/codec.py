@@ -23,6 +23,7 @@ from newsprism.model import (
     Quote,
     Removed,
     Sentence,
+    Since,
     SummaryItem,
     Variant,
 )
@@ -43,24 +44,38 @@ def decode(body: str) -> Briefing:
         title=d["story"]["title"],
         date=d["story"]["date"],
         sources=sources,
-        summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
-                                 s.get("rewritten_from"))
-                      for s in d["summary"]),
+        summary=_summary(d["summary"]),
         exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"])
                         for e in d["exclusive"]),
         disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
                                                   for v in x["variants"]), x.get("kind", "value"))
                        for x in d["disputed"]),
-        quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
-                           tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
-                     for q in d["quotes"]),
+        quotes=_quotes(d["quotes"]),
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
                               tuple(e["mentions"].items()), e.get("role"))
                        for e in d["entities"]),
         facts=tuple(_fact(f, texts) for f in d.get("coverage", [])),
+        since=_since(d.get("since")),
     )
+
+
+def _summary(items: list[dict[str, Any]]) -> tuple[SummaryItem, ...]:
+    return tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
+                             s.get("rewritten_from")) for s in items)
+
+
+def _quotes(items: list[dict[str, Any]]) -> tuple[Quote, ...]:
+    return tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
+                       tuple(q.get("variants", ())), _cites(q.get("paraphrases", [])))
+                 for q in items)
+
+
+def _since(d: dict[str, Any] | None) -> Since | None:
+    if d is None:
+        return None
+    return Since(d["time"], _summary(d["summary"]), _quotes(d["quotes"]), tuple(d["articles"]))
 
 
 def _sources(d: dict[str, Any]) -> tuple[Article, ...]:

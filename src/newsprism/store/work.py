@@ -42,3 +42,9 @@ class WorkTables:
         with self.transaction():
             self.db.executemany("INSERT OR REPLACE INTO article_work VALUES (?, ?, ?)",
                                 [(aid, kind, body) for aid, body in results.items()])
+
+    def arrived_after(self, story_id: str, moment: str) -> list[str]:
+        """Ids of the story's articles stored after ISO UTC time ``moment``."""
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE story_id = ? AND ingested_at > ? ORDER BY seq",
+            (story_id, moment))]
