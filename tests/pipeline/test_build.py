@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -12,11 +11,10 @@ from newsprism.model import Article
 from newsprism.nlp import ner
 from newsprism.nlp.embed import get_embedder
 from newsprism.pipeline.build import build_dirty
-from newsprism.pipeline.collection import ingest_inputs, story_briefing
+from newsprism.pipeline.collection import ingest_articles, ingest_inputs, story_briefing
 from newsprism.pipeline.digest import brief
 from newsprism.store import Store
 
-ROOT = Path(__file__).resolve().parents[2]
 TFIDF = Options(embedder="tfidf")
 
 
@@ -48,8 +46,6 @@ def test_ingest_marks_stories_dirty_and_build_clears_them(store):
 def test_a_story_that_changes_during_its_build_stays_dirty(store):
     story = store.dirty_stories()[0]
     version = store.story_version(story)
-    from newsprism.pipeline.collection import ingest_articles
-
     ingest_articles([_late_report(store, story)], store)
     store.mark_built(story, version)  # the build that started before the new article
     assert story in store.dirty_stories()
@@ -61,8 +57,6 @@ def test_rebuild_reuses_stored_vectors_and_mentions(store, monkeypatch):
     build_dirty(store, options)
     assert len(store.article_work("vectors:minilm", [a.id for a in
                                                      store.story_articles(story)])) > 1
-    from newsprism.pipeline.collection import ingest_articles
-
     ingest_articles([_late_report(store, story)], store)
     encoded: list[str] = []
     tagged: list[str] = []

@@ -26,7 +26,8 @@ from newsprism.store import Store
 
 @dataclass
 class PollReport:
-    """What one poll did: feeds fetched, articles added, failures and stories touched."""
+    """What one poll did: feeds fetched, articles added, and failures. (The stories it
+    touched are marked dirty in the store, for the next build.)"""
 
     feeds: int = 0
     added: int = 0
@@ -34,7 +35,6 @@ class PollReport:
     waiting: int = 0  # feeds skipped because they are backing off after errors
     failed: list[InputError] = field(default_factory=list)
     item_errors: list[InputError] = field(default_factory=list)  # pages that failed
-    stories: dict[str, None] = field(default_factory=dict)
 
     def line(self) -> str:
         """One progress line: "poll: 3 feeds, 12 new articles, 1 failed (timed out: URL)"."""
@@ -113,8 +113,6 @@ def _read_items(store: Store, feed_url: str, fetched: FeedFetch, options: Option
                                report=IngestReport())
     store.mark_seen(feed_url, read)
     report.added += ingested.added
-    report.stories.update(ingested.created)
-    report.stories.update(ingested.updated)
     return ingested.added
 
 
