@@ -204,6 +204,16 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Since:
+    """What the articles published after ``time`` add to the earlier ones."""
+
+    time: str  # "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", as asked
+    summary: tuple[SummaryItem, ...]  # facts no earlier article stated
+    quotes: tuple[Quote, ...]  # quotes only the new articles carry
+    articles: tuple[str, ...]  # ids of the new articles
+
+
+@dataclass(frozen=True, slots=True)
 class DatedEvent:
     date: str  # "YYYY" | "YYYY-MM" | "YYYY-MM-DD"
     text: str  # the clause that carries the event; citations are its whole sentences
@@ -246,6 +256,7 @@ class Briefing:
     timeline: tuple[DatedEvent, ...] = ()
     entities: tuple[Entity, ...] = ()
     facts: tuple[Fact, ...] = field(default=())  # the coverage matrix: who covered what
+    since: Since | None = None  # set when asked what changed since a time
 
     def source(self, source_id: str) -> Article:
         for article in self.sources:
@@ -271,6 +282,11 @@ class Briefing:
             cites += t.citations
         for f in self.facts:
             cites += [Citation.of(s) for s in f.sentences]
+        if self.since is not None:
+            for s in self.since.summary:
+                cites += s.citations
+            for q in self.since.quotes:
+                cites += q.citations + q.paraphrases
         return cites
 
     def to_dict(self) -> dict[str, Any]:
@@ -313,18 +329,7 @@ class Briefing:
                 }
                 for c in self.changed
             ],
-            "quotes": [
-                {
-                    "speaker": q.speaker,
-                    "text": q.text,
-                    "citations": _cites(q.citations),
-                    "variants": [
-                        {"text": v.text, "citations": _cites(v.citations)} for v in q.variants
-                    ],
-                    "paraphrases": _cites(q.paraphrases),
-                }
-                for q in self.quotes
-            ],
+            "quotes": [_quote_dict(q) for q in self.quotes],
             "timeline": [
                 {"date": t.date, "text": t.text, "citations": _cites(t.citations),
                  "background": t.background}
@@ -352,6 +357,7 @@ class Briefing:
                 for a in self.sources
                 for r in a.removed
             ],
+            "since": None if self.since is None else _since_dict(self.since),
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -425,6 +431,26 @@ def sources_line(articles: tuple[Article, ...] | list[Article]) -> str:
             + ", ".join(name for name, _ in groups)
     return (f"{len(articles)} articles from {len(groups)} outlet{'' if len(groups) == 1 else 's'}: "
             + ", ".join(f"{name} ({len(ids)})" for name, ids in groups))
+
+
+def _since_dict(since: Since) -> dict[str, Any]:
+    return {
+        "time": since.time,
+        "summary": [{"text": s.text, "citations": _cites(s.citations), "fact": s.fact,
+                     "rewritten_from": s.rewritten_from} for s in since.summary],
+        "quotes": [_quote_dict(q) for q in since.quotes],
+        "articles": list(since.articles),
+    }
+
+
+def _quote_dict(q: Quote) -> dict[str, Any]:
+    return {
+        "speaker": q.speaker,
+        "text": q.text,
+        "citations": _cites(q.citations),
+        "variants": [{"text": v.text, "citations": _cites(v.citations)} for v in q.variants],
+        "paraphrases": _cites(q.paraphrases),
+    }
 
 
 def _cites(citations: tuple[Citation, ...]) -> list[dict[str, Any]]:

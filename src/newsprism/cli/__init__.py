@@ -25,6 +25,11 @@ COMMANDS = {
     "search": "newsprism.cli.collection:search",
     "serve": "newsprism.cli.collection:serve",
     "batch": "newsprism.cli.batch:batch",
+    "follow": "newsprism.cli.feeds:follow",
+    "unfollow": "newsprism.cli.feeds:unfollow",
+    "feeds": "newsprism.cli.feeds:feeds",
+    "poll": "newsprism.cli.feeds:poll",
+    "build": "newsprism.cli.feeds:build",
 }
 
 

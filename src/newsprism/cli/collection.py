@@ -144,18 +144,20 @@ def _check_date(value: str | None) -> None:
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
 @click.option("--all", "show_all", is_flag=True, default=None,
               help="Show every \"only in some outlets\" fact, not only each outlet's top ones.")
-def show(story, db, output, as_json, embedder, words, show_all):  # type: ignore[no-untyped-def]
+@click.option("--since", "since", metavar="TIME",
+              help="Add what the articles stored after TIME (YYYY-MM-DD or YYYY-MM-DDTHH:MM, "
+                   "UTC) add: an update summary and new quotes.")
+def show(story, db, output, as_json, embedder, words, show_all, since):  # type: ignore[no-untyped-def]
     """The briefing of stored STORY (an id from `newsprism stories`), built once then cached.
 
     Needs a store made by `newsprism ingest`; a missing one is an error.
     """
-    from newsprism.pipeline.collection import story_briefing
     from newsprism.render import format_for, render
 
     options = _options(db=db, embedder=embedder, words=words, exclusive_all=show_all)
     fmt = format_for(str(output)) if output else ("json" if as_json else "md")
     with _store(options) as store:
-        text = render(story_briefing(store, story, options), fmt, options.exclusive_all)
+        text = render(_briefing(store, story, options, since), fmt, options.exclusive_all)
     if output is None:
         click.echo(text, nl=False)
         return
@@ -164,6 +166,17 @@ def show(story, db, output, as_json, embedder, words, show_all):  # type: ignore
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise OutputError(f"{output}: cannot write the briefing ({exc.strerror})") from None
+
+
+def _briefing(store, story, options, since):  # type: ignore[no-untyped-def]
+    """The stored story's briefing, with what changed since ``since`` when given."""
+    if since is None:
+        from newsprism.pipeline.collection import story_briefing
+
+        return story_briefing(store, story, options)
+    from newsprism.pipeline.since import story_since
+
+    return story_since(store, story, since, options)
 
 
 @click.command()
@@ -208,9 +221,12 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
               help="Sentence embedder for briefings (default minilm).")
 @click.option("--allow-private", is_flag=True, default=None,
               help="Let the upload form fetch URLs on private or loopback addresses.")
-def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-def]
+@click.option("--poll-every", help="Poll the followed feeds in the background at this "
+              "interval (15m, 1h).")
+def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[no-untyped-def]
     """Serve the stories, briefings, search and an ingest form on a local web page.
 
+    Briefings of changed stories are rebuilt in the background, so they open at once.
     Needs a store made by `newsprism ingest`; a missing one is an error.
     """
     from newsprism.web import create_app
@@ -223,6 +239,14 @@ def serve(db, host, port, embedder, allow_private):  # type: ignore[no-untyped-d
         raise DependencyError("uvicorn", "web") from None
     options = _options(db=db, embedder=embedder, allow_private=allow_private)
     path = _existing(options)
-    app = create_app(path, options)
+    app = create_app(path, options, **_background(poll_every))
     click.echo(f"newsprism: serving {path} on http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _background(poll_every: str | None) -> dict[str, Any]:
+    """create_app's background-work arguments from serve's flags: changed stories are
+    looked for every few seconds, so a briefing is ready soon after its articles arrive."""
+    from newsprism.cli.feeds import parse_duration
+
+    return {"poll_every": parse_duration(poll_every, "--poll-every"), "build_every": 5.0}

@@ -1,13 +1,14 @@
-"""RSS and Atom feeds -> one RawDocument per entry that carries text."""
+"""RSS and Atom feeds -> one RawDocument per entry that carries text, or items to poll."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from newsprism.errors import InputError
 from newsprism.nlp.dates import absolute_date
-from newsprism.model import RawDocument
+from newsprism.model import RawDocument, content_id
 
 # A feed is recognised by its root element within the first few kilobytes.
 _FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF)\b", re.IGNORECASE)
@@ -85,3 +86,58 @@ def _entry_body(entry: Any) -> tuple[str, str]:
             return item["value"], item.get("type") or "text/html"
     detail = entry.get("summary_detail") or {}
     return entry.get("summary") or "", detail.get("type") or "text/html"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One entry of a polled feed.
+
+    ``doc`` is the entry's own text when it carries the article; when it only
+    carries a teaser, ``full`` is False and the linked page is to be read.
+    """
+
+    guid: str  # the entry's id, else its link, else a hash of its title and text
+    url: str | None
+    doc: RawDocument
+    full: bool
+
+
+def feed_items(text: str, origin: str, teaser_words: int) -> tuple[str | None, list[FeedItem]]:
+    """The feed's title and its entries; raises InputError when ``text`` is not a feed.
+
+    An entry is a teaser when it has no full content and its summary is shorter
+    than ``teaser_words`` words (or it has no text at all but a link).
+    """
+    import feedparser  # lazy: only feeds need it
+
+    parsed = feedparser.parse(text)
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
+        raise InputError(origin, f"not a readable RSS/Atom feed ({reason})")
+    outlet = (parsed.feed.get("title") or "").strip() or None
+    items = []
+    for number, entry in enumerate(parsed.entries, start=1):
+        item = _feed_item(entry, f"{origin}#{number}", outlet, teaser_words)
+        if item is not None:
+            items.append(item)
+    return outlet, items
+
+
+def _feed_item(entry: Any, origin: str, outlet: str | None, teaser_words: int) -> FeedItem | None:
+    link = entry.get("link") or None
+    doc = _entry_document(entry, origin, outlet, None)
+    if doc is None:
+        if link is None:
+            return None  # neither text nor a page to read it from
+        doc = RawDocument(origin=origin, body="", format="text", url=link, source=outlet,
+                          title=(entry.get("title") or "").strip() or None)
+    full = bool(entry.get("content")) or _word_count(doc.body) >= teaser_words or link is None
+    guid = entry.get("id") or link or content_id(f"{doc.title}\n{doc.body}", prefix="g")
+    return FeedItem(guid=guid, url=link, doc=doc, full=full)
+
+
+def _word_count(body: str) -> int:
+    return len(_TAG.sub(" ", body).split())
+
+
+_TAG = re.compile(r"<[^>]*>")

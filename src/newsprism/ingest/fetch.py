@@ -28,6 +28,8 @@ class Fetched:
     data: bytes
     mime: str
     charset: str | None
+    etag: str | None = None  # validators for the next conditional request
+    last_modified: str | None = None
 
 
 def is_url(item: str) -> bool:
@@ -39,20 +41,37 @@ def is_url(item: str) -> bool:
 
 def fetch(url: str, options: Options) -> Fetched:
     """Download ``url`` within ``options`` limits; raises FetchError saying what failed."""
+    fetched = fetch_if_changed(url, options)
+    assert fetched is not None  # without validators the server has nothing to compare
+    return fetched
+
+
+def fetch_if_changed(url: str, options: Options, etag: str | None = None,
+                     last_modified: str | None = None) -> Fetched | None:
+    """Like :func:`fetch`, but a conditional GET: None when the server answers 304.
+
+    ``etag`` and ``last_modified`` are the validators of the previous response
+    (sent as If-None-Match and If-Modified-Since).
+    """
     check_url(url, options)
     opener = urllib.request.build_opener(_CheckedRedirects(options))
-    request = urllib.request.Request(
-        url, headers={"User-Agent": options.user_agent, "Accept": _ACCEPT}
-    )
+    headers = {"User-Agent": options.user_agent, "Accept": _ACCEPT}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     try:
-        with opener.open(request, timeout=options.fetch_timeout) as response:
+        with opener.open(urllib.request.Request(url, headers=headers),
+                         timeout=options.fetch_timeout) as response:
             data = _read_capped(response, url, options.max_bytes)
-            headers: Message = response.headers
-            return Fetched(response.geturl(), data, headers.get_content_type(),
-                           headers.get_content_charset())
+            got: Message = response.headers
+            return Fetched(response.geturl(), data, got.get_content_type(),
+                           got.get_content_charset(), got.get("ETag"), got.get("Last-Modified"))
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
+        if exc.code == 304:
+            return None
         raise FetchError(url, f"HTTP error {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise FetchError(url, f"could not fetch ({_reason(exc.reason)})") from None

@@ -56,12 +56,13 @@ def mentions(texts: Iterable[str]) -> list[tuple[Mention, ...]]:
     if missing:
         nlp = load()
         for text, doc in zip(missing, nlp.pipe(missing, batch_size=32)):
-            _remember(text, tuple(Mention(e.start_char, e.end_char, e.text, e.label_)
+            remember(text, tuple(Mention(e.start_char, e.end_char, e.text, e.label_)
                                   for e in doc.ents))
     return [_cache[t] if t in _cache else _recompute(t) for t in texts]
 
 
-def _remember(text: str, found: tuple[Mention, ...]) -> None:
+def remember(text: str, found: tuple[Mention, ...]) -> None:
+    """Keep ``found`` as the mentions of ``text`` (e.g. read back from a store)."""
     with _lock:
         _cache[text] = found
         _cache.move_to_end(text)

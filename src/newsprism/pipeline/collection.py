@@ -21,6 +21,7 @@ from newsprism.config import Options
 from newsprism.errors import InputError
 from newsprism.model import Article, Briefing
 from newsprism.pipeline.digest import brief, cluster_config
+from newsprism.pipeline.work import prepare_articles
 from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
 
 # 50 articles per transaction: commits stay cheap (one fsync per batch in WAL)
@@ -169,13 +170,39 @@ def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:
     The cache key holds the story's version (bumped whenever an article joins)
     and the options that shape a briefing, so a stale briefing is never served.
     """
-    key = f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
+    key = _briefing_key(store, story_id, options)
     body = store.cached_briefing(story_id, key)
     if body is not None:
         try:
             return decode_briefing(body)
         except (ValueError, KeyError, TypeError):
             pass  # written by another version: rebuild it
-    briefing = brief(store.story_articles(story_id), options)
+    articles = store.story_articles(story_id)
+    prepare_articles(store, articles, options)
+    briefing = brief(articles, options)
     store.cache_briefing(story_id, key, encode_briefing(briefing))
     return briefing
+
+
+def _briefing_key(store: Store, story_id: str, options: Options) -> str:
+    return f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
+
+
+def story_fragment(store: Store, story_id: str, options: Options) -> tuple[str, str]:
+    """The title and HTML fragment of a stored story's briefing, cached like the briefing.
+
+    A 25-article briefing's fragment (every source sentence, for highlighting)
+    takes longer to render than the whole page may take, so it is kept too.
+    """
+    key = _briefing_key(store, story_id, options) + "|html"
+    body = store.cached_briefing(story_id, key)
+    if body is not None:
+        cached = json.loads(body)
+        return cached["title"], cached["html"]
+    from newsprism.render.html import briefing_fragment  # jinja2: only when rendering
+
+    briefing = story_briefing(store, story_id, options)
+    fragment = briefing_fragment(briefing)
+    store.cache_briefing(story_id, key, json.dumps({"title": briefing.title, "html": fragment},
+                                                   ensure_ascii=False))
+    return briefing.title, fragment

@@ -33,6 +33,21 @@ def more(n: int) -> str:
     return f"{n} more (shown with --all and in the JSON)"
 
 
+def _since(b: Briefing) -> list[str]:
+    """The "new since" section: what the new articles add, and their new quotes."""
+    if b.since is None:
+        return []
+    n = len(b.since.articles)
+    out = ["", f"## New since {b.since.time} ({n} new article{'' if n == 1 else 's'})", ""]
+    out += [f"- {_md(s.text)} — *{_names(b, s.citations)}*" for s in b.since.summary]
+    for q in b.since.quotes:
+        who = _md(q.speaker) if q.speaker else "unnamed source"
+        out.append(f"- new quote, **{who}**: “{_md(q.text)}” — *{_names(b, q.citations)}*")
+    if not b.since.summary and not b.since.quotes:
+        out.append("- (nothing the earlier articles had not reported)")
+    return out
+
+
 def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
     """The briefing as Markdown, every statement followed by its outlets.
 
@@ -48,6 +63,7 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
             out.append(f"  - *reworded from:* {_md(s.rewritten_from)}")
     if not b.summary:
         out.append("- (none)")
+    out += _since(b)
     if b.exclusive:
         out += ["", "## Only in some outlets", ""]
         names = source_labels(b.sources)

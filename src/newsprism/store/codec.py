@@ -27,6 +27,7 @@ from newsprism.model import (
     Report,
     Sentence,
     Spelling,
+    Since,
     SummaryItem,
     Variant,
 )
@@ -47,9 +48,7 @@ def decode(body: str) -> Briefing:
         title=d["story"]["title"],
         date=d["story"]["date"],
         sources=sources,
-        summary=tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
-                                 s.get("rewritten_from"))
-                      for s in d["summary"]),
+        summary=_summary(d["summary"]),
         exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"],
                                   e.get("rank", 1), e.get("top", True))
                         for e in d["exclusive"]),
@@ -59,11 +58,7 @@ def decode(body: str) -> Briefing:
         changed=tuple(Change(c["about"], c["kind"], tuple(
             Report(r["value"], r["published"], _cites(r["citations"])) for r in c["reports"]))
                       for c in d.get("changed", [])),
-        quotes=tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
-                           tuple(QuoteVariant(v["text"], _cites(v["citations"]))
-                                 for v in q.get("variants", ())),
-                           _cites(q.get("paraphrases", [])))
-                     for q in d["quotes"]),
+        quotes=_quotes(d["quotes"]),
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]),
                                   t.get("background", False))
                        for t in d["timeline"]),
@@ -73,7 +68,27 @@ def decode(body: str) -> Briefing:
                                     for sp in e.get("spellings", [])))
                        for e in d["entities"]),
         facts=tuple(_fact(f, texts) for f in d.get("coverage", [])),
+        since=_since(d.get("since")),
     )
+
+
+def _summary(items: list[dict[str, Any]]) -> tuple[SummaryItem, ...]:
+    return tuple(SummaryItem(s["text"], _cites(s["citations"]), s.get("fact"),
+                             s.get("rewritten_from")) for s in items)
+
+
+def _quotes(items: list[dict[str, Any]]) -> tuple[Quote, ...]:
+    return tuple(Quote(q["speaker"], q["text"], _cites(q["citations"]),
+                       tuple(QuoteVariant(v["text"], _cites(v["citations"]))
+                             for v in q.get("variants", ())),
+                       _cites(q.get("paraphrases", [])))
+                 for q in items)
+
+
+def _since(d: dict[str, Any] | None) -> Since | None:
+    if d is None:
+        return None
+    return Since(d["time"], _summary(d["summary"]), _quotes(d["quotes"]), tuple(d["articles"]))
 
 
 def _sources(d: dict[str, Any]) -> tuple[Article, ...]:

@@ -20,6 +20,8 @@ from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, Removed, content_id, lead_title
+from newsprism.store.feeds import FeedTables
+from newsprism.store.work import WorkTables
 from newsprism.store.migrations import migrate
 
 DB_ENV = "NEWSPRISM_DB"
@@ -42,7 +44,7 @@ def article_key(article: Article) -> str:
     return content_id(f"{article.name}\n{article.text}", prefix="a", length=12)
 
 
-class Store:
+class Store(FeedTables, WorkTables):
     """One connection to a store file; create, migrate and open it on construction.
 
     Raises StoreError when the file cannot be opened or is not a NewsPrism store.
@@ -118,13 +120,14 @@ class Store:
 
     def save_story(self, story_id: str, state: str, first: str | None, last: str | None,
                    size: int, title: str | None, seq: int) -> None:
-        """Create or update a story; a changed story's cached briefings are dropped."""
+        """Create or update a story and mark it dirty (its briefing is to be rebuilt);
+        a changed story's cached briefings are dropped."""
         self.db.execute(
             "INSERT INTO stories (id, title, first_date, last_date, size, version, state, "
-            "created_seq, updated_seq) VALUES (?,?,?,?,?,1,?,?,?) "
+            "created_seq, updated_seq, dirty) VALUES (?,?,?,?,?,1,?,?,?,1) "
             "ON CONFLICT(id) DO UPDATE SET first_date=excluded.first_date, "
             "last_date=excluded.last_date, size=excluded.size, state=excluded.state, "
-            "version=stories.version+1, updated_seq=excluded.updated_seq, "
+            "version=stories.version+1, updated_seq=excluded.updated_seq, dirty=1, "
             "title=coalesce(stories.title, excluded.title)",
             (story_id, title, first, last, size, state, seq, seq),
         )

@@ -74,6 +74,50 @@ def _initial(db: sqlite3.Connection) -> None:
     )
 
 
+@migration(2, "subscribed feeds and the items already read from them")
+def _feeds(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            title TEXT,
+            etag TEXT, last_modified TEXT,    -- validators for conditional GETs
+            last_fetch TEXT,                  -- ISO time of the last attempt
+            status TEXT NOT NULL DEFAULT 'new',  -- ok, not modified, or the last error
+            errors INTEGER NOT NULL DEFAULT 0,   -- failures in a row (backoff exponent)
+            next_fetch TEXT,                  -- not fetched before this ISO time
+            articles INTEGER NOT NULL DEFAULT 0, -- articles stored from it
+            added_at TEXT NOT NULL
+        );
+        CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL,
+            guid TEXT NOT NULL,
+            url TEXT,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, guid)
+        );
+        CREATE INDEX feed_items_url ON feed_items(url);
+        """
+    )
+
+
+@migration(3, "per-article analysis kept for reuse; stories marked for a background rebuild")
+def _article_work(db: sqlite3.Connection) -> None:
+    _script(
+        db,
+        """
+        CREATE TABLE article_work (
+            article_id TEXT NOT NULL,         -- articles.id
+            kind TEXT NOT NULL,               -- what was computed: "vectors:minilm", "ner", ...
+            body BLOB NOT NULL,               -- its result, in the kind's own encoding
+            PRIMARY KEY (article_id, kind)
+        );
+        ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty = 1
+        """
+
+
 @migration(5, "articles: time of day, guessed-date flag, heading and list-item marks")
 def _article_details(db: sqlite3.Connection) -> None:
     # numbered 5: versions 2-4 are reserved for changes made on other branches meanwhile

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from newsprism.config import Options
 
 
-def create_app(db_path: str | os.PathLike[str], options: Options | None = None) -> Any:
+def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
+               **background: Any) -> Any:
     """The FastAPI app for the store at ``db_path``; see :mod:`newsprism.web.app`."""
     try:
         import fastapi  # noqa: F401
@@ -23,7 +24,7 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None) 
         raise DependencyError("fastapi", "web") from None
     from newsprism.web.app import create_app as _create
 
-    return _create(db_path, options)
+    return _create(db_path, options, **background)
 
 
 __all__ = ["create_app"]

@@ -95,9 +95,14 @@ def api_story(story_id: str, store: Store = Depends(get_store)) -> dict[str, Any
 @router.get("/stories/{story_id}/briefing",
             summary="The story's briefing, JSON contract newsprism.briefing/2")
 def api_briefing(story_id: str, request: Request,
+                 since: str | None = Query(None, description="with what arrived after this "
+                                           "time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC)"),
                  store: Store = Depends(get_store)) -> dict[str, Any]:
     from newsprism.pipeline.collection import story_briefing
+    from newsprism.pipeline.since import story_since
 
+    if since is not None:
+        return story_since(store, story_id, since, options_of(request)).to_dict()
     return story_briefing(store, story_id, options_of(request)).to_dict()
 
 

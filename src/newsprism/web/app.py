@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -29,6 +31,7 @@ from newsprism.errors import (
     StoreError,
 )
 from newsprism.store import Store
+from newsprism.web.background import Background, build_job, poll_job
 
 HERE = Path(__file__).parent
 log = logging.getLogger("newsprism.web")
@@ -46,15 +49,35 @@ HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
               413: "too_large", 422: "invalid_request", 500: "internal_error"}
 
 
-def create_app(db_path: str | os.PathLike[str], options: Options | None = None) -> FastAPI:
-    """A FastAPI app serving the store at ``db_path`` (created and migrated now)."""
+def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
+               poll_every: float | None = None, build_every: float | None = None) -> FastAPI:
+    """A FastAPI app serving the store at ``db_path`` (created and migrated now).
+
+    With ``poll_every`` (seconds), followed feeds are polled in a background
+    thread for as long as the app runs; with ``build_every``, another thread
+    looks that often for changed stories and rebuilds their briefings.
+    """
     from newsprism.web.api import router as api_router
     from newsprism.web.pages import router as pages_router
 
     Store(db_path).close()  # fail at start-up, not on the first request
+    background = Background(str(db_path), options or Options())
+    if poll_every:
+        background.add("poll", poll_every, poll_job)
+    if build_every:
+        background.add("build", build_every, build_job)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        background.start()
+        yield
+        background.stop()
+
     # no /docs or /redoc: they load their scripts from a CDN, and this app works offline
     app = FastAPI(title="NewsPrism", version=__version__, docs_url=None, redoc_url=None,
-                  description="Stories from many outlets, as attributed briefings.")
+                  description="Stories from many outlets, as attributed briefings.",
+                  lifespan=lifespan)
+    app.state.background = background
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))

@@ -8,12 +8,14 @@ before the match markers become <mark>.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from markupsafe import Markup, escape
 
+from newsprism.errors import NewsPrismError
 from newsprism.store import Store
 from newsprism.web.deps import get_store, ingest_uploads, options_of
 
@@ -33,14 +35,40 @@ def stories_page(request: Request, since: str | None = None,
 
 @router.get("/stories/{story_id}")
 def story_page(story_id: str, request: Request, store: Store = Depends(get_store)) -> HTMLResponse:
-    from newsprism.pipeline.collection import story_briefing
-    from newsprism.render.html import briefing_fragment
+    """The briefing, headed by what is new since this browser's last visit (a cookie)."""
+    from newsprism.pipeline.collection import story_fragment
 
     story = store.story(story_id)
-    briefing = story_briefing(store, story_id, options_of(request))
+    title, html = story_fragment(store, story_id, options_of(request))
     # the fragment is built by the render stage's own autoescaping templates
-    fragment = Markup(briefing_fragment(briefing))  # noqa: S704
-    return page(request, "story.html", story=story, fragment=fragment, title=briefing.title)
+    fragment = Markup(html)  # noqa: S704
+    cookie = f"np-seen-{story_id}"
+    since = _new_since(store, story_id, request.cookies.get(cookie), options_of(request))
+    response = page(request, "story.html", story=story, fragment=fragment, title=title,
+                    since=since)
+    response.set_cookie(cookie, _now(), max_age=SEEN_DAYS * 86400, httponly=True,
+                        samesite="lax")
+    return response
+
+
+SEEN_DAYS = 365  # how long a browser remembers its last visit of a story
+
+
+def _new_since(store: Store, story_id: str, seen: str | None, options: Any) -> Any:
+    """The briefing with what arrived after ``seen``; None on a first visit or when
+    nothing arrived (then the page shows the briefing alone)."""
+    from newsprism.pipeline.since import story_since, utc_time
+
+    try:
+        if not seen or not store.arrived_after(story_id, utc_time(seen)):
+            return None
+    except NewsPrismError:  # a cookie this app did not write
+        return None
+    return story_since(store, story_id, seen, options)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 @router.get("/search")
