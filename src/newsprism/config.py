@@ -48,9 +48,10 @@ class Options:
     dispute_threshold: float = 0.66
     dispute_threshold_tfidf: float = 0.25
     # --- story clustering (cluster/incremental.py has how they were chosen): an article
-    # joins the best open story scoring at least this, within this many days of its
-    # latest article; B-cubed F1 0.845 on the DUC 2003 event clusters at these values.
-    story_threshold: float = 0.12
+    # joins the candidate story the learned join model (cluster/join.py) finds most
+    # probable if that probability is at least this, among stories whose dates lie
+    # within this many days of the article's own date.
+    story_join_probability: float = 0.5
     story_window_days: int = 60
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated

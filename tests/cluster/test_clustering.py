@@ -75,9 +75,17 @@ def test_syndicated_copy_joins_its_original_as_a_duplicate() -> None:
 def test_time_window_keeps_old_stories_closed() -> None:
     c = StoryClusterer(ClusterConfig(window_days=5))
     a = c.add("a", *QUAKE[0], "2024-01-01")
+    c.drain()  # the store has saved it
     b = c.add("b", *QUAKE[1], "2024-06-01")  # same words, five months later: a new story
     assert b.created and b.story != a.story
-    assert a.story not in c.stories  # closed stories leave memory
+    assert a.story not in c.stories  # closed (and saved) stories leave memory
+
+
+def test_a_story_leaves_memory_only_once_drained() -> None:
+    c = StoryClusterer(ClusterConfig(window_days=5))
+    a = c.add("a", *QUAKE[0], "2024-01-01")
+    c.add("b", *ELECTION[0], "2024-06-01")
+    assert a.story in [st.id for st in c.drain().stories]
 
 
 def test_restored_state_places_articles_like_the_live_one() -> None:
