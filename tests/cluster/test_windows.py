@@ -74,3 +74,15 @@ def test_a_copy_of_a_seed_joins_the_seed_story_after_the_examples(tmp_path: Path
     changed = json.loads(again.stdout)
     assert changed["added"] == 1 and changed["stories_created"] == []
     assert changed["stories_updated"] and changed["stories_updated"][0] in seed_stories
+
+
+def test_an_undated_copy_finds_its_old_story_by_its_words(tmp_path: Path) -> None:
+    store = Store(tmp_path / "np.db")
+    ingest_articles([article("Vellmark Post", *FERRY[0], "2030-03-05"),
+                     article("Brannoch Herald", *MARATHON, "2031-09-14")], store)
+    ferry = store.db.execute(
+        "SELECT story_id FROM articles WHERE name = 'Vellmark Post'").fetchone()[0]
+    undated = Article(id="radio", name="Coast Radio", text=FERRY[0][1], title=None)
+    report = ingest_articles([undated], store)
+    assert list(report.updated) == [ferry] and not report.created
+    store.close()

@@ -76,8 +76,10 @@ class FeatureConfig:
     seed: int = 1
 
 
-def _terms(text: str, limit: int, name_weight: float,
-           names: Counter[int] | None = None) -> Counter[int]:
+def _terms(text: str, limit: int, name_weight: float, names: Counter[int] | None = None,
+           lead: Counter[int] | None = None, lead_limit: int = 0) -> Counter[int]:
+    """Term counts of the first ``limit`` words; also fills ``names`` and the unweighted
+    counts of the first ``lead_limit`` words into ``lead`` when given (one pass)."""
     counts: Counter[int] = Counter()
     prev_end = "."
     for i, m in enumerate(_WORD.finditer(text)):
@@ -91,6 +93,8 @@ def _terms(text: str, limit: int, name_weight: float,
             continue
         weight = 1.0
         bucket = _bucket(lower)
+        if lead is not None and i < lead_limit:
+            lead[bucket] += 1
         if word[0].isupper() and not sentence_start:
             weight = name_weight
             if names is not None:
@@ -137,11 +141,11 @@ class ArticleParts:
 def article_parts(title: str | None, text: str, config: FeatureConfig) -> ArticleParts:
     """The :class:`ArticleParts` of one article (deterministic: CRC-32 buckets)."""
     names: Counter[int] = Counter()
-    body = _terms(text, config.lead_words, config.name_weight, names)
+    lead: Counter[int] = Counter()
+    body = _terms(text, config.lead_words, config.name_weight, names, lead, config.short_lead)
     heading = _terms(title, 40, 1.0) if title else Counter()
     for term, n in heading.items():
         body[term] += n * config.title_weight
-    lead = _terms(text, config.short_lead, 1.0)
     return ArticleParts(dict(body), dict(heading), dict(lead), dict(names))
 
 

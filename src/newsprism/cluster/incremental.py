@@ -40,6 +40,7 @@ from datasketch import MinHash, MinHashLSH
 
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
 from newsprism.cluster.join import JoinModel, Similarities, StoryTime, pair_features, shipped_model
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf, sparse
 from newsprism.model import content_id
 
 
@@ -113,6 +114,22 @@ class StoryState:
     dated: int = 0  # members with a date
     day_sum: float = 0.0  # sum of members' days since EPOCH
     day_sq: float = 0.0  # sum of their squares
+    # vectors as arrays for the batched cosines; rebuilt after every change, never saved
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def arrays(self, part: str) -> Sparse:
+        """The ``part`` vector ("centroid", "title", "lead", "names") as sparse arrays."""
+        hit = self.cache.get(part)
+        if hit is None:
+            hit = self.cache[part] = sparse(getattr(self, part))
+        return hit  # type: ignore[return-value]
+
+    def member_arrays(self) -> list[Sparse]:
+        """The latest members' vectors as sparse arrays."""
+        hit = self.cache.get("members")
+        if hit is None:
+            hit = self.cache["members"] = [sparse(m) for m in self.members]
+        return hit  # type: ignore[return-value]
 
     def time(self) -> StoryTime:
         """The story's dates as the join model reads them."""
@@ -155,8 +172,7 @@ class StoryClusterer:
     def __init__(self, config: ClusterConfig | None = None, model: JoinModel | None = None) -> None:
         self.config = config or ClusterConfig()
         self.model = model or shipped_model()
-        self.df: dict[int, int] = {}
-        self.n_docs = 0
+        self.stats = TermStats()
         self.stories: dict[str, StoryState] = {}  # open stories only (inside the window)
         self._index: dict[int, set[str]] = {}
         f = self.config.features
@@ -165,7 +181,6 @@ class StoryClusterer:
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, seq)
         self._seq = 0
         self._dirty: dict[str, None] = {}
-        self._df_delta: Counter[int] = Counter()
         self._newest: int | None = None
         # every story whose latest date is >= floor is in memory (None: every story)
         self.floor: int | None = None
@@ -205,7 +220,7 @@ class StoryClusterer:
         day = day_number(published)
         self._advance(day)
         parts = article_parts(title, text, self.config.features)
-        self._count_df(parts.body)
+        self.stats.count(parts.body)
         sig = signature(text, self.config.features) if sig is None else sig
         self.last_signature = sig  # the store keeps it, to find copies after a restart
         return day, parts, sig
@@ -217,17 +232,14 @@ class StoryClusterer:
         self._join(self.stories[story], parts, day)
         self._remember_signature(key, story, day, sig)
 
-    def _count_df(self, counts: dict[int, float]) -> None:
-        self.n_docs += 1
-        for term in counts:
-            self.df[term] = self.df.get(term, 0) + 1
-            self._df_delta[term] += 1
+    @property
+    def n_docs(self) -> int:
+        return self.stats.n_docs
 
-    def _idf(self, term: int) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
-
-    def _weights(self, counts: dict[int, float]) -> dict[int, float]:
-        return {t: (1.0 + math.log(n)) * self._idf(t) for t, n in counts.items() if n > 0}
+    @property
+    def df(self) -> np.ndarray:
+        """Document frequency per term bucket."""
+        return self.stats.df
 
     # ------------------------------------------------------------- retrieval
     def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
@@ -245,8 +257,9 @@ class StoryClusterer:
         w = self.config.window_days
         return first - w <= day <= last + w
 
-    def _candidates(self, weights: dict[int, float], day: int | None) -> list[str]:
-        top = sorted(weights, key=lambda t: (-weights[t], t))[: self.config.query_terms]
+    def _candidates(self, body: Sparse, day: int | None) -> list[str]:
+        terms, weights = body
+        top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
         hits: Counter[str] = Counter()
         for term in top:
             for sid in self._index.get(term, ()):
@@ -264,26 +277,30 @@ class StoryClusterer:
     def _scored(self, parts: ArticleParts, day: int | None
                 ) -> list[tuple[str, list[float], float]]:
         """(story, features, P(join)) for every candidate story, in candidate order."""
-        body = self._weights(parts.body)
-        vectors = [(w, _norm(w)) for w in
-                   (body, self._weights(parts.title), self._weights(parts.lead),
-                    self._weights(parts.names))]
+        body, title, lead, names = (self.stats.weighted(p) for p in
+                                    (parts.body, parts.title, parts.lead, parts.names))
+        stories = [self.stories[sid] for sid in self._candidates(body, day)]
+        cos = {part: self.stats.cosines(vector, [st.arrays(part) for st in stories]).tolist()
+               for part, vector in (("centroid", body), ("title", title), ("lead", lead),
+                                    ("names", names))}
+        recent = self._recent(body, stories)
         out = []
-        for sid in self._candidates(body, day):
-            st = self.stories[sid]
-            x = pair_features(self._similarities(vectors, st), st.time(), day)
-            out.append((sid, x, self.model.probability(x)))
+        for i, st in enumerate(stories):
+            sim = Similarities(body=cos["centroid"][i], recent=recent[i], title=cos["title"][i],
+                               lead=cos["lead"][i], names=cos["names"][i],
+                               titled=bool(parts.title) and st.titled > 0)
+            x = pair_features(sim, st.time(), day)
+            out.append((st.id, x, self.model.probability(x)))
         return out
 
-    def _similarities(self, vectors: list[tuple[dict[int, float], float]],
-                      st: StoryState) -> Similarities:
-        (body, bn), (title, tn), (lead, ln), (names, nn) = vectors
-        recent = max((self._cosine(body, bn, m) for m in st.members), default=0.0)
-        return Similarities(
-            body=self._cosine(body, bn, st.centroid), recent=recent,
-            title=self._cosine(title, tn, st.title) if title else 0.0,
-            lead=self._cosine(lead, ln, st.lead), names=self._cosine(names, nn, st.names),
-            titled=bool(title) and st.titled > 0)
+    def _recent(self, body: Sparse, stories: list[StoryState]) -> list[float]:
+        """Each story's best cosine between the article and one of its latest members."""
+        owner = [i for i, st in enumerate(stories) for _ in st.members]
+        cos = self.stats.cosines(body, [m for st in stories for m in st.member_arrays()])
+        best = [0.0] * len(stories)
+        for i, c in zip(owner, cos.tolist()):
+            best[i] = max(best[i], c)
+        return best
 
     def _best_story(self, scored: list[tuple[str, list[float], float]]
                     ) -> tuple[str | None, float]:
@@ -294,20 +311,6 @@ class StoryClusterer:
                 best, best_p = sid, p
         return best, best_p
 
-    def _cosine(self, weights: dict[int, float], norm: float, centroid: dict[int, float]) -> float:
-        # _idf inlined: this loop runs for every centroid term of every candidate
-        if not weights or not centroid:
-            return 0.0
-        ln_n, df, log = math.log(self.n_docs + 1), self.df, math.log
-        dot, cnorm = 0.0, 0.0
-        for t, v in centroid.items():
-            w = v * (ln_n - log(df.get(t, 0) + 1) + 1.0)
-            cnorm += w * w
-            a = weights.get(t)
-            if a is not None:
-                dot += a * w
-        return dot / (norm * math.sqrt(cnorm)) if cnorm else 0.0
-
     # -------------------------------------------------------------- updating
     def _join(self, story: StoryState, parts: ArticleParts, day: int | None) -> None:
         cfg = self.config
@@ -316,11 +319,10 @@ class StoryClusterer:
         story.lead = self._summed(story.lead, parts.lead, cfg.part_terms)
         story.names = self._summed(story.names, parts.names, cfg.part_terms)
         story.titled += bool(parts.title)
-        counts = parts.body
         if cfg.member_links:
-            top = sorted(counts, key=lambda t: (-(1.0 + math.log(counts[t])) * self._idf(t), t))
-            story.members.append({t: 1.0 + math.log(counts[t])
-                                  for t in sorted(top[: cfg.member_terms]) if counts[t] > 0})
+            tf = log_tf(parts.body)
+            top = self.stats.ranked(tf)[: cfg.member_terms]
+            story.members.append({t: tf[t] for t in sorted(top)})
             del story.members[: -cfg.member_links]
         story.size += 1
         if day is not None:
@@ -329,25 +331,21 @@ class StoryClusterer:
             story.dated += 1
             story.day_sum += day - EPOCH
             story.day_sq += (day - EPOCH) ** 2
+        story.cache.clear()
         self._reindex(story)
         self._dirty[story.id] = None
 
     def _summed(self, vector: dict[int, float], counts: dict[int, float],
                 cap: int) -> dict[int, float]:
         """``vector`` plus the log-tf of ``counts``, cut to its ``cap`` heaviest terms."""
-        for t, n in counts.items():
-            if n > 0:
-                vector[t] = vector.get(t, 0.0) + 1.0 + math.log(n)
+        for t, v in log_tf(counts).items():
+            vector[t] = vector.get(t, 0.0) + v
         if len(vector) > cap:
-            keep = self._ranked(vector)[:cap]
-            return {t: vector[t] for t in sorted(keep)}
+            return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
         return vector
 
-    def _ranked(self, centroid: dict[int, float]) -> list[int]:
-        return sorted(centroid, key=lambda t: (-centroid[t] * self._idf(t), t))
-
     def _reindex(self, story: StoryState) -> None:
-        new = tuple(sorted(self._ranked(story.centroid)[: self.config.index_terms]))
+        new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
         for t in set(story.indexed) - set(new):
             posting = self._index.get(t)
             if posting is not None:
@@ -421,14 +419,13 @@ class StoryClusterer:
     def drain(self) -> Changes:
         """Stories and document frequencies changed since the last call."""
         changed = tuple(self.stories[s] for s in self._dirty if s in self.stories)
-        out = Changes(changed, dict(self._df_delta), self.n_docs)
+        out = Changes(changed, self.stats.drain(), self.n_docs)
         self._dirty.clear()
-        self._df_delta.clear()
         return out
 
-    def restore_stats(self, n_docs: int, df: dict[int, int]) -> None:
-        """Document frequencies saved by a previous run."""
-        self.n_docs, self.df = n_docs, dict(df)
+    def restore_stats(self, n_docs: int, df: dict[int, int] | np.ndarray) -> None:
+        """Document frequencies saved by a previous run (term -> documents)."""
+        self.stats.restore(n_docs, df)
 
     def restore_story(self, state: StoryState) -> None:
         """An open story saved by a previous run (call in story age order); kept if present."""
@@ -445,6 +442,3 @@ class StoryClusterer:
         """An article's MinHash signature saved by a previous run."""
         self._remember_signature(key, story, day_number(published), sig)
 
-
-def _norm(weights: dict[int, float]) -> float:
-    return math.sqrt(sum(w * w for w in weights.values())) or 1.0
