@@ -73,7 +73,7 @@ def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig,
 
 def sweep(sets: dict[str, list[GoldArticle]], config: ClusterConfig,
           model: JoinModel | None) -> None:
-    for p in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+    for p in (0.2, 0.3, 0.4, 0.5):
         cfg = replace(config, join_probability=p)
         fs = [bcubed(run_ours(sets[n], cfg, model=model), [a.gold for a in sets[n]])[2]
               for n in TUNING]

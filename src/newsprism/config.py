@@ -51,8 +51,8 @@ class Options:
     # joins the candidate story the learned join model (cluster/join.py) finds most
     # probable if that probability is at least this, among stories whose dates lie
     # within this many days of the article's own date.
-    story_join_probability: float = 0.5
-    story_window_days: int = 60
+    story_join_probability: float = 0.2
+    story_window_days: int = 365
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated
     fetch_timeout: float = 15.0  # seconds per URL

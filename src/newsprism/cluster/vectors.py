@@ -24,10 +24,10 @@ Sparse = tuple[np.ndarray, np.ndarray]  # (term buckets int64, log-tf float64)
 
 
 def sparse(vector: Mapping[int, float]) -> Sparse:
-    """A ``term -> log-tf`` map as two aligned arrays (terms ascending)."""
-    terms = np.fromiter(sorted(vector), dtype=np.int64, count=len(vector))
-    return terms, np.fromiter((vector[t] for t in terms.tolist()), dtype=np.float64,
-                              count=len(vector))
+    """A ``term -> log-tf`` map as two aligned arrays (in the map's order)."""
+    n = len(vector)
+    return (np.fromiter(vector.keys(), dtype=np.int64, count=n),
+            np.fromiter(vector.values(), dtype=np.float64, count=n))
 
 
 def log_tf(counts: Mapping[int, float]) -> dict[int, float]:
@@ -75,7 +75,7 @@ class TermStats:
         return math.log(self.n_docs + 1) + 1.0 - np.log(self.df[terms] + 1.0)
 
     def weighted(self, vector: Mapping[int, float]) -> Sparse:
-        """(terms, log-tf x idf) of a count map, terms ascending."""
+        """(terms, log-tf x idf) of a count map."""
         terms, tf = sparse(log_tf(vector))
         return terms, tf * self.idf(terms)
 

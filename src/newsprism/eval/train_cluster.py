@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, (_, y) in streams.items():
         print(f"{name}: {len(y)} pairs, {int(y.sum())} positive")
     model = fit(streams)
-    data = model.to_dict(trained_on=sorted(streams),
+    data = model.to_dict(trained_on=sorted(streams), window_days=config.window_days,
                          model="logistic regression; target = the candidate is the gold story")
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=2))
