@@ -152,7 +152,8 @@ def _restore_older(store: Store, clusterer: StoryClusterer, article: Article) ->
     its title and lead words match best (full-text index).
     """
     if clusterer.floor is not None and day_number(article.published) is None:
-        rows = list(store.stories_like(f"{article.title or ''} {' '.join(article.text.split()[:60])}"))
+        lead = " ".join(article.text.split()[:60])
+        rows = list(store.stories_like(f"{article.title or ''} {lead}"))
         _restore(clusterer, rows, store.story_signatures([r["id"] for r in rows]))
         return
     span = clusterer.missing(article.published)
