@@ -16,10 +16,9 @@ prints the same numbers for one file); this script adds the halves, the mixed
 stream, the sweep and the config flags.
 
 Usage:
-    python benchmarks/cluster_quality.py [--data DIR] [--threshold T] [--window DAYS]
-                                          [--decay D] [--gap-days G] [--members K]
-    python benchmarks/cluster_quality.py --before  # the previous defaults, for comparison
-    python benchmarks/cluster_quality.py --sweep   # thresholds on the tuning sets only
+    python benchmarks/cluster_quality.py [--data DIR] [--join P] [--window DAYS] [--model JSON]
+    python benchmarks/cluster_quality.py --sweep   # join probabilities on the training sets only
+    python benchmarks/cluster_quality.py --sets duc2003_even,mixed_all  # only these rows
 
 Skips with a message (exit 0) when the data folder is absent.
 """
@@ -27,16 +26,19 @@ Skips with a message (exit 0) when the data folder is absent.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from dataclasses import replace
 from pathlib import Path
 
-from newsprism.cluster import ClusterConfig, bcubed
+from newsprism.cluster import ClusterConfig, JoinModel, bcubed
 from newsprism.eval.clusters import (
     BASELINE_THRESHOLD,
     GoldArticle,
     date_order,
     evaluate_clusters,
+    halves,
+    mixed,
     read_gold,
     run_ours,
 )
@@ -48,26 +50,20 @@ FILES = {
     "duc2007_topics": "duc2007_topic_clusters.jsonl",
     "multiling2011_en": "multiling2011_en_clusters.jsonl",
 }
+# the split of benchmarks/results/cluster_quality.md: duc2003_odd is held out
 TUNING = ("duc2006_topics", "duc2007_topics", "multiling2011_en", "duc2003_even", "mixed_all")
 
 
 def datasets(data: Path) -> dict[str, list[GoldArticle]]:
     sets = {name: date_order(read_gold(data / file)) for name, file in FILES.items()}
-    events = sets["duc2003_tdt_events"]
-    even = set(sorted({a.gold for a in events})[::2])
-    sets["duc2003_even"] = [a for a in events if a.gold in even]  # tuning half
-    sets["duc2003_odd"] = [a for a in events if a.gold not in even]  # held out
-    mixed = []
-    for name, file in FILES.items():
-        # prefixed, so ids and gold labels of different sets never collide
-        mixed.extend(replace(a, key=f"{name}/{a.key}", gold=f"{name}/{a.gold}")
-                     for a in read_gold(data / file))
-    sets["mixed_all"] = date_order(mixed)
+    sets["duc2003_even"], sets["duc2003_odd"] = halves(sets["duc2003_tdt_events"])
+    sets["mixed_all"] = mixed({name: sets[name] for name in FILES})
     return sets
 
 
-def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig) -> str:
-    report = evaluate_clusters(rows, dataset=name, config=config)
+def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig,
+              model: JoinModel | None) -> str:
+    report = evaluate_clusters(rows, dataset=name, config=config, model=model)
     ours, base = report.systems
     return (f"{name:20s} {report.articles:6d} {report.gold_stories:5d} {ours.stories:6d} "
             f"{ours.precision:6.3f} {ours.recall:6.3f} {ours.f1:6.3f}   "
@@ -75,56 +71,49 @@ def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig) -> str:
             f"{ours.articles_per_second:8.0f}")
 
 
-def sweep(sets: dict[str, list[dict]], config: ClusterConfig) -> None:
-    for t in (0.06, 0.08, 0.10, 0.12, 0.15, 0.18, 0.22):
-        cfg = replace(config, threshold=t)
-        fs = [bcubed(run_ours(sets[n], cfg), [a.gold for a in sets[n]])[2] for n in TUNING]
-        print(f"threshold {t:.2f}  " + "  ".join(f"{n}={f:.3f}" for n, f in zip(TUNING, fs))
-              + f"  mean={sum(fs)/len(fs):.3f}")
+def sweep(sets: dict[str, list[GoldArticle]], config: ClusterConfig,
+          model: JoinModel | None) -> None:
+    for p in (0.2, 0.3, 0.4, 0.5):
+        cfg = replace(config, join_probability=p)
+        fs = [bcubed(run_ours(sets[n], cfg, model=model), [a.gold for a in sets[n]])[2]
+              for n in TUNING]
+        print(f"join {p:.2f}  " + "  ".join(f"{n}={f:.3f}" for n, f in zip(TUNING, fs))
+              + f"  mean={sum(fs)/len(fs):.3f}", flush=True)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--threshold", type=float, default=None)
+    ap.add_argument("--join", type=float, default=None, help="join_probability")
     ap.add_argument("--window", type=int, default=None)
-    ap.add_argument("--decay", type=float, default=None)
-    ap.add_argument("--gap-days", type=float, default=None)
-    ap.add_argument("--members", type=int, default=None, help="member_links (0: centroid only)")
-    ap.add_argument("--before", action="store_true",
-                    help="the previous defaults: threshold 0.12, window 14, centroid only")
+    ap.add_argument("--model", type=Path, default=None, help="join weights JSON (default: shipped)")
+    ap.add_argument("--sets", default=None, help="comma-separated rows to score (default: all)")
     ap.add_argument("--sweep", action="store_true")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
         print(f"SKIP: clustering data not found in {args.data} (see shared/data/README.md)")
         return 0
     config = ClusterConfig()
-    if args.before:
-        config = replace(config, threshold=0.12, window_days=14, member_links=0)
-    if args.members is not None:
-        config = replace(config, member_links=args.members)
-    if args.threshold is not None:
-        config = replace(config, threshold=args.threshold)
+    if args.join is not None:
+        config = replace(config, join_probability=args.join)
     if args.window is not None:
         config = replace(config, window_days=args.window)
-    if args.decay is not None:
-        config = replace(config, decay=args.decay)
-    if args.gap_days is not None:
-        config = replace(config, gap_days=args.gap_days)
+    model = (JoinModel.from_dict(json.loads(args.model.read_text(encoding="utf-8")))
+             if args.model else None)
     sets = datasets(args.data)
     if args.sweep:
-        sweep(sets, config)
+        sweep(sets, config, model)
         return 0
-    print(f"config: threshold={config.threshold} window_days={config.window_days} "
-          f"member_links={config.member_links} link_mix={config.link_mix} "
-          f"decay={config.decay} gap_days={config.gap_days} "
-          f"dup_threshold={config.dup_threshold}; baseline: tfidf nearest-earlier-article cosine >= "
+    print(f"config: join_probability={config.join_probability} window_days={config.window_days} "
+          f"member_links={config.member_links} dup_threshold={config.dup_threshold}; "
+          f"model: {args.model or 'shipped'}; baseline: tfidf nearest-earlier-article cosine >= "
           f"{BASELINE_THRESHOLD}")
     print(f"{'set':20s} {'docs':>6s} {'gold':>5s} {'ours':>6s} "
           f"{'B3-P':>6s} {'B3-R':>6s} {'B3-F1':>6s}   {'base-P':>6s} {'base-R':>6s} {'base-F':>6s}"
           f"  {'docs/s':>8s}")
-    for name, rows in sets.items():
-        print(score_row(name, rows, config), flush=True)
+    names = args.sets.split(",") if args.sets else list(sets)
+    for name in names:
+        print(score_row(name, sets[name], config, model), flush=True)
     return 0
 
 

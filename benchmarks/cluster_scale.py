@@ -35,6 +35,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from cluster_quality import DATA, FILES, datasets  # noqa: E402
 
+from newsprism.eval.clusters import GoldArticle  # noqa: E402
+
 from newsprism.cluster import bcubed  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 from newsprism.pipeline.collection import ingest_articles  # noqa: E402
@@ -58,11 +60,12 @@ def perturb(text: str, rng: random.Random, vocab: list[str]) -> str:
     return "\n".join(lines)
 
 
-def generate(n: int, base: list[dict], era_days: int, seed: int) -> Iterator[tuple[Article, str]]:
+def generate(n: int, base: list[GoldArticle], era_days: int,
+             seed: int) -> Iterator[tuple[Article, str]]:
     """``n`` (article, gold label) pairs in date order, era after era."""
     rng = random.Random(seed)
-    vocab = sorted({w for r in base[:500] for w in r["text"].split()})
-    dated = [r for r in base if r["iso"]]
+    vocab = sorted({w for r in base[:500] for w in r.text.split()})
+    dated = [r for r in base if r.date]
     made = 0
     era = 0
     while made < n:
@@ -70,21 +73,20 @@ def generate(n: int, base: list[dict], era_days: int, seed: int) -> Iterator[tup
         for r in dated:
             if made >= n:
                 return
-            day = (date.fromisoformat(r["iso"]) + shift).isoformat()
-            text = perturb(r["text"], rng, vocab)
+            day = (date.fromisoformat(r.date) + shift).isoformat()
+            text = perturb(r.text, rng, vocab)
             if not text.strip():
                 continue
-            article = Article(id="x", name=f"{r.get('source') or 'Outlet'} {era}", text=text,
-                              title=r.get("title") or None, published=day,
-                              record_id=f"{era}:{r['key']}")
-            yield article, f"{era}:{r['gold']}"
+            article = Article(id="x", name=f"Outlet {era}", text=text, title=r.title,
+                              published=day, record_id=f"{era}:{r.key}")
+            yield article, f"{era}:{r.gold}"
             made += 1
             if rng.random() < SYNDICATED and made < n:
                 # a syndicated copy: another outlet, the same text lightly edited
                 copy = Article(id="x", name=f"Syndicate {era}", text=text + " (Wire copy)",
                                title=article.title, published=day,
-                               record_id=f"{era}:{r['key']}:copy")
-                yield copy, f"{era}:{r['gold']}"
+                               record_id=f"{era}:{r.key}:copy")
+                yield copy, f"{era}:{r.gold}"
                 made += 1
         era += 1
 
@@ -93,7 +95,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def run(n: int, db_path: Path, base: list[dict], era_days: int) -> None:
+def run(n: int, db_path: Path, base: list[GoldArticle], era_days: int) -> None:
     gold: dict[str, str] = {}
 
     def articles() -> Iterator[Article]:

@@ -33,5 +33,5 @@ def test_bad_config_file_names_the_file_and_the_problem(tmp_path, body, message)
 
 
 def test_cluster_defaults_follow_the_options():
-    assert ClusterConfig().threshold == Options().story_threshold
+    assert ClusterConfig().join_probability == Options().story_join_probability
     assert ClusterConfig().window_days == Options().story_window_days

@@ -131,10 +131,11 @@ class Options:
     # first): the median number of dates in Timeline17 dev's journalists' timelines is 14.
     timeline_max_days: int = 14
     # --- story clustering (cluster/incremental.py has how they were chosen): an article
-    # joins the best open story scoring at least this, within this many days of its
-    # latest article; B-cubed F1 0.845 on the DUC 2003 event clusters at these values.
-    story_threshold: float = 0.12
-    story_window_days: int = 60
+    # joins the candidate story the learned join model (cluster/join.py) finds most
+    # probable if that probability is at least this, among stories whose dates lie
+    # within this many days of the article's own date.
+    story_join_probability: float = 0.2
+    story_window_days: int = 365
     # --- a publication date guessed from an article's body (no metadata, no date header)
     # is dropped when it lies more than this many days from the median of the story's
     # other, stated dates: a body's first full date is often background ("the 1998

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, bcubed
+import pytest
+
+from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, bcubed, day_number, join
+from newsprism.errors import ConfigError
 
 QUAKE = [
     ("Earthquake shakes Corvania coast", "A magnitude 6.8 earthquake struck the Corvania coast near "
@@ -75,9 +78,17 @@ def test_syndicated_copy_joins_its_original_as_a_duplicate() -> None:
 def test_time_window_keeps_old_stories_closed() -> None:
     c = StoryClusterer(ClusterConfig(window_days=5))
     a = c.add("a", *QUAKE[0], "2024-01-01")
+    c.drain()  # the store has saved it
     b = c.add("b", *QUAKE[1], "2024-06-01")  # same words, five months later: a new story
     assert b.created and b.story != a.story
-    assert a.story not in c.stories  # closed stories leave memory
+    assert a.story not in c.stories  # closed (and saved) stories leave memory
+
+
+def test_a_story_leaves_memory_only_once_drained() -> None:
+    c = StoryClusterer(ClusterConfig(window_days=5))
+    a = c.add("a", *QUAKE[0], "2024-01-01")
+    c.add("b", *ELECTION[0], "2024-06-01")
+    assert a.story in [st.id for st in c.drain().stories]
 
 
 def test_restored_state_places_articles_like_the_live_one() -> None:
@@ -117,3 +128,39 @@ def test_a_story_restored_without_members_scores_by_its_centroid() -> None:
         restored.restore_story(StoryState(st.id, dict(st.centroid), st.first, st.last, st.size))
     k, gold, t, x, d = stream()[-1]
     assert restored.add(k, t, x, d).story == story_of[gold]
+
+
+def test_join_features_read_time_as_the_model_expects() -> None:
+    sim = join.Similarities(body=0.5, recent=0.4, title=0.0, lead=0.3, names=0.2, titled=False)
+    story = join.StoryTime(first=100, last=110, mean=105.0, spread=3.0, size=4)
+    near, far = join.pair_features(sim, story, 111), join.pair_features(sim, story, 140)
+    at = {name: i for i, name in enumerate(join.FEATURES)}
+    assert len(near) == len(join.FEATURES)
+    assert near[at["gap"]] < far[at["gap"]]  # a story that has not grown for days is farther
+    assert join.pair_features(sim, story, 105)[at["gap"]] == 0.0  # inside its span
+    assert join.pair_features(sim, story, None)[at["undated"]] == 1.0
+
+
+def test_shipped_join_model_prefers_close_recent_stories() -> None:
+    model = join.shipped_model()
+    story = join.StoryTime(first=100, last=101, mean=100.5, spread=0.5, size=3)
+    close = join.Similarities(body=0.6, recent=0.6, title=0.5, lead=0.5, names=0.6, titled=True)
+    loose = join.Similarities(body=0.05, recent=0.05, title=0.0, lead=0.0, names=0.0, titled=True)
+    assert model.probability(join.pair_features(close, story, 102)) > 0.5
+    assert model.probability(join.pair_features(loose, story, 102)) < 0.5
+
+
+def test_a_weights_file_missing_a_feature_is_refused() -> None:
+    with pytest.raises(ConfigError, match="train_cluster"):
+        join.JoinModel.from_dict({"intercept": 0.0, "coefficients": {"body": 1.0}})
+
+
+def test_story_time_statistics() -> None:
+    c = StoryClusterer()
+    rows = [(k, t, x, d) for k, g, t, x, d in stream() if g == "quake"]
+    for k, t, x, d in rows:
+        sid = c.add(k, t, x, d).story
+    time = c.stories[sid].time()
+    assert (time.first, time.last, time.size) == (day_number("2024-03-10"),
+                                                  day_number("2024-03-12"), 3)
+    assert time.mean == day_number("2024-03-11") and 0.8 < time.spread < 0.9

@@ -1,9 +1,10 @@
-"""Cluster stage: articles -> stories, incrementally, with cheap features.
+"""Cluster stage: articles -> stories, incrementally, cheap features and a learned join.
 
 :class:`StoryClusterer` places one article at a time; :func:`bcubed` scores
 a clustering against gold labels (used by tests and benchmarks).
 """
 
+from newsprism.cluster import join
 from newsprism.cluster.features import FeatureConfig, signature, term_counts
 from newsprism.cluster.incremental import (
     Assignment,
@@ -13,6 +14,7 @@ from newsprism.cluster.incremental import (
     StoryState,
     day_number,
 )
+from newsprism.cluster.join import JoinModel
 from newsprism.cluster.metrics import bcubed
 
 __all__ = [
@@ -20,10 +22,12 @@ __all__ = [
     "Changes",
     "ClusterConfig",
     "FeatureConfig",
+    "JoinModel",
     "StoryClusterer",
     "StoryState",
     "bcubed",
     "day_number",
+    "join",
     "signature",
     "term_counts",
 ]

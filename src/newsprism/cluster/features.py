@@ -1,4 +1,4 @@
-"""Cheap clustering features: hashed term counts of title and lead, and MinHash signatures.
+"""Cheap clustering features: hashed term counts of an article's parts, and MinHash signatures.
 
 Everything here is deterministic on every machine: terms are hashed with
 CRC-32 (never Python's salted ``hash``) and MinHash uses an explicit seed.
@@ -63,18 +63,23 @@ class FeatureConfig:
     ``name_weight``: capitalised words inside a sentence (people, places,
     organisations) are the best cheap evidence of *which* event, so they count
     double. ``title_weight``: a headline names the event, it counts twice.
+    ``short_lead``: the lead sub-representation, judged separately by the
+    learned join decision (cluster/join.py).
     """
 
     lead_words: int = 400
     name_weight: float = 2.0
     title_weight: float = 2.0
+    short_lead: int = 50  # words of the lead sub-representation: about the first two sentences
     shingle: int = 3  # word n-grams for MinHash
     num_perm: int = 64  # 64 permutations: Jaccard error ~0.125 std, enough for a 0.8 cut
     seed: int = 1
 
 
-def _terms(text: str, limit: int, name_weight: float,
-           names: set[int] | None = None) -> Counter[int]:
+def _terms(text: str, limit: int, name_weight: float, names: Counter[int] | None = None,
+           lead: Counter[int] | None = None, lead_limit: int = 0) -> Counter[int]:
+    """Term counts of the first ``limit`` words; also fills ``names`` and the unweighted
+    counts of the first ``lead_limit`` words into ``lead`` when given (one pass)."""
     counts: Counter[int] = Counter()
     prev_end = "."
     for i, m in enumerate(_WORD.finditer(text)):
@@ -88,10 +93,12 @@ def _terms(text: str, limit: int, name_weight: float,
             continue
         weight = 1.0
         bucket = _bucket(lower)
+        if lead is not None and i < lead_limit:
+            lead[bucket] += 1
         if word[0].isupper() and not sentence_start:
             weight = name_weight
             if names is not None:
-                names.add(bucket)
+                names[bucket] += 1
         counts[bucket] += weight
     return counts
 
@@ -112,18 +119,34 @@ def _bucket(word: str) -> int:
 
 def term_counts(title: str | None, text: str, config: FeatureConfig) -> dict[int, float]:
     """Weighted term counts of ``title`` and the lead of ``text``, keyed by bucket."""
-    return article_terms(title, text, config)[0]
+    return article_parts(title, text, config).body
 
 
-def article_terms(title: str | None, text: str,
-                  config: FeatureConfig) -> tuple[dict[int, float], frozenset[int]]:
-    """:func:`term_counts` and the buckets of the lead's names (capitalised mid-sentence)."""
-    names: set[int] = set()
-    counts = _terms(text, config.lead_words, config.name_weight, names)
-    if title:
-        for term, n in _terms(title, 40, 1.0).items():
-            counts[term] += n * config.title_weight
-    return dict(counts), frozenset(names)
+@dataclass(frozen=True, slots=True)
+class ArticleParts:
+    """An article's sub-representations, each a bucket -> weighted count map.
+
+    ``body``: title and the first ``lead_words`` words (names weighted up);
+    ``title``: the headline alone (empty when there is none); ``lead``: the
+    first ``short_lead`` words, where a report states its event; ``names``:
+    capitalised words inside sentences of the body (people, places, bodies).
+    """
+
+    body: dict[int, float]
+    title: dict[int, float]
+    lead: dict[int, float]
+    names: dict[int, float]
+
+
+def article_parts(title: str | None, text: str, config: FeatureConfig) -> ArticleParts:
+    """The :class:`ArticleParts` of one article (deterministic: CRC-32 buckets)."""
+    names: Counter[int] = Counter()
+    lead: Counter[int] = Counter()
+    body = _terms(text, config.lead_words, config.name_weight, names, lead, config.short_lead)
+    heading = _terms(title, 40, 1.0) if title else Counter()
+    for term, n in heading.items():
+        body[term] += n * config.title_weight
+    return ArticleParts(dict(body), dict(heading), dict(lead), dict(names))
 
 
 def signature(text: str, config: FeatureConfig) -> np.ndarray:

@@ -6,13 +6,17 @@ The algorithm, per article, in this order:
    window finds syndicated copies (Jaccard of word 3-shingles ≥ ``dup_threshold``);
    a copy joins the story of its original and is marked ``duplicate_of``.
 2. **Candidates.** The article's heaviest terms are looked up in an inverted
-   index (term -> stories that feature it); only stories inside the time window
-   are indexed, so the work per article depends on the window, never on how
-   many stories were ever stored. There is no all-pairs comparison.
-3. **Scoring.** TF-IDF cosine between the article and each candidate's
-   centroid, with document frequencies counted over the stream so far. The best
-   story above ``threshold`` wins; ties go to the older story. Otherwise the
-   article starts a story.
+   index (term -> stories that feature it); only stories whose dates lie within
+   ``window_days`` of *the article's own date* are candidates, so the work per
+   article depends on the window, never on how many stories were ever stored.
+3. **Join or new (learned).** Each candidate is compared with the article
+   through several sub-representations (TF-IDF cosines of the whole lead, the
+   headline, the first sentences and the names to the story's centroids, and
+   to its latest members) and the story's time statistics; a small logistic
+   regression (:mod:`newsprism.cluster.join`) gives P(join). The most probable
+   story at or above ``join_probability`` wins; ties go to the older story.
+   Otherwise the article starts a story. Stories are judged by their centroid
+   and latest members, never by their loosest member, so topics do not chain.
 
 Same articles in the same order give the same stories: ids come from content
 keys, containers are ordered, and MinHash uses a fixed seed.
@@ -20,6 +24,8 @@ keys, containers are ordered, and MinHash uses a fixed seed.
 The state that must survive a restart (document frequencies, centroids,
 signatures) is handed out by :meth:`StoryClusterer.drain` and restored with the
 ``restore_*`` methods; the store keeps it, this module never touches a database.
+When an article is older than the stories held in memory, :meth:`StoryClusterer.missing`
+says which dates to restore first (the pipeline asks the store).
 """
 
 from __future__ import annotations
@@ -32,53 +38,47 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from newsprism.cluster.features import SCHEME, FeatureConfig, article_terms, signature
+from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
+from newsprism.cluster.join import JoinModel, Similarities, StoryTime, pair_features, shipped_model
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf, sparse
 from newsprism.model import content_id
 
 
 @dataclass(frozen=True, slots=True)
 class ClusterConfig:
-    """Thresholds of the clusterer, named, with how they were chosen.
+    """Settings of the clusterer, named, with how they were chosen.
 
-    Chosen on MultiLing 2011, DUC 2006/2007 topics, the mixed stream and the
-    even-indexed half of the DUC 2003 event clusters; the odd half is held out
-    (benchmarks/results/cluster_quality.md has the runs).
+    Chosen on the training sets only (DUC 2006/2007 topics, MultiLing 2011, the
+    even half of the DUC 2003 events and streams mixed from them); the odd half
+    of DUC 2003 is held out (benchmarks/results/cluster_quality.md has the runs).
 
-    ``threshold``: score above which an article joins a story; 0.12. The tuning
-    sets preferred 0.10 once the window is long, but 0.10 merged related events
-    on the held-out half (F1 0.875 -> 0.827, precision 0.91 -> 0.74), and a
-    briefing that mixes two events misleads more than two briefings of one
-    event; so the earlier, more precise value stays (held-out 0.867). This
-    choice looked at the held-out half: its number is no longer clean.
-    ``window_days``: a story stays open for 60 days after its latest article
-    (was 14): DUC 2003 events have gaps of up to 34 days between reports, and
-    the even half gains 0.81 -> 0.92; 90-120 days only help the topic sets
-    (which span years) while mixing more unrelated stories in a dense stream.
-    ``member_links``/``link_mix``: the score mixes the centroid cosine with the
-    best cosine to the story's 4 latest members (0.6/0.4), so a story whose
-    centroid drifted still catches an article close to its newest reports;
-    worth +0.01-0.02 on MultiLing, DUC 2006 and the mixed stream.
+    ``join_probability``: P(join) from the learned model at or above which an
+    article joins its best story; 0.2. The model is fitted on (article,
+    candidate) pairs where most candidates are wrong, so its probabilities run
+    low; swept 0.1-0.5 on the training sets (0.2 best mean, DUC 2003 even half
+    0.885 at 0.2 vs 0.870 at 0.3).
+    ``window_days``: a story is a candidate while the article's own date lies
+    within this many days of the story's first..last span; 365. This bounds the
+    work, it is not the time decay: the model reads the gap itself (a story that
+    has not grown for days needs a closer match). With perfect decisions, a
+    window counted from a story's latest article caps B-cubed F1 at 0.91 (14
+    days) and 0.98 (30) on the even half of the DUC 2003 events, at 0.53 (60),
+    0.72 (120) and 0.97 (365) on the DUC 2006 topics, whose reports are months
+    apart, and at 0.62 (60) on the mixed stream, under its 0.65 target.
+    ``member_links``/``member_terms``: the latest members kept per story, for
+    the "what is it about now" similarity.
+    ``part_terms``: terms kept per story for the headline, first-sentence and
+    name centroids (they are short; 60 bounds memory per story).
     ``dup_threshold``: shingle Jaccard for syndicated copies; lightly edited
     wire copy scores 0.85-1.0, two reports of one event stay below 0.3.
-
-    Measured and left off (defaults keep them neutral): ``decay``/``gap_days``
-    (date-proximity decay: -0.02 to -0.10 F1 on every tuning set),
-    ``small_margin`` (stricter threshold for small stories: -0.01 to -0.08),
-    ``name_min`` (require shared rare names before a join: -0.01 to -0.05).
     """
 
-    threshold: float = 0.12
-    window_days: int = 60
+    join_probability: float = 0.2
+    window_days: int = 365
     dup_threshold: float = 0.8
-    decay: float = 1.0  # centroid weight kept per join: < 1 lets a story follow its latest news
-    gap_days: float = 0.0  # score x exp(-gap/gap_days), gap = days since the story's latest article
-    member_links: int = 4  # recent members kept per story for a max-link score (0: centroid only)
+    member_links: int = 4  # latest members kept per story
     member_terms: int = 50  # terms kept per remembered member
-    link_mix: float = 0.4  # score = (1 - mix) * centroid cosine + mix * best member cosine
-    link_min: float = 0.0  # best member cosine needed to join at all (0: no check)
-    small_margin: float = 0.0  # threshold + small_margin / story size: small stories ask for more
-    name_min: float = 0.0  # shared names' summed idf needed to join (0: no check)
-    name_bypass: float = 1.0  # scores above this skip the name check
+    part_terms: int = 60
     query_terms: int = 25  # article terms used to find candidate stories
     index_terms: int = 40  # centroid terms a story is findable by
     centroid_terms: int = 200  # centroid size cap: bounds memory per story
@@ -96,17 +96,57 @@ class Assignment:
     score: float
 
 
+EPOCH = date(2000, 1, 1).toordinal()  # origin of StoryState's day sums
+
+
 @dataclass(slots=True)
 class StoryState:
-    """What the clusterer knows of one story; plain data so a store can keep it."""
+    """What the clusterer knows of one story; plain data so a store can keep it.
+
+    Vectors are summed log-tf of the members' terms (idf is applied when scored).
+    ``day_sum``/``day_sq``/``dated`` give the mean and spread of the members'
+    dates (days counted from :data:`EPOCH`, so the squares stay small and exact).
+    States saved before these fields existed restore with them empty.
+    """
 
     id: str
-    centroid: dict[int, float]  # summed log-tf of members' terms (no idf: applied when scored)
+    centroid: dict[int, float]  # title + lead of every member
     first: int | None  # proleptic ordinal day of the earliest dated member
     last: int | None
     size: int
     indexed: tuple[int, ...] = ()
     members: list[dict[int, float]] = field(default_factory=list)  # recent members' log-tf
+    title: dict[int, float] = field(default_factory=dict)  # members' headlines
+    lead: dict[int, float] = field(default_factory=dict)  # members' first sentences
+    names: dict[int, float] = field(default_factory=dict)  # members' names
+    titled: int = 0  # members with a headline
+    dated: int = 0  # members with a date
+    day_sum: float = 0.0  # sum of members' days since EPOCH
+    day_sq: float = 0.0  # sum of their squares
+    # vectors as arrays for the batched cosines; rebuilt after every change, never saved
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def arrays(self, part: str) -> Sparse:
+        """The ``part`` vector ("centroid", "title", "lead", "names") as sparse arrays."""
+        hit = self.cache.get(part)
+        if hit is None:
+            hit = self.cache[part] = sparse(getattr(self, part))
+        return hit  # type: ignore[return-value]
+
+    def member_arrays(self) -> list[Sparse]:
+        """The latest members' vectors as sparse arrays."""
+        hit = self.cache.get("members")
+        if hit is None:
+            hit = self.cache["members"] = [sparse(m) for m in self.members]
+        return hit  # type: ignore[return-value]
+
+    def time(self) -> StoryTime:
+        """The story's dates as the join model reads them."""
+        if not self.dated or self.first is None:
+            return StoryTime(self.first, self.last, None, 0.0, self.size)
+        mean = self.day_sum / self.dated
+        var = self.day_sq / self.dated - mean * mean
+        return StoryTime(self.first, self.last, EPOCH + mean, math.sqrt(max(var, 0.0)), self.size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +178,10 @@ class StoryClusterer:
         True
     """
 
-    def __init__(self, config: ClusterConfig | None = None) -> None:
+    def __init__(self, config: ClusterConfig | None = None, model: JoinModel | None = None) -> None:
         self.config = config or ClusterConfig()
-        self.df: dict[int, int] = {}
-        self.n_docs = 0
+        self.model = model or shipped_model()
+        self.stats = TermStats()
         self.stories: dict[str, StoryState] = {}  # open stories only (inside the window)
         self._index: dict[int, set[str]] = {}
         f = self.config.features
@@ -150,44 +190,65 @@ class StoryClusterer:
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, seq)
         self._seq = 0
         self._dirty: dict[str, None] = {}
-        self._df_delta: Counter[int] = Counter()
         self._newest: int | None = None
+        # every story whose latest date is >= floor is in memory (None: every story)
+        self.floor: int | None = None
+        self._fetched: set[int] = set()  # older days whose stories were restored
         self.last_signature: np.ndarray = np.zeros(0, dtype=np.uint64)
 
     # ----------------------------------------------------------------- adding
     def add(self, key: str, title: str | None, text: str, published: str | None,
             sig: np.ndarray | None = None) -> Assignment:
         """Place one article (``key`` unique per article) and update the state."""
-        day = day_number(published)
-        self._advance(day)
-        counts, names = article_terms(title, text, self.config.features)
-        self._count_df(counts)
-        sig = signature(text, self.config.features) if sig is None else sig
-        self.last_signature = sig  # the store keeps it, to find copies after a restart
+        day, parts, sig = self._prepare(title, text, published, sig)
         dup = self._near_duplicate(sig, day)
         if dup is not None:
-            story, score, created = self._sigs[dup][0], 1.0, False
+            story, score = self._sigs[dup][0], 1.0
         else:
-            story, score = self._best_story(counts, names, day)
-            created = story is None
-            if story is None:
-                story = content_id(key, prefix="s")
-                self.stories[story] = StoryState(story, {}, day, day, 0)
-        self._join(self.stories[story], counts, day)
-        self._remember_signature(key, story, day, sig)
+            story, score = self._best_story(self._scored(parts, day))
+        created = story is None
+        if story is None:
+            story = content_id(key, prefix="s")
+        self._place(key, story, parts, day, sig)
         return Assignment(story, created, dup, score)
 
-    def _count_df(self, counts: dict[int, float]) -> None:
-        self.n_docs += 1
-        for term in counts:
-            self.df[term] = self.df.get(term, 0) + 1
-            self._df_delta[term] += 1
+    def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
+                     story: str) -> list[tuple[list[float], bool]]:
+        """Training (teacher forcing): every candidate's features and whether it is ``story``.
 
-    def _idf(self, term: int) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        The article then joins ``story`` (created under that id if new), so the
+        stories the next articles meet are the gold ones.
+        """
+        day, parts, sig = self._prepare(title, text, published, None)
+        rows = [(x, sid == story) for sid, x, _ in self._scored(parts, day)]
+        self._place(key, story, parts, day, sig)
+        return rows
 
-    def _weights(self, counts: dict[int, float]) -> dict[int, float]:
-        return {t: (1.0 + math.log(n)) * self._idf(t) for t, n in counts.items() if n > 0}
+    def _prepare(self, title: str | None, text: str, published: str | None,
+                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, np.ndarray]:
+        day = day_number(published)
+        self._advance(day)
+        parts = article_parts(title, text, self.config.features)
+        self.stats.count(parts.body)
+        sig = signature(text, self.config.features) if sig is None else sig
+        self.last_signature = sig  # the store keeps it, to find copies after a restart
+        return day, parts, sig
+
+    def _place(self, key: str, story: str, parts: ArticleParts, day: int | None,
+               sig: np.ndarray) -> None:
+        if story not in self.stories:
+            self.stories[story] = StoryState(story, {}, day, day, 0)
+        self._join(self.stories[story], parts, day)
+        self._remember_signature(key, story, day, sig)
+
+    @property
+    def n_docs(self) -> int:
+        return self.stats.n_docs
+
+    @property
+    def df(self) -> np.ndarray:
+        """Document frequency per term bucket."""
+        return self.stats.df
 
     # ------------------------------------------------------------- retrieval
     def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
@@ -203,10 +264,11 @@ class StoryClusterer:
         if day is None or last is None or first is None:
             return True
         w = self.config.window_days
-        return last - w <= day <= last + w or first - w <= day <= first + w
+        return first - w <= day <= last + w
 
-    def _candidates(self, weights: dict[int, float], day: int | None) -> list[str]:
-        top = sorted(weights, key=lambda t: (-weights[t], t))[: self.config.query_terms]
+    def _candidates(self, body: Sparse, day: int | None) -> list[str]:
+        terms, weights = body
+        top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
         hits: Counter[str] = Counter()
         for term in top:
             for sid in self._index.get(term, ()):
@@ -221,75 +283,81 @@ class StoryClusterer:
                     break
         return out
 
-    def _best_story(self, counts: dict[int, float], names: frozenset[int],
-                    day: int | None) -> tuple[str | None, float]:
-        cfg = self.config
-        weights = self._weights(counts)
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        best, best_score, best_margin = None, 0.0, 0.0
-        for sid in self._candidates(weights, day):
-            st = self.stories[sid]
-            score = self._cosine(weights, norm, st.centroid)
-            if cfg.member_links and st.members:
-                link = max(self._cosine(weights, norm, m) for m in st.members)
-                if link < cfg.link_min:
-                    continue
-                score = (1.0 - cfg.link_mix) * score + cfg.link_mix * link
-            if cfg.gap_days and day is not None and st.last is not None:
-                score *= math.exp(-abs(day - st.last) / cfg.gap_days)
-            need = cfg.threshold + cfg.small_margin / max(st.size, 1)
-            if score <= need:
-                continue
-            if cfg.name_min and score < cfg.name_bypass and names:
-                shared = sum(self._idf(t) for t in names if t in st.centroid)
-                if shared < cfg.name_min:
-                    continue
-            # strictly greater: on a tie the story met first (older, lower rank) keeps it
-            if score - need > best_margin:
-                best, best_score, best_margin = sid, score, score - need
-        return best, best_score
+    def _scored(self, parts: ArticleParts, day: int | None
+                ) -> list[tuple[str, list[float], float]]:
+        """(story, features, P(join)) for every candidate story, in candidate order."""
+        body, title, lead, names = (self.stats.weighted(p) for p in
+                                    (parts.body, parts.title, parts.lead, parts.names))
+        stories = [self.stories[sid] for sid in self._candidates(body, day)]
+        cos = {part: self.stats.cosines(vector, [st.arrays(part) for st in stories]).tolist()
+               for part, vector in (("centroid", body), ("title", title), ("lead", lead),
+                                    ("names", names))}
+        recent = self._recent(body, stories)
+        out = []
+        for i, st in enumerate(stories):
+            sim = Similarities(body=cos["centroid"][i], recent=recent[i], title=cos["title"][i],
+                               lead=cos["lead"][i], names=cos["names"][i],
+                               titled=bool(parts.title) and st.titled > 0)
+            x = pair_features(sim, st.time(), day)
+            out.append((st.id, x, self.model.probability(x)))
+        return out
 
-    def _cosine(self, weights: dict[int, float], norm: float, centroid: dict[int, float]) -> float:
-        # _idf inlined: this loop runs for every centroid term of every candidate
-        ln_n, df, log = math.log(self.n_docs + 1), self.df, math.log
-        dot, cnorm = 0.0, 0.0
-        for t, v in centroid.items():
-            w = v * (ln_n - log(df.get(t, 0) + 1) + 1.0)
-            cnorm += w * w
-            a = weights.get(t)
-            if a is not None:
-                dot += a * w
-        return dot / (norm * math.sqrt(cnorm)) if cnorm else 0.0
+    def _recent(self, body: Sparse, stories: list[StoryState]) -> list[float]:
+        """Each story's best cosine between the article and one of its latest members."""
+        owner = [i for i, st in enumerate(stories) for _ in st.members]
+        cos = self.stats.cosines(body, [m for st in stories for m in st.member_arrays()])
+        best = [0.0] * len(stories)
+        for i, c in zip(owner, cos.tolist()):
+            best[i] = max(best[i], c)
+        return best
+
+    def _best_story(self, scored: list[tuple[str, list[float], float]]
+                    ) -> tuple[str | None, float]:
+        best, best_p = None, 0.0
+        for sid, _, p in scored:
+            # strictly greater: on a tie the story met first (more shared terms, then id) wins
+            if p >= self.config.join_probability and p > best_p:
+                best, best_p = sid, p
+        return best, best_p
 
     # -------------------------------------------------------------- updating
-    def _join(self, story: StoryState, counts: dict[int, float], day: int | None) -> None:
-        cen = story.centroid
-        if self.config.decay < 1.0:
-            for t in cen:
-                cen[t] *= self.config.decay
-        for t, n in counts.items():
-            if n > 0:
-                cen[t] = cen.get(t, 0.0) + 1.0 + math.log(n)
-        if self.config.member_links:
-            top = sorted(counts, key=lambda t: (-(1.0 + math.log(counts[t])) * self._idf(t), t))
-            story.members.append({t: 1.0 + math.log(counts[t])
-                                  for t in sorted(top[: self.config.member_terms]) if counts[t] > 0})
-            del story.members[: -self.config.member_links]
-        if len(cen) > self.config.centroid_terms:
-            keep = self._ranked(cen)[: self.config.centroid_terms]
-            story.centroid = {t: cen[t] for t in sorted(keep)}
+    def _join(self, story: StoryState, parts: ArticleParts, day: int | None) -> None:
+        cfg = self.config
+        story.centroid = self._summed(story.centroid, parts.body, cfg.centroid_terms)
+        story.title = self._summed(story.title, parts.title, cfg.part_terms)
+        story.lead = self._summed(story.lead, parts.lead, cfg.part_terms)
+        story.names = self._summed(story.names, parts.names, cfg.part_terms)
+        story.titled += bool(parts.title)
+        kept = story.cache.get("members")
+        story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
+        if cfg.member_links:
+            tf = log_tf(parts.body)
+            top = self.stats.ranked(tf)[: cfg.member_terms]
+            story.members.append({t: tf[t] for t in sorted(top)})
+            del story.members[: -cfg.member_links]
+            if kept is not None:  # the earlier members' arrays still hold
+                story.cache["members"] = [*kept, sparse(story.members[-1])][-cfg.member_links:]
         story.size += 1
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
+            story.dated += 1
+            story.day_sum += day - EPOCH
+            story.day_sq += (day - EPOCH) ** 2
         self._reindex(story)
         self._dirty[story.id] = None
 
-    def _ranked(self, centroid: dict[int, float]) -> list[int]:
-        return sorted(centroid, key=lambda t: (-centroid[t] * self._idf(t), t))
+    def _summed(self, vector: dict[int, float], counts: dict[int, float],
+                cap: int) -> dict[int, float]:
+        """``vector`` plus the log-tf of ``counts``, cut to its ``cap`` heaviest terms."""
+        for t, v in log_tf(counts).items():
+            vector[t] = vector.get(t, 0.0) + v
+        if len(vector) > cap:
+            return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
+        return vector
 
     def _reindex(self, story: StoryState) -> None:
-        new = tuple(sorted(self._ranked(story.centroid)[: self.config.index_terms]))
+        new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
         for t in set(story.indexed) - set(new):
             posting = self._index.get(t)
             if posting is not None:
@@ -315,16 +383,40 @@ class StoryClusterer:
 
     # -------------------------------------------------------------- the window
     def _advance(self, day: int | None) -> None:
-        """Close stories that fell out of the window, so memory and work stay bounded."""
+        """Close stories that fell out of the window, so memory and work stay bounded.
+
+        Stories changed since the last :meth:`drain` stay until they are drained
+        (the store must see their last state before they leave memory).
+        """
         if day is None or (self._newest is not None and day <= self._newest):
             return
         self._newest = day
         horizon = day - 2 * self.config.window_days  # slack for slightly out-of-order dates
-        for sid in [s for s, st in self.stories.items() if st.last is not None and st.last < horizon]:
+        for sid in [s for s, st in self.stories.items()
+                    if st.last is not None and st.last < horizon and s not in self._dirty]:
             self._close(sid)
         for key in [k for k, v in self._sigs.items() if v[1] is not None and v[1] < horizon]:
             self._lsh.remove(key)
             del self._sigs[key]
+        self.floor = horizon if self.floor is None else max(self.floor, horizon)
+        self._fetched.clear()  # stories restored for older days may just have been closed
+
+    def missing(self, published: str | None) -> tuple[str, str] | None:
+        """Dates ``(since, until)`` of stories to restore before placing an article.
+
+        An article's window follows its own date, never the newest one seen:
+        when the article is older than the stories held in memory, the stories
+        whose span meets ``[since, until]`` (latest date >= since, earliest <= until)
+        and their articles' signatures must be restored from the store first.
+        None when memory already holds them; each day is asked for once while
+        memory keeps it.
+        """
+        day = day_number(published)
+        w = self.config.window_days
+        if day is None or self.floor is None or day - w >= self.floor or day in self._fetched:
+            return None
+        self._fetched.add(day)
+        return date.fromordinal(day - w).isoformat(), date.fromordinal(day + w).isoformat()
 
     def _close(self, sid: str) -> None:
         story = self.stories.pop(sid)
@@ -339,17 +431,18 @@ class StoryClusterer:
     def drain(self) -> Changes:
         """Stories and document frequencies changed since the last call."""
         changed = tuple(self.stories[s] for s in self._dirty if s in self.stories)
-        out = Changes(changed, dict(self._df_delta), self.n_docs)
+        out = Changes(changed, self.stats.drain(), self.n_docs)
         self._dirty.clear()
-        self._df_delta.clear()
         return out
 
-    def restore_stats(self, n_docs: int, df: dict[int, int]) -> None:
-        """Document frequencies saved by a previous run."""
-        self.n_docs, self.df = n_docs, dict(df)
+    def restore_stats(self, n_docs: int, df: dict[int, int] | np.ndarray) -> None:
+        """Document frequencies saved by a previous run (term -> documents)."""
+        self.stats.restore(n_docs, df)
 
     def restore_story(self, state: StoryState) -> None:
-        """An open story saved by a previous run (call in story age order)."""
+        """An open story saved by a previous run (call in story age order); kept if present."""
+        if state.id in self.stories:
+            return
         self.stories[state.id] = state
         if state.last is not None:
             self._newest = max(self._newest or state.last, state.last)
@@ -360,3 +453,4 @@ class StoryClusterer:
                           sig: np.ndarray) -> None:
         """An article's MinHash signature saved by a previous run."""
         self._remember_signature(key, story, day_number(published), sig)
+

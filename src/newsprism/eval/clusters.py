@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsprism.cluster import ClusterConfig, StoryClusterer, bcubed
+from newsprism.cluster import ClusterConfig, JoinModel, StoryClusterer, bcubed
 from newsprism.errors import InputError
 from newsprism.eval.datasets import json_lines, json_record
 
@@ -95,7 +95,7 @@ class ClusterReport:
             "undated": self.undated,
             "order": "date, then file position",
             "metric": "B-cubed precision / recall / F1 over articles",
-            "clusterer": {"threshold": self.config.threshold,
+            "clusterer": {"join_probability": self.config.join_probability,
                           "window_days": self.config.window_days},
             "baseline": f"TF-IDF cosine to the nearest earlier article >= {BASELINE_THRESHOLD},"
                         " no window",
@@ -161,6 +161,41 @@ def read_gold(path: str | Path, limit: int | None = None) -> list[GoldArticle]:
     return articles
 
 
+def halves(articles: list[GoldArticle]) -> tuple[list[GoldArticle], list[GoldArticle]]:
+    """(even, odd): articles of the gold stories with even / odd index in sorted label order.
+
+    The fixed split rule of benchmarks/results/cluster_quality.md: on DUC 2003
+    the even half trains and tunes, the odd half is held out.
+    """
+    even = set(sorted({a.gold for a in articles})[::2])
+    return ([a for a in articles if a.gold in even], [a for a in articles if a.gold not in even])
+
+
+def mixed(sets: dict[str, list[GoldArticle]], align_start: bool = False) -> list[GoldArticle]:
+    """One stream of every set in date order, ids and gold labels prefixed by the set's name.
+
+    ``align_start`` shifts each set's dates so that all sets begin on the same
+    day: stories of different sets then interleave in time (a harder stream).
+    """
+    out = []
+    for name, articles in sets.items():
+        starts = sorted(a.date for a in articles if a.date)
+        shift = (date.fromisoformat(starts[0]).toordinal() - _COMMON_START
+                 if align_start and starts else 0)
+        out.extend(replace(a, key=f"{name}/{a.key}", gold=f"{name}/{a.gold}",
+                           date=_shifted(a.date, shift)) for a in articles)
+    return date_order(out)
+
+
+_COMMON_START = date(2030, 1, 1).toordinal()
+
+
+def _shifted(day: str | None, shift: int) -> str | None:
+    if day is None or not shift:
+        return day
+    return date.fromordinal(date.fromisoformat(day).toordinal() - shift).isoformat()
+
+
 def date_order(articles: list[GoldArticle]) -> list[GoldArticle]:
     """Oldest first; undated articles after the dated ones, ties in their given order."""
     return sorted(articles, key=lambda a: a.date or "9999")  # sorted() is stable
@@ -168,9 +203,12 @@ def date_order(articles: list[GoldArticle]) -> list[GoldArticle]:
 
 # ------------------------------------------------------------------ systems
 def run_ours(articles: list[GoldArticle], config: ClusterConfig | None = None,
-             progress: Progress | None = None) -> list[str]:
-    """Story label per article, streaming them in the given order; ``progress(1)`` each."""
-    clusterer = StoryClusterer(config or ClusterConfig())
+             progress: Progress | None = None, model: JoinModel | None = None) -> list[str]:
+    """Story label per article, streaming them in the given order; ``progress(1)`` each.
+
+    ``model``: join weights to use instead of the shipped ones (experiments).
+    """
+    clusterer = StoryClusterer(config or ClusterConfig(), model=model)
     labels = []
     for a in articles:
         labels.append(clusterer.add(a.key, a.title, a.text, a.date).story)
@@ -205,7 +243,8 @@ def run_baseline(articles: list[GoldArticle], threshold: float = BASELINE_THRESH
 
 def evaluate_clusters(articles: list[GoldArticle], dataset: str = "",
                       config: ClusterConfig | None = None,
-                      progress: Progress | None = None) -> ClusterReport:
+                      progress: Progress | None = None,
+                      model: JoinModel | None = None) -> ClusterReport:
     """Cluster ``articles`` (in the given order) with NewsPrism and the baseline; score both.
 
     Pass the articles through :func:`date_order` first to stream them as a news
@@ -216,7 +255,7 @@ def evaluate_clusters(articles: list[GoldArticle], dataset: str = "",
     config = config or ClusterConfig()
     gold = [a.gold for a in articles]
     scores = []
-    for name, run in ((OURS, lambda: run_ours(articles, config, progress)),
+    for name, run in ((OURS, lambda: run_ours(articles, config, progress, model)),
                       (BASELINE, lambda: run_baseline(articles))):
         start = time.perf_counter()
         labels = run()

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -107,6 +108,7 @@ def _commit(batch: list[Article], store: Store, clusterer: StoryClusterer,
             if store.has_article(key):
                 report.duplicates += 1
                 continue
+            _restore_older(store, clusterer, article)
             where = clusterer.add(key, article.title, article.text, article.published)
             sig = clusterer.last_signature
             last_seq = store.add_article(key, article, where.story, where.duplicate_of,
@@ -126,37 +128,76 @@ def _commit(batch: list[Article], store: Store, clusterer: StoryClusterer,
 
 
 def load_clusterer(store: Store, config: ClusterConfig) -> StoryClusterer:
-    """A clusterer holding the store's open stories (those inside the time window)."""
+    """A clusterer holding the store's open stories (those near its newest date).
+
+    Older stories are restored on demand, when an older article arrives
+    (:func:`_restore_older`): each article's window follows its own date.
+    """
     clusterer = StoryClusterer(config)
     n_docs, df = store.term_counts()
     clusterer.restore_stats(n_docs, df)
     newest = store.newest_date()
     since = None
     if newest:
-        since = date.fromordinal(date.fromisoformat(newest).toordinal()
-                                 - 2 * config.window_days).isoformat()
-    for row in store.open_stories(since):
-        state = json.loads(row["state"])
-        members = [dict(zip(t, w)) for t, w in state.get("m", [])]  # absent in older rows
-        clusterer.restore_story(StoryState(row["id"], dict(zip(state["t"], state["w"])),
-                                           day_number(row["first_date"]),
-                                           day_number(row["last_date"]), row["size"],
-                                           members=members))
-    for row in store.signatures(since):
-        if row["story_id"] in clusterer.stories:
-            clusterer.restore_signature(row["id"], row["story_id"], row["published"],
-                                        np.frombuffer(row["signature"], dtype=np.uint64))
+        floor = date.fromisoformat(newest).toordinal() - 2 * config.window_days
+        since, clusterer.floor = date.fromordinal(floor).isoformat(), floor
+    _restore(clusterer, store.open_stories(since), store.signatures(since))
     return clusterer
 
 
+def _restore_older(store: Store, clusterer: StoryClusterer, article: Article) -> None:
+    """Restore the stored stories an article may join that memory does not hold.
+
+    A dated article's window follows its own date: the stories near that date.
+    An undated one is bounded by no date: the stories of the stored articles
+    its title and lead words match best (full-text index).
+    """
+    if clusterer.floor is not None and day_number(article.published) is None:
+        lead = " ".join(article.text.split()[:60])
+        rows = list(store.stories_like(f"{article.title or ''} {lead}"))
+        _restore(clusterer, rows, store.story_signatures([r["id"] for r in rows]))
+        return
+    span = clusterer.missing(article.published)
+    if span is not None:
+        _restore(clusterer, store.stories_between(*span), store.signatures(*span))
+
+
+def _restore(clusterer: StoryClusterer, stories: Iterable, signatures: Iterable) -> None:
+    for row in stories:
+        clusterer.restore_story(_state(row))
+    for row in signatures:
+        if row["story_id"] in clusterer.stories:
+            clusterer.restore_signature(row["id"], row["story_id"], row["published"],
+                                        np.frombuffer(row["signature"], dtype=np.uint64))
+
+
+def _state(row: Any) -> StoryState:
+    """A stored story row -> StoryState; fields a row predates restore empty."""
+    state = json.loads(row["state"])
+    time = state.get("d", [0, 0.0, 0.0])
+    return StoryState(row["id"], _vector(state["t"], state["w"]), day_number(row["first_date"]),
+                      day_number(row["last_date"]), row["size"],
+                      members=[_vector(t, w) for t, w in state.get("m", [])],
+                      title=_vector(*state.get("h", [[], []])),
+                      lead=_vector(*state.get("l", [[], []])),
+                      names=_vector(*state.get("n", [[], []])),
+                      titled=state.get("ht", 0), dated=time[0], day_sum=time[1], day_sq=time[2])
+
+
+def _vector(terms: list[int], weights: list[float]) -> dict[int, float]:
+    return dict(zip(terms, weights))
+
+
 def _state_json(st: StoryState) -> str:
-    """The story's centroid and recent members' terms, so a restarted clusterer scores alike."""
+    """The story's vectors and date statistics, so a restarted clusterer scores alike."""
     def pair(vector: dict[int, float]) -> list[list]:
         terms = sorted(vector)
         return [terms, [vector[t] for t in terms]]
 
     centroid = pair(st.centroid)
-    return json.dumps({"t": centroid[0], "w": centroid[1], "m": [pair(m) for m in st.members]},
+    return json.dumps({"t": centroid[0], "w": centroid[1], "m": [pair(m) for m in st.members],
+                       "h": pair(st.title), "l": pair(st.lead), "n": pair(st.names),
+                       "ht": st.titled, "d": [st.dated, st.day_sum, st.day_sq]},
                       separators=(",", ":"))
 
 

@@ -126,7 +126,7 @@ def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
 
 def cluster_config(options: Options) -> ClusterConfig:
     """The clusterer's settings from the run's options."""
-    return ClusterConfig(threshold=options.story_threshold,
+    return ClusterConfig(join_probability=options.story_join_probability,
                          window_days=options.story_window_days)
 
 

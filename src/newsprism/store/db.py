@@ -157,8 +157,42 @@ class Store(FeedTables, WorkTables):
             sql + " WHERE last_date IS NULL OR last_date >= ? ORDER BY created_seq", (since,)
         ).fetchall())
 
-    def signatures(self, since: str | None) -> Iterator[sqlite3.Row]:
+    def stories_between(self, since: str, until: str) -> Iterator[sqlite3.Row]:
+        """Dated stories whose span meets ``[since, until]`` (ISO dates), oldest created first."""
+        return iter(self.db.execute(
+            "SELECT id, state, first_date, last_date, size FROM stories "
+            "WHERE last_date >= ? AND first_date <= ? ORDER BY created_seq", (since, until)
+        ).fetchall())
+
+    def stories_like(self, text: str, limit: int = 20) -> Iterator[sqlite3.Row]:
+        """Stories of the articles that best match any word of ``text`` (full text, bm25).
+
+        For an undated article, whose date cannot bound the search.
+        """
+        words = sorted({w.lower() for w in _QUERY_WORD.findall(text) if len(w) > 3})
+        if not words:
+            return iter(())
+        match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
+        return iter(self.db.execute(
+            "SELECT id, state, first_date, last_date, size FROM stories WHERE id IN ("
+            " SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?)"
+            " ORDER BY created_seq", (match, limit)).fetchall())
+
+    def story_signatures(self, story_ids: list[str]) -> Iterator[sqlite3.Row]:
+        """The MinHash signatures of the given stories' articles, in ingestion order."""
+        marks = ",".join("?" * len(story_ids))
+        return iter(self.db.execute(
+            "SELECT id, story_id, published, signature FROM articles WHERE signature IS NOT NULL"
+            f" AND story_id IN ({marks}) ORDER BY seq", story_ids).fetchall())
+
+    def signatures(self, since: str | None, until: str | None = None) -> Iterator[sqlite3.Row]:
+        """Articles' MinHash signatures: undated or published on/after ``since`` (and up to
+        ``until`` when given, dated ones only), in ingestion order."""
         sql = "SELECT id, story_id, published, signature FROM articles WHERE signature IS NOT NULL"
+        if until is not None:
+            sql += " AND published >= ? AND substr(published, 1, 10) <= ?"
+            return iter(self.db.execute(sql + " ORDER BY seq", (since, until)).fetchall())
         if since is not None:
             sql += " AND (published IS NULL OR published >= ?)"
             return iter(self.db.execute(sql + " ORDER BY seq", (since,)).fetchall())
