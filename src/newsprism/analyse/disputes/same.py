@@ -25,9 +25,9 @@ _STOP = frozenset(
     "people not no also their his her our there than into out up down will would could "
     "other others".split()
 )
-# A statement about what may happen, as opposed to what did
+# A statement about what may happen, as opposed to what did ("may", not the month "May")
 _FORECAST = re.compile(
-    r"\b(?:expected|expects|expect|will|would|could|may|might|estimated|estimates|estimate|"
+    r"\b(?:expected|expects|expect|will|would|could|(?-i:may)|might|estimated|estimates|estimate|"
     r"projected|projects|forecast|forecasts|predicted|predicts|likely|plans?\s+to|planned|"
     r"aims?\s+to|set\s+to|due\s+to|scheduled|should|hopes?\s+to|target|goal)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
