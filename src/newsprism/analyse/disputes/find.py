@@ -44,6 +44,7 @@ class _Stated:
     day: str  # publication day ("" when unknown)
     time: str  # "HH:MM" or ""
     rank: int  # position of the sentence in its group (story order)
+    frame: tuple[Value, ...] = ()  # the sentence's other dates and durations
 
 
 def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
@@ -86,9 +87,11 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
         for kind_key in sorted({(v.kind, v.key) for v in vals}):
             same = [v for v in vals if (v.kind, v.key) == kind_key]
             if len(same) == 1:  # two values of one kind in a sentence: cannot tell which matches
+                frame = tuple(v for v in vals if v.kind in ("date", "duration")
+                              and (v.kind, v.key) != kind_key)
                 stated.setdefault(kind_key, []).append(_Stated(
                     same[0], sent, cut, article.published or "",
-                    (article.published_time or "") if article.published else "", rank))
+                    (article.published_time or "") if article.published else "", rank, frame))
     out: list[Dispute | Change] = []
     one_day = len(days) <= 1
     for (kind, key), items in sorted(stated.items()):
@@ -110,6 +113,8 @@ def _clash(x: _Stated, y: _Stated, when: str, options: Options) -> bool:
         return False
     if x.value.kind == "date" and _incomparable_dates(x, y, when):
         return False
+    if any(a.conflicts(b) for a in x.frame for b in y.frame):
+        return False  # "over the next 10 years" / "over 15 years": not the same time
     return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
                           set(y.masked), options)
 
@@ -232,10 +237,22 @@ def _fact_titles(articles: tuple[Article, ...], sentences: dict[str, tuple[Sente
             for d in cores)]
         if len(distinct) < 2 or len({s.source for c in distinct for s in cores[c]}) < 2:
             continue
+        shown = [cores[c][0].role or c for c in distinct]
+        if any(_abbreviated(a, b) for a in shown for b in shown if a != b):
+            continue  # "HUD Secretary" is "Housing and Urban Development Secretary"
         variants = tuple(Variant(cores[c][0].role or c, _cite_spans(cores[c], sentences))
                          for c in distinct)
         out.append(Dispute(f"{r.entity.name}'s title", variants, "title"))
     return out
+
+
+def _abbreviated(a: str, b: str) -> bool:
+    """True when ``a`` writes ``b`` with an acronym ("U.S." for "United States")."""
+    def initials(title: str) -> str:
+        words = [w.replace(".", "") for w in title.split() if w[:1].isupper()]
+        return "".join(w if w.isupper() else w[0] for w in words)
+    return any(w.replace(".", "").isupper() and len(w.replace(".", "")) > 1
+               for w in a.split()) and initials(a) == initials(b)
 
 
 def _cite_spans(spans: list[entities.Span],

@@ -25,9 +25,9 @@ _STOP = frozenset(
     "people not no also their his her our there than into out up down will would could "
     "other others".split()
 )
-# A statement about what may happen, as opposed to what did
+# A statement about what may happen, as opposed to what did ("may", not the month "May")
 _FORECAST = re.compile(
-    r"\b(?:expected|expects|expect|will|would|could|may|might|estimated|estimates|estimate|"
+    r"\b(?:expected|expects|expect|will|would|could|(?-i:may)|might|estimated|estimates|estimate|"
     r"projected|projects|forecast|forecasts|predicted|predicts|likely|plans?\s+to|planned|"
     r"aims?\s+to|set\s+to|due\s+to|scheduled|should|hopes?\s+to|target|goal)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
@@ -53,14 +53,15 @@ def stems(text: str) -> set[str]:
 def masked(sentence: Sentence, stated: tuple[Value, ...]) -> set[str]:
     """Content-word stems of the sentence with every stated value cut out.
 
-    Only the figure goes ("45" of "45 people", all of "Monday"): what it counts stays,
-    so "two preseason games" and "two regular-season games" still differ.
+    A date, share, amount or duration goes whole: both sides name the same unit by
+    construction, which would only inflate the overlap ("12 percent since 1991" / "the
+    average increase was 3 percent"). A count keeps what it counts ("killed 60" /
+    "67 dead" still say who died); how the things are qualified is compared apart.
     """
     text = sentence.text
     for v in sorted(stated, key=lambda v: -v.start):
-        end = v.start + len(v.shown)
-        kept = "" if v.kind == "date" else _FIGURE.sub(" ", v.shown)
-        text = f"{text[: v.start]} {kept} {text[end:]}"
+        kept = _FIGURE.sub(" ", v.shown) if v.kind == "number" else ""
+        text = f"{text[: v.start]} {kept} {text[v.start + len(v.shown):]}"
     return stems(text)
 
 
