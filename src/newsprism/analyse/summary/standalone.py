@@ -91,6 +91,12 @@ def central_words(sentences: list[Sentence], share: float) -> frozenset[str]:
     return frozenset(w for w, used in outlets.items() if len(used) >= max(2, share * n))
 
 
+def needs_a_name(text: str) -> bool:
+    """A person pronoun is the subject ("He said ...", '"...," she said'): shown alone, the
+    line does not say who."""
+    return bool(_PERSON_OPENER.match(text) or _PERSON_SAID.search(text))
+
+
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
     if opener:
         possessive = opener.group(1).lower() in ("his", "her")
