@@ -176,7 +176,7 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
     for row, s in enumerate(sentences):
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
-        reading = read_alone(text, s, before, central) if readable(text, options) else None
+        reading = read_alone(text, before, central) if readable(text, options) else None
         before.append(s)
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):
