@@ -92,6 +92,7 @@ def test_worth_showing_by_hand():
     assert worth_showing("The minister said 14 families would receive emergency grants "
                          "from the regional fund.", options)
     assert not worth_showing("He said the ferry had been inspected in March.", options)
+    assert not worth_showing("The crew would not be blamed for the fire, he said.", options)
     assert not worth_showing("Ferry fire: what we know", options)  # a headline
 
 

@@ -160,7 +160,7 @@ def test_a_person_pronoun_is_named_from_its_source():
                         (3, "Benny Gantz's visit was the first by an Israeli defence minister "
                             "in a decade."),
                         (4, '"We will meet again in the spring," Benny Gantz said.')):
-        reading = read_alone(GANTZ[k].text, GANTZ[k], GANTZ[:k])
+        reading = read_alone(GANTZ[k].text, GANTZ[:k])
         assert reading.text == expected and reading.original == GANTZ[k].text
         assert reading.leans_on is None
 
@@ -170,9 +170,9 @@ def test_a_pronoun_with_no_single_person_before_it_is_not_chosen():
 
     two = _story("Mayor Ilse Varga and Councillor Tomas Brehm toured the flooded district.",
                  "He said the river had never risen so fast.")
-    assert read_alone(two[1].text, two[1], two[:1]) is None
+    assert read_alone(two[1].text, two[:1]) is None
     assert read_alone(GANTZ[0].text.replace("Defence Minister Benny Gantz", "He"),
-                      GANTZ[0], []) is None  # a lead with nothing before it
+                      []) is None  # a lead with nothing before it
 
 
 def test_a_definite_description_leans_on_the_sentence_that_introduced_it():
@@ -184,10 +184,10 @@ def test_a_definite_description_leans_on_the_sentence_that_introduced_it():
                   "The Australian Maritime Safety Authority coordinated the search.",
                   "It said all six sailors were found alive.",
                   "This week the authority will review the race rules.")
-    assert read_alone(race[2].text, race[2], race[:2]).leans_on == race[0]
-    assert read_alone(race[3].text, race[3], race[:3]).leans_on is None  # a name
-    assert read_alone(race[4].text, race[4], race[:4]).leans_on == race[3]  # "It"
-    assert read_alone(race[5].text, race[5], race[:5]).leans_on is None  # a time
+    assert read_alone(race[2].text, race[:2]).leans_on == race[0]
+    assert read_alone(race[3].text, race[:3]).leans_on is None  # a name
+    assert read_alone(race[4].text, race[:4]).leans_on == race[3]  # "It"
+    assert read_alone(race[5].text, race[:5]).leans_on is None  # a time
 
 
 def test_a_leaning_line_is_shown_right_after_the_line_it_leans_on():

@@ -2,7 +2,8 @@
 
 Not when it would not read as a statement (the summary's own test of a complete
 sentence: no headline, question, quotation piece or quotation without a speaker), when
-it opens with a word that needs what came before ("He", "It", "But"), when it is mostly
+it opens with a word that needs what came before ("He", "It", "But") or has a person
+pronoun as its speaker ('..., he said.'), when it is mostly
 a quotation (a quote, however colourful, belongs to the quotes section; what is left
 outside the quotation marks is then just "replied a launch controller"), or when it is
 a reaction without content: condolences, praise or condemnation carrying no figure.
@@ -14,6 +15,7 @@ import re
 
 from newsprism.analyse import summary
 from newsprism.analyse.summary import learned
+from newsprism.analyse.summary.standalone import needs_a_name
 from newsprism.config import Options
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
@@ -30,7 +32,8 @@ _REACTION = re.compile(
 def worth_showing(text: str, options: Options) -> bool:
     """``text`` is a complete, self-standing statement of content (see the module notes)."""
     text = text.strip()
-    if not summary.readable(text, options) or learned.OPENER.match(text):
+    if not summary.readable(text, options) or learned.OPENER.match(text) \
+            or needs_a_name(text):
         return False
     words = len(text.split())
     quoted = sum(len(q.split()) for q in _QUOTED.findall(text))

@@ -178,7 +178,7 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
             continue  # a heading or list item of the body does not read alone
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
-        reading = read_alone(text, s, before, central) if readable(text, options) else None
+        reading = read_alone(text, before, central) if readable(text, options) else None
         before.append(s)
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):

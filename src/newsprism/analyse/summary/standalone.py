@@ -30,8 +30,8 @@ from newsprism.nlp import ner
 
 # "He" / "She" / "His" / "Her" as the subject: at the start, after a connective ("But he
 # ...") or after a short opening phrase ("On Saturday, he ..."); "he said" after a quotation.
-_PERSON_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also|Later|Then) |[A-Z][^,\"“]{0,30}, )?"
-                            r"(He|She|His|Her|he|she|his|her)\b")
+_PERSON_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also|Later|Then) "
+                            r"|[A-Z][^,\"“]{0,30}, )?(He|She|His|Her|he|she|his|her)\b")
 _PERSON_SAID = re.compile(r"(?<=[,\"”’'] )(he|she)(?= (?:said|says|added|told|explained"
                           r"|noted|wrote|insisted|warned|replied)\b)")
 _OTHER_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also) (?:it|its|they|their|this|these"
@@ -60,11 +60,11 @@ class Reading:
     leans_on: Sentence | None = None
 
 
-def read_alone(text: str, sentence: Sentence, earlier: list[Sentence],
+def read_alone(text: str, earlier: list[Sentence],
                central: frozenset[str] = frozenset()) -> Reading | None:
-    """How ``text`` (a trim of ``sentence``) can be shown alone; None when it cannot.
+    """How ``text`` (a trim of a source sentence) can be shown alone; None when it cannot.
 
-    ``earlier`` are the sentences of the same article before ``sentence``, in order;
+    ``earlier`` are the sentences of the same article before that sentence, in order;
     ``central`` the story's central words (:func:`central_words`): "The plane ..." in a
     story every outlet tells about a plane is about the story's plane, and stands alone.
     """
@@ -89,6 +89,12 @@ def central_words(sentences: list[Sentence], share: float) -> frozenset[str]:
             outlets.setdefault(w, set()).add(s.source)
     n = len({s.source for s in sentences})
     return frozenset(w for w, used in outlets.items() if len(used) >= max(2, share * n))
+
+
+def needs_a_name(text: str) -> bool:
+    """A person pronoun is the subject ("He said ...", '"...," she said'): shown alone, the
+    line does not say who."""
+    return bool(_PERSON_OPENER.match(text) or _PERSON_SAID.search(text))
 
 
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
