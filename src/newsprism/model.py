@@ -219,6 +219,9 @@ class DatedEvent:
     text: str  # the clause that carries the event; citations are its whole sentences
     citations: tuple[Citation, ...]
     background: bool = False  # before the story's own days (earlier history)
+    # Sentences of other outlets that tell the same event in other words (merged into it);
+    # not citations of ``text``, which cite what its own sentence's Fact cites.
+    also: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,7 +282,7 @@ class Briefing:
         for q in self.quotes:
             cites += q.citations + q.paraphrases
         for t in self.timeline:
-            cites += t.citations
+            cites += t.citations + t.also
         for f in self.facts:
             cites += [Citation.of(s) for s in f.sentences]
         if self.since is not None:
@@ -332,7 +335,7 @@ class Briefing:
             "quotes": [_quote_dict(q) for q in self.quotes],
             "timeline": [
                 {"date": t.date, "text": t.text, "citations": _cites(t.citations),
-                 "background": t.background}
+                 "background": t.background, "also": _cites(t.also)}
                 for t in self.timeline
             ],
             "entities": [

@@ -61,10 +61,11 @@ def test_timeline_merges_outlets_and_cites_sentences():
     dates = [e.date for e in events]
     assert dates == sorted(dates)
     opening = next(e for e in events if e.date == "2023-03-14")  # "on Tuesday" before Mar 16
-    assert {c.source for c in opening.citations} == {"gazette", "post"}
+    assert {c.source for c in opening.citations} == {"gazette"}  # its own sentence, no Fact
+    assert {c.source for c in opening.also} == {"post"}  # told in other words: merged
     assert "2017" in dates  # "two years later" after 2015
     for e in events:
-        for c in e.citations:
+        for c in e.citations + e.also:
             assert any((s.start, s.end) == (c.start, c.end) for s in sentences[c.source])
 
 
@@ -139,11 +140,11 @@ def test_events_merge_across_outlets_and_date_precision():
     articles, sentences = ferry()
     events = by_date(build_timeline(articles, sentences, (), Options()))
     (resumed,) = events["2025-06-11"]
-    assert {c.source for c in resumed.citations} == {"harbour", "herald"}
+    assert {c.source for c in resumed.citations + resumed.also} == {"harbour", "herald"}
     # "two years later [than 2016] the operator went bankrupt" and "went bankrupt in May 2018"
     assert "2018" not in events
     (bankrupt,) = events["2018-05"]
-    assert {c.source for c in bankrupt.citations} == {"harbour", "herald"}
+    assert {c.source for c in bankrupt.citations + bankrupt.also} == {"harbour", "herald"}
 
 
 def test_a_sentence_of_an_aligned_fact_cites_the_whole_fact():

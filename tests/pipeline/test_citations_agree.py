@@ -43,9 +43,6 @@ def test_summary_and_coverage_cite_the_same_outlets(briefing):
         assert coverage.get(sentence, {sentence.source}) == outlets, sentence
 
 
-@pytest.mark.xfail(reason="the timeline groups sentences of one date by shared wording, not by "
-                          "the strict aligned fact; the timeline rework (issue 9, timeline "
-                          "helper) is to make it cite by fact", strict=False)
 def test_summary_and_timeline_cite_the_same_outlets(briefing):
     summary = _summary(briefing)
     timeline = _outlets_by_sentence(t.citations for t in briefing.timeline)

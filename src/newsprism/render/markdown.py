@@ -106,6 +106,7 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
             if events:
                 out += ["", f"### {heading}", ""]
                 out += [f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*"
+                        + (f" (also told by *{_names(b, t.also)}*)" if t.also else "")
                         for t in events]
     if b.entities:
         out += ["", "## Entities", ""]

@@ -10,8 +10,9 @@ Clauses at the same date, or at a coarser one containing it ("2018" beside "May
 2018"), merge into one event at the most precise date when they tell what it tells:
 their sentences are one aligned Fact, or the clauses share enough wording and give no
 conflicting number, age, duration or date. An event shows its first clause and cites
-whole sentences: for a sentence in an aligned Fact, every sentence of that Fact (what
-the summary and coverage cite for it), otherwise the sentence itself.
+whole sentences: that clause's sentence and, when it is in an aligned Fact, every
+sentence of that Fact (what the summary and coverage cite for it), so a sentence cites
+the same outlets wherever it is shown.
 
 An event is **background** when its date begins before the story's own days: more than
 ``Options.timeline_story_days`` before the first report. When the story's own days
@@ -55,10 +56,10 @@ def build_timeline(
     for year in sorted(by_year):
         for group in _events(by_year[year], fact_of, published, options):
             lead = group[0]
-            cites = _citations(group, fact_of, order)
+            cites, also = _citations(group, fact_of, order)
             events.append(((lead.date, order[lead.sentence.source], lead.sentence.start),
                            DatedEvent(lead.date, lead.text, cites,
-                                      _background(lead.date, start))))
+                                      _background(lead.date, start), also)))
     events.sort(key=lambda e: e[0])
     return tuple(e for _, e in events)
 
@@ -160,11 +161,22 @@ def _fact_id(clause: DatedClause, fact_of: dict[tuple[str, int], Fact]) -> str |
 
 
 def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
-               order: dict[str, int]) -> tuple[Citation, ...]:
-    """Whole sentences, in story order: a sentence's Fact when it has one, else itself."""
-    cited: list[Sentence] = []
-    for c in group:
+               order: dict[str, int]) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
+    """Whole sentences in story order: the citations of the shown clause, and the rest.
+
+    One sentence cites the same outlets wherever a briefing shows it: the summary and the
+    coverage matrix cite a sentence's Fact, so the shown clause cites its sentence's Fact
+    (or the sentence alone). The other clauses merged into the event (other outlets
+    telling it in other words) are returned apart, as ``DatedEvent.also``.
+    """
+    def key(s: Sentence) -> tuple[int, int]:
+        return order.get(s.source, len(order)), s.start
+
+    def sentences_of(c: DatedClause) -> tuple[Sentence, ...]:
         fact = fact_of.get((c.sentence.source, c.sentence.start))
-        cited += fact.sentences if fact else [c.sentence]
-    cited.sort(key=lambda s: (order.get(s.source, len(order)), s.start))
-    return tuple(dict.fromkeys(Citation.of(s) for s in cited))
+        return fact.sentences if fact else (c.sentence,)
+
+    cited = sorted(sentences_of(group[0]), key=key)
+    rest = sorted({s for c in group[1:] for s in sentences_of(c)} - set(cited), key=key)
+    return (tuple(dict.fromkeys(Citation.of(s) for s in cited)),
+            tuple(dict.fromkeys(Citation.of(s) for s in rest)))
