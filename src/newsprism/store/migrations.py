@@ -116,11 +116,11 @@ def _article_work(db: sqlite3.Connection) -> None:
         ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 1;
         CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty = 1
         """
+    )
 
 
 @migration(5, "articles: time of day, guessed-date flag, heading and list-item marks")
 def _article_details(db: sqlite3.Connection) -> None:
-    # numbered 5: versions 2-4 are reserved for changes made on other branches meanwhile
     _script(
         db,
         """
