@@ -8,8 +8,7 @@ candidate is compared with every other outlet directly:
   (semantic and lexical, when the caller gives it), or TF-IDF cosine at least
   ``Options.exclusive_similar``;
 * with its whole text: it uses at least ``Options.exclusive_outlet_words`` of the
-  candidate's content words, and every number of it (a figure nobody else gives is
-  news however familiar the words around it: "carries around 11,000 passengers a day").
+  candidate's content words.
 
 Either makes the fact not exclusive.
 """
@@ -48,9 +47,7 @@ class Others:
             if float(scores[row][others].max()) >= threshold:
                 return True
         words = self.words[row]
-        numbers = {w for w in words if w.isdigit()}
         if not words:
             return False
         return any(len(words & vocab) >= options.exclusive_outlet_words * len(words)
-                   and numbers <= vocab
                    for src, vocab in self.vocabulary.items() if src != source)
