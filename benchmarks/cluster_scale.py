@@ -2,7 +2,9 @@
 
 The articles are generated from the gold clustering sets in
 ../shared/data/clustering/: each pass over the 2,773 articles is one "era",
-its dates shifted by ``--era-days`` (1,100 days: longer than any set's span) and
+its dates shifted by ``--era-days`` (default: the sets' span plus the clusterer's
+window on both sides, so two eras never share a story; 1,100 days was enough for
+a 60-day window, with 365 days era 2 met era 1's open topics and merged them) and
 every text perturbed (words dropped and replaced, seeded), so the gold story of
 each generated article is (its cluster, its era); 5% are followed by a
 syndicated copy from another outlet, which must be found as a near-duplicate. Articles stream in date
@@ -37,7 +39,7 @@ from cluster_quality import DATA, FILES, datasets  # noqa: E402
 
 from newsprism.eval.clusters import GoldArticle  # noqa: E402
 
-from newsprism.cluster import bcubed  # noqa: E402
+from newsprism.cluster import ClusterConfig, bcubed  # noqa: E402
 from newsprism.model import Article  # noqa: E402
 from newsprism.pipeline.collection import ingest_articles  # noqa: E402
 from newsprism.store import Store  # noqa: E402
@@ -139,12 +141,16 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--db", type=Path, default=None, help="store file (default: a temp dir)")
     ap.add_argument("--data", type=Path, default=DATA)
-    ap.add_argument("--era-days", type=int, default=1100)
+    ap.add_argument("--era-days", type=int, default=None,
+                    help="days between eras (default: span of the sets + 2 windows)")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
         print(f"SKIP: clustering data not found in {args.data} (see shared/data/README.md)")
         return 0
     base = datasets(args.data)["mixed_all"]
+    if args.era_days is None:
+        days = sorted(date.fromisoformat(a.date).toordinal() for a in base if a.date)
+        args.era_days = days[-1] - days[0] + 2 * ClusterConfig().window_days + 1
     print(f"streaming {args.n} generated articles from {len(base)} gold articles "
           f"(eras of {args.era_days} days)")
     if args.db:

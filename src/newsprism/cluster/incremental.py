@@ -82,7 +82,9 @@ class ClusterConfig:
     query_terms: int = 25  # article terms used to find candidate stories
     index_terms: int = 40  # centroid terms a story is findable by
     centroid_terms: int = 200  # centroid size cap: bounds memory per story
-    max_candidates: int = 40  # stories scored exactly per article
+    # stories scored per article: 20 gives the same tuning-set scores as 40 (mixed stream
+    # 0.752 vs 0.753, DUC 2003 even and MultiLing identical) at half the scoring work
+    max_candidates: int = 20
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
