@@ -12,6 +12,7 @@ import html
 import json
 import re
 from collections.abc import Iterator
+from datetime import date
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -132,7 +133,13 @@ def _date_time(value: object) -> tuple[str | None, str | None]:
         m, d, y, hh, mm = us.groups()
     else:
         return None, None
-    return f"{y}-{m}-{d}", (f"{hh}:{mm}" if hh else None)
+    if int(m) > 12 >= int(d):  # DUC 2007's AP copy writes "1998-14-06" (year-day-month)
+        m, d = d, m
+    try:
+        day = date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None, None
+    return day, (f"{hh}:{mm}" if hh else None)
 
 
 def _cluster(record: object, origin: str) -> Cluster:
