@@ -8,7 +8,6 @@ Everything that points at source text carries positions, not copies: a
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,20 +18,6 @@ def content_id(text: str, prefix: str = "a", length: int = 10) -> str:
     """A stable id from content: same text, same id, on every machine."""
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
     return f"{prefix}{digest[:length]}"
-
-
-# A wire dateline opening a story: "UNITED NATIONS (AP) _ ", "RIO DE JANEIRO, Brazil _ ",
-# "LONDON (Reuters) - ". The place is in capitals; the agency, if any, in parentheses.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.'’ -]{1,30})?\s*(?:\([\w .&-]{1,30}\))?\s*"
-    r"(?:_|--|[-–—])\s+"
-)
-
-
-def lead_title(text: str, words: int = 12) -> str:
-    """A title made from the first ``words`` words of ``text``, without a wire dateline."""
-    parts = _DATELINE.sub("", text.lstrip(), count=1).split()
-    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 @dataclass(frozen=True, slots=True)

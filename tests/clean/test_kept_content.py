@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsprism.clean import clean_document
-from newsprism.clean.boilerplate import classify
 from newsprism.config import Options
 from newsprism.model import RawDocument
 
@@ -42,23 +39,3 @@ def test_a_heading_after_the_last_prose_is_removed_as_furniture():
     assert "Timetable Changes" in article.text
     assert "Storm Season Stories" not in article.text
     assert any(r.kind == "heading" and r.text == "Storm Season Stories" for r in article.removed)
-
-
-@pytest.mark.parametrize(("line", "kind"), [
-    ("Weitere Themen", "link"),
-    ("Le puede interesar: Nuevo puerto abrirá en Tarvosa", "link"),
-    ("Lire aussi : Le ferry reprend du service", "link"),
-    ("Fot. Anna Berg / Agencja Velmora", "credit"),
-    ("Crédits photos : Velmora Presse", "credit"),
-    ("Anzeige", "furniture"),
-    ("Pour lire la suite", "furniture"),
-    ("Never miss a crossing update by signing up to our newsletter today!", "furniture"),
-])
-def test_link_cues_and_credits_in_other_languages(line, kind):
-    verdict = classify(line)
-    assert verdict is not None and verdict.removed[0].kind == kind
-
-
-def test_prose_opening_with_a_cue_word_is_kept():
-    assert classify("Weitere Informationen gibt es am Montag auf der Website des Hafens.") is None
-    assert classify("Werbung ist ein großes Geschäft, sagte der Minister am Montag.") is None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.model import Article, lead_title
+from newsprism.model import Article
+from newsprism.nlp.text import lead_title
 from newsprism.pipeline.digest import drop_far_guesses
 
 

@@ -39,25 +39,14 @@ _LIST_ITEM = re.compile(r"^[-•·*–]\s")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
 _SEP = r"\s*(?:[:|»›>\-–—]+|$)"
 
-# The same cues in the other languages of the extraction evaluation set (German, Spanish,
-# French, Italian, Polish, Dutch), now that headings are kept: "Weitere Themen",
-# "Le puede interesar:", "Lire aussi". Chosen on the pages of its tuning half.
-_FOREIGN_CUES = (
-    r"|(?:das könnte sie )?auch interessant|auch lesen|lesen sie auch\b[^:]{0,40}|schon gelesen"
-    r"|weitere (?:themen|artikel|beiträge|nachrichten|informationen)\b[^:]{0,30}"
-    r"|mehr (?:themen|zum thema|dazu|artikel)|empfohlene (?:beiträge|artikel)|siehe auch"
-    r"|(?:le|te) puede interesar|contenido relacionado|lee (?:también|más)|noticias relacionadas"
-    r"|(?:à )?lire aussi|voir aussi|sur le même sujet|leggi anche|vedi anche"
-    r"|czytaj (?:też|także|więcej)|zobacz (?:też|także)|lees ook"
-)
 _LINK_CUE = re.compile(
     r"^\W*(?:also read|read also|read more|more reading|further reading|see also|also see"
     r"|related(?: stories| articles| news| coverage| content| links?| topics?)?"
     r"|recommended(?: for you| stories| articles| reading)?|you (?:may|might) also like"
     r"|more (?:from|on this|stories|news|on)\b[^:]{0,40}|most (?:read|popular|viewed)"
     r"|trending(?: now| stories)?|must read|don'?t miss|editor'?s picks?|top stories"
-    r"|watch|listen|video|read|more|previous|next|suggested|in (?:other|related) news"
-    + _FOREIGN_CUES + ")" + _SEP,
+    r"|watch|listen|video|read|more|previous|next|suggested|in (?:other|related) news)"
+    + _SEP,
     re.IGNORECASE,
 )
 # These cues mark a link even without a separator when the rest is headline-shaped
@@ -93,9 +82,8 @@ _TRAILING_CREDIT = re.compile(
     r"\s*[^.!?]{2,80}))\s*$"
 )
 _CREDIT_LINE = re.compile(
-    r"^\W*(?:photo|photograph|picture|image|video|graphic|illustration|credit|credits"
-    r"|fot|foto|bild|titelbild|crédits? photos?|quelle)s?\.?"
-    r"\s*(?::|by\b|\s(?=\S+ \S+\s*/))",
+    r"^\W*(?:photo|photograph|picture|image|video|graphic|illustration|credit|credits)s?"
+    r"\s*(?::|by\b)",
     re.IGNORECASE,
 )
 _AGENCY = re.compile(
@@ -103,18 +91,6 @@ _AGENCY = re.compile(
 )
 
 _FURNITURE = [
-    # the furniture below in the other languages of the extraction evaluation set: ads,
-    # reading time, audio players, paywalls, next-article teasers, rights notices
-    # (chosen on the pages of its tuning half)
-    re.compile(
-        r"^\W*(?:anzeige|werbung|publicidad|publicité|reklama)(?:\s*[.:|\-–—]|\s*$)|\b(?:lesezeit|tiempo de lectura"
-        r"|temps de lecture|przeczytasz w|escucha esta nota|artikel anhören|écouter (?:l'|cet )"
-        r"|pour (?:lire la suite|accéder)|nicht eingeloggt|cancela cuando quieras|abonnez-vous"
-        r"|jetzt abonnieren|suscríbete|bild anzeigen|nächste[nr]? artikel|article suivant"
-        r"|chroniony prawem autorskim|alle rechte vorbehalten|todos los derechos reservados"
-        r"|tous droits réservés|sign(?:ing)? up (?:to|for|here)\b)",
-        re.IGNORECASE,
-    ),
     # font-size controls: "A+ A-", "Text size A A A"
     re.compile(r"^(?:(?:text|font) size\s*)?(?:\s*[aA]\s*[+\-−–]?){1,4}$"),
     re.compile(

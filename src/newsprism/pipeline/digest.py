@@ -13,7 +13,8 @@ from newsprism.analyse import align, disputes, entities, exclusive, quotes, summ
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options, build_options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem, lead_title
+from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
+from newsprism.nlp.text import lead_title
 from newsprism.nlp.embed import get_embedder
 
 

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Article, Removed, content_id, lead_title
+from newsprism.model import Article, Removed, content_id
+from newsprism.nlp.text import lead_title
 from newsprism.store.feeds import FeedTables
 from newsprism.store.work import WorkTables
 from newsprism.store.migrations import migrate
