@@ -22,7 +22,7 @@ def _options(**flags: Any) -> Options:
 
 
 def _store(options: Options, create: bool = False):  # type: ignore[no-untyped-def]
-    """The store; only ``ingest`` (``create=True``) may make a new one."""
+    """The store; only ``ingest`` and ``follow`` (``create=True``) may make a new one."""
     # the store alone: listing and searching need neither clustering nor analysis
     from newsprism.store import Store
 

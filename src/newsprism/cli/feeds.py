@@ -33,7 +33,7 @@ def follow(target, db):  # type: ignore[no-untyped-def]
     """Follow the RSS/Atom feed at URL TARGET, or every feed of the OPML file TARGET."""
     from newsprism.pipeline.poll import follow as subscribe
 
-    with _store(_options(db=db)) as store:
+    with _store(_options(db=db), create=True) as store:
         results = subscribe(store, target)
     for url, new in results:
         click.echo(f"{'following' if new else 'already following'} {url}")

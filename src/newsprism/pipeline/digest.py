@@ -68,7 +68,8 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
     """Only the summary of clean articles (evaluation uses this)."""
     al = align_story(articles, options)
-    return summary.summarise(al.sentences, al.lexical, al.facts, options)
+    return summary.summarise(al.sentences, al.lexical, al.facts, options,
+                             {a.id: a.text for a in articles})
 
 
 def drop_far_guesses(articles: tuple[Article, ...], max_days: int) -> tuple[Article, ...]:
@@ -98,7 +99,8 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     articles = drop_far_guesses(articles, options.guessed_date_max_days)
     al = align_story(articles, options)
     by_article, facts = al.by_article, al.facts
-    items = summary.summarise(al.sentences, al.lexical, facts, options)
+    items = summary.summarise(al.sentences, al.lexical, facts, options,
+                              {a.id: a.text for a in articles})
     ents = entities.find_entities(articles, by_article, options)
     title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)

@@ -64,7 +64,8 @@ def update_summary(earlier: tuple[Article, ...], new: tuple[Article, ...],
     fresh = novel_facts(al, earlier, options)
     keep = {s for f in fresh for s in f.sentences}
     rows = [i for i, s in enumerate(al.sentences) if s in keep]
-    return summary.summarise([al.sentences[i] for i in rows], al.lexical[rows], fresh, options)
+    return summary.summarise([al.sentences[i] for i in rows], al.lexical[rows], fresh, options,
+                             {a.id: a.text for a in new})
 
 
 def novel_facts(al: Aligned, earlier: tuple[Article, ...], options: Options) -> tuple[Fact, ...]:

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 
 import numpy as np
 
@@ -63,6 +64,7 @@ def summarise(
     vectors: np.ndarray,
     facts: tuple[Fact, ...],
     options: Options,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[SummaryItem, ...]:
     """Pick source sentences under ``options.words`` and cite every outlet that states each.
 
@@ -71,6 +73,8 @@ def summarise(
         facts: the aligned groups covering those sentences.
         options: ``words`` is the budget (a hard limit on whitespace words of the
             summary); ``focus`` an optional question that biases selection.
+        texts: each source's cleaned text, when known: a pronoun's person is then read
+            from the article's stored entity mentions.
 
     Returns:
         Items in reading order, each readable alone; an item's text is its first
@@ -80,7 +84,7 @@ def summarise(
     """
     if not sentences:
         return ()
-    cands, weights, x = candidate_table(sentences, vectors, facts, options)
+    cands, weights, x = candidate_table(sentences, vectors, facts, options, texts)
     if not cands:
         return ()
     for c, value in zip(cands, learned.salience(x)):
@@ -94,11 +98,12 @@ def summarise(
 
 
 def candidate_table(
-    sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...], options: Options
+    sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...], options: Options,
+    texts: Mapping[str, str] | None = None,
 ) -> tuple[list[_Candidate], dict, np.ndarray]:
     """Candidates, concept weights and the learned scorer's feature rows (training uses it)."""
     fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
-    cands = _candidates(sentences, fact_of, options)
+    cands = _candidates(sentences, fact_of, options, texts or {})
     if not cands:
         return [], {}, np.zeros((0, len(learned.FEATURES)))
     query = F.content_words(options.focus) if options.focus else set()
@@ -168,8 +173,8 @@ class _Candidate:
             options.summary_position_bonus / (1 + sentence.index)
 
 
-def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
-                ) -> list[_Candidate]:
+def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
+                texts: Mapping[str, str]) -> list[_Candidate]:
     out = []
     earlier: dict[str, list[Sentence]] = {}
     central = central_words(sentences, options.summary_central_share)
@@ -178,7 +183,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options
             continue  # a heading or list item of the body does not read alone
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
-        reading = read_alone(text, before, central) if readable(text, options) else None
+        reading = read_alone(text, before, central, texts.get(s.source)) \
+            if readable(text, options) else None
         before.append(s)
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):

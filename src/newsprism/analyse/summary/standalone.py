@@ -61,17 +61,20 @@ class Reading:
 
 
 def read_alone(text: str, earlier: list[Sentence],
-               central: frozenset[str] = frozenset()) -> Reading | None:
+               central: frozenset[str] = frozenset(),
+               article: str | None = None) -> Reading | None:
     """How ``text`` (a trim of a source sentence) can be shown alone; None when it cannot.
 
     ``earlier`` are the sentences of the same article before that sentence, in order;
     ``central`` the story's central words (:func:`central_words`): "The plane ..." in a
     story every outlet tells about a plane is about the story's plane, and stands alone.
+    ``article`` is that article's text when known: its entity mentions (cached and stored
+    per article) are then read instead of tagging the earlier sentences again.
     """
     opener = _PERSON_OPENER.match(text)
     said = None if opener else _PERSON_SAID.search(text)
     if opener or said:
-        name = _person_before(earlier)
+        name = _person_before(earlier, article)
         if name is None:
             return None
         return Reading(_name_person(text, name, opener, said), original=text)
@@ -106,12 +109,18 @@ def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match |
     return text[:said.start()] + name + text[said.end():]
 
 
-def _person_before(earlier: list[Sentence]) -> str | None:
+def _person_before(earlier: list[Sentence], article: str | None = None) -> str | None:
     """The one person the nearest earlier sentences name, as fully as the article names
     them; None when the nearest sentence naming people names several, or none does."""
-    window = earlier[-_LOOKBACK:]
-    found = ner.mentions([s.text for s in earlier]) if window else []
-    people = [[m.text for m in found_in if m.label == "PERSON"] for found_in in found]
+    if not earlier:
+        return None
+    if article is None:
+        found = ner.mentions([s.text for s in earlier])
+        people = [[m.text for m in f if m.label == "PERSON"] for f in found]
+    else:
+        (whole,) = ner.mentions([article])
+        people = [[m.text for m in whole if m.label == "PERSON" and s.start <= m.start < s.end]
+                  for s in earlier]
     for names in reversed(people[-_LOOKBACK:]):
         surnames = {_surname(n) for n in names}
         if len(surnames) > 1:
