@@ -113,10 +113,17 @@ def _clash(x: _Stated, y: _Stated, when: str, options: Options) -> bool:
         return False
     if x.value.kind == "date" and _incomparable_dates(x, y, when):
         return False
-    if any(a.conflicts(b) for a in x.frame for b in y.frame):
+    if any(a.conflicts(b) for a in x.frame for b in y.frame) or _one_sided_span(x, y):
         return False  # "over the next 10 years" / "over 15 years": not the same time
     return same_statement(x.value, x.sentence, set(x.masked), y.value, y.sentence,
                           set(y.masked), options)
+
+
+def _one_sided_span(x: _Stated, y: _Stated) -> bool:
+    """One figure is given over a span the other does not state ("100,000 calls a day" /
+    "36 million calls", "over the next decade" / "next year")."""
+    spans = [any(v.kind == "duration" for v in s.frame) for s in (x, y)]
+    return spans[0] != spans[1]
 
 
 def _incomparable_dates(x: _Stated, y: _Stated, when: str) -> bool:

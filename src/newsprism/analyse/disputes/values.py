@@ -123,7 +123,8 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     """Counts, durations and dates stated in one sentence."""
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
-    dates = [d for d in find_dates(text, published) if d.value and not _reporting_day(text, d)]
+    dates = [d for d in find_dates(text, published)
+             if d.value and not _reporting_day(text, d) and not _DATELINE.match(text[:d.start])]
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
         # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
@@ -224,6 +225,8 @@ def _rounding(num: str, scale: str | None) -> float:
     return 0.49 * 10 ** -places * factor
 
 
+# "WASHINGTON, May 13 (Xinhua) --", "OSTERFELD, Vastoria, May 14": the day of the report
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w .'-]*,)?\s*$")
 _REPORTING = re.compile(r"\b(?:said|says|told|reported|announced|added|confirmed|as\s+of)\s*$",
                         re.I)
 
