@@ -222,10 +222,13 @@ def test_summary_lines_stand_alone_on_a_story():
                 "ties in August. He said trade would double within five years.",
     }
     articles = tuple(Article(id=content_id(t), name=n, text=t) for n, t in texts.items())
-    options = build_options({"words": 120, "embedder": "tfidf"}, config=None)
-    items = summarise(articles, options)
+    named = build_options({"words": 120, "embedder": "tfidf", "summary_context_lines": True},
+                          config=None)
+    items = summarise(articles, named)
     assert any(item.text.startswith("Benny Gantz said") for item in items)
-    for item in items:
+    default = summarise(articles, build_options({"words": 120, "embedder": "tfidf"}, config=None))
+    assert default and not any(item.rewritten_from for item in default)  # not chosen instead
+    for item in items + default:
         assert not sum_features.tokens(item.text)[0] in {"he", "she", "his", "her", "they"}
         source = {a.id: a.text for a in articles}[item.citations[0].source]
         cited = source[item.citations[0].start:item.citations[0].end]

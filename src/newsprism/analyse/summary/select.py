@@ -189,6 +189,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
         if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
                                                             options.words):
             continue
+        if not options.summary_context_lines and (reading.original or reading.leans_on):
+            continue  # it needs its source's context: a named pronoun, a leaning line
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
         leans = reading.leans_on
         leans_on = None if leans is None else _fact_id(fact_of, leans, sentences)
