@@ -52,7 +52,7 @@ def test_a_story_that_changes_during_its_build_stays_dirty(store):
 
 
 def test_rebuild_reuses_stored_vectors_and_mentions(store, monkeypatch):
-    options = Options()  # MiniLM: the rows kept per article
+    options = Options(embedder="minilm")  # the rows kept per article
     story = max(store.stories(), key=lambda s: s["articles"])["id"]
     build_dirty(store, options)
     assert len(store.article_work("vectors:minilm", [a.id for a in

@@ -11,10 +11,11 @@ from tests.conftest import assert_traceable
 
 @pytest.fixture(scope="module")
 def briefing(examples):
-    articles, errors = load_articles([str(examples)], Options())
+    options = Options(embedder="minilm")  # the neural path; the default is TF-IDF
+    articles, errors = load_articles([str(examples)], options)
     assert not errors
     assert len(split_stories(articles)) == 1
-    return brief(articles, Options())
+    return brief(articles, options)
 
 
 def test_five_outlets_one_traceable_briefing(briefing):

@@ -13,9 +13,10 @@ from tests.conftest import SEED_NOISE, assert_traceable
 
 @pytest.fixture(scope="module")
 def briefing(seeds):
-    articles, errors = load_articles([str(seeds)], Options())
+    options = Options(embedder="minilm")  # the neural path; the default is TF-IDF
+    articles, errors = load_articles([str(seeds)], options)
     assert not errors and len(articles) == 5
-    return brief(articles, Options())
+    return brief(articles, options)
 
 
 def by_file(b, stem):
