@@ -16,6 +16,7 @@ Either makes the fact not exclusive.
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsprism.analyse.summary import features as F
 from newsprism.config import Options
@@ -27,7 +28,10 @@ class Others:
 
     def __init__(self, sentences: list[Sentence], vectors: np.ndarray,
                  support: tuple[np.ndarray, float] | None = None) -> None:
-        self.sentences, self.vectors, self.support = sentences, vectors, support
+        self.sentences, self.support = sentences, support
+        # TF-IDF rows are mostly zeros: one sparse copy makes each comparison a sparse
+        # product instead of a pass over the story's whole dense matrix
+        self.vectors = csr_matrix(vectors)
         self.sources = np.array([s.source for s in sentences])
         self.words = [F.content_words(s.text) for s in sentences]
         self.vocabulary: dict[str, set[str]] = {}
@@ -40,7 +44,8 @@ class Others:
         others = self.sources != source
         if not others.any():
             return False
-        if float((self.vectors[others] @ self.vectors[row]).max()) >= options.exclusive_similar:
+        sims = (self.vectors @ self.vectors[row].T).toarray().ravel()
+        if float(sims[others].max()) >= options.exclusive_similar:
             return True
         if self.support is not None:
             scores, threshold = self.support

@@ -54,7 +54,12 @@ import numpy as np
 
 from newsprism.analyse.summary import features as F
 from newsprism.analyse.summary import learned
-from newsprism.analyse.summary.standalone import Reading, central_words, read_alone
+from newsprism.analyse.summary.standalone import (
+    Reading,
+    central_words,
+    needs_a_name,
+    read_alone,
+)
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
 
@@ -183,6 +188,9 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
             continue  # a heading or list item of the body does not read alone
         before = earlier.setdefault(s.source, [])
         text = _shown(s.text)
+        if not options.summary_context_lines and needs_a_name(text):
+            before.append(s)
+            continue  # it would need a name from its source: not chosen (see Options)
         reading = read_alone(text, before, central, texts.get(s.source)) \
             if readable(text, options) else None
         before.append(s)
