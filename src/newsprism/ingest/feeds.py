@@ -29,10 +29,7 @@ def parse_feed(
     Entries with neither are link-only items, not broken input, so they are
     skipped; a feed where *no* entry has text is reported as one error.
     """
-    import feedparser  # lazy: only feeds need it
-
-    parsed = feedparser.parse(text)
-    outlet = (parsed.feed.get("title") or "").strip() or None
+    parsed, outlet = _parse(text)
     docs = []
     for number, entry in enumerate(parsed.entries, start=1):
         doc = _entry_document(entry, f"{origin}#{number}", outlet, path)
@@ -45,6 +42,14 @@ def parse_feed(
     else:
         problem = "feed has no entries with content or a summary"
     return [], [InputError(origin, problem)]
+
+
+def _parse(text: str) -> tuple[Any, str | None]:
+    """The parsed feed and its title (the outlet), feedparser imported only when needed."""
+    import feedparser
+
+    parsed = feedparser.parse(text)
+    return parsed, (parsed.feed.get("title") or "").strip() or None
 
 
 def _entry_document(
@@ -108,13 +113,10 @@ def feed_items(text: str, origin: str, teaser_words: int) -> tuple[str | None, l
     An entry is a teaser when it has no full content and its summary is shorter
     than ``teaser_words`` words (or it has no text at all but a link).
     """
-    import feedparser  # lazy: only feeds need it
-
-    parsed = feedparser.parse(text)
+    parsed, outlet = _parse(text)
     if not parsed.entries and (parsed.bozo or not parsed.get("version")):
         reason = parsed.get("bozo_exception") or "no RSS or Atom root element"
         raise InputError(origin, f"not a readable RSS/Atom feed ({reason})")
-    outlet = (parsed.feed.get("title") or "").strip() or None
     items = []
     for number, entry in enumerate(parsed.entries, start=1):
         item = _feed_item(entry, f"{origin}#{number}", outlet, teaser_words)
