@@ -21,11 +21,21 @@ The algorithm, per article, in this order:
 Same articles in the same order give the same stories: ids come from content
 keys, containers are ordered, and MinHash uses a fixed seed.
 
-The state that must survive a restart (document frequencies, centroids,
-signatures) is handed out by :meth:`StoryClusterer.drain` and restored with the
-``restore_*`` methods; the store keeps it, this module never touches a database.
-When an article is older than the stories held in memory, :meth:`StoryClusterer.missing`
-says which dates to restore first (the pipeline asks the store).
+The state that must survive a restart (document frequencies, centroids, index
+terms, signatures) is handed out by :meth:`StoryClusterer.drain` and restored
+with the ``restore_*`` methods; the store keeps it, this module never touches a
+database. When an article is older than the stories held in memory,
+:meth:`StoryClusterer.missing` says which dates to restore first (the pipeline
+asks the store).
+
+Memory is a cache of the stored state, never a second source of truth: which
+stories (and copies) an article is compared with depends only on the stored
+state and the article, never on what earlier articles happened to bring into
+memory. A dated article meets the stories whose span lies within
+``window_days`` of its date; an undated one meets the *open* stories (latest
+date on or after :attr:`StoryClusterer.floor`) and those the pipeline
+:meth:`~StoryClusterer.recall`-ed for it. So a run killed and resumed from the
+store places every later article exactly as one uninterrupted run does.
 """
 
 from __future__ import annotations
@@ -189,8 +199,9 @@ class StoryClusterer:
         f = self.config.features
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
         self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
-        self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, seq)
-        self._seq = 0
+        self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
+        self._seq = 0  # arrival order of articles added without an explicit one
+        self._recalled: frozenset[str] = frozenset()  # stories recalled for an undated article
         self._dirty: dict[str, None] = {}
         self._newest: int | None = None
         # every story whose latest date is >= floor is in memory (None: every story)
@@ -200,8 +211,12 @@ class StoryClusterer:
 
     # ----------------------------------------------------------------- adding
     def add(self, key: str, title: str | None, text: str, published: str | None,
-            sig: np.ndarray | None = None) -> Assignment:
-        """Place one article (``key`` unique per article) and update the state."""
+            sig: np.ndarray | None = None, order: int | None = None) -> Assignment:
+        """Place one article (``key`` unique per article) and update the state.
+
+        ``order`` is the article's rank in the stream (a store passes its row
+        number, so restored copies rank as they did); the arrival count when None.
+        """
         day, parts, sig = self._prepare(title, text, published, sig)
         dup = self._near_duplicate(sig, day)
         if dup is not None:
@@ -211,7 +226,7 @@ class StoryClusterer:
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, parts, day, sig)
+        self._place(key, story, parts, day, sig, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -237,11 +252,12 @@ class StoryClusterer:
         return day, parts, sig
 
     def _place(self, key: str, story: str, parts: ArticleParts, day: int | None,
-               sig: np.ndarray) -> None:
+               sig: np.ndarray, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
         self._join(self.stories[story], parts, day)
-        self._remember_signature(key, story, day, sig)
+        self._remember_signature(key, story, day, sig, order)
+        self._recalled = frozenset()  # a recall holds for one article
 
     @property
     def n_docs(self) -> int:
@@ -255,12 +271,31 @@ class StoryClusterer:
     # ------------------------------------------------------------- retrieval
     def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
         mh = self._minhash(sig)
-        found = [k for k in self._lsh.query(mh) if k in self._sigs]
-        found = [k for k in found if self._in_window(self._sigs[k][1], self._sigs[k][1], day)]
-        found = [k for k in found if self._sigs[k][0] in self.stories]
+        found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
         return min(found, key=lambda k: self._sigs[k][2])  # the earliest copy is the original
+
+    def _copy_meets(self, key: str, day: int | None) -> bool:
+        """Whether the stored copy ``key`` may be the original of an article of ``day``:
+        its story is one the article meets, and its own date is near (or open, when the
+        article is undated and the story merely recalled)."""
+        story, copy_day, _ = self._sigs[key]
+        st = self.stories.get(story)
+        if st is None or not self._meets(st, day):
+            return False
+        if day is not None:
+            return self._in_window(copy_day, copy_day, day)
+        return copy_day is None or self._open(copy_day) or story in self._recalled
+
+    def _meets(self, st: StoryState, day: int | None) -> bool:
+        """Whether an article of ``day`` is compared with ``st`` (module docstring)."""
+        if day is not None:
+            return self._in_window(st.first, st.last, day)
+        return st.last is None or self._open(st.last) or st.id in self._recalled
+
+    def _open(self, day: int) -> bool:
+        return self.floor is None or day >= self.floor
 
     def _in_window(self, first: int | None, last: int | None, day: int | None) -> bool:
         if day is None or last is None or first is None:
@@ -279,7 +314,7 @@ class StoryClusterer:
         out = []
         for sid in ranked:
             st = self.stories[sid]
-            if self._in_window(st.first, st.last, day):
+            if self._meets(st, day):
                 out.append(sid)
                 if len(out) >= self.config.max_candidates:
                     break
@@ -358,8 +393,10 @@ class StoryClusterer:
             return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
         return vector
 
-    def _reindex(self, story: StoryState) -> None:
-        new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
+    def _reindex(self, story: StoryState, new: tuple[int, ...] | None = None) -> None:
+        """Index ``story`` by ``new`` terms, by default its centroid's heaviest now."""
+        if new is None:
+            new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
         for t in set(story.indexed) - set(new):
             posting = self._index.get(t)
             if posting is not None:
@@ -370,11 +407,12 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray) -> None:
+    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
+                            order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
-        self._sigs[key] = (story, day, self._seq)
+        self._sigs[key] = (story, day, self._seq if order is None else order)
         self._lsh.insert(key, self._minhash(sig))
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
@@ -384,6 +422,10 @@ class StoryClusterer:
                        scheme=SCHEME)
 
     # -------------------------------------------------------------- the window
+    def advance(self, published: str | None) -> None:
+        """Make ``published`` the newest date seen (a store's newest, after a restore)."""
+        self._advance(day_number(published))
+
     def _advance(self, day: int | None) -> None:
         """Close stories that fell out of the window, so memory and work stay bounded.
 
@@ -431,8 +473,12 @@ class StoryClusterer:
 
     # ------------------------------------------------------------ persistence
     def drain(self) -> Changes:
-        """Stories and document frequencies changed since the last call."""
-        changed = tuple(self.stories[s] for s in self._dirty if s in self.stories)
+        """Stories and document frequencies changed since the last call.
+
+        Every story an article was placed in since the last call is among them
+        (a changed story never leaves memory before it is drained).
+        """
+        changed = tuple(self.stories[s] for s in self._dirty)
         out = Changes(changed, self.stats.drain(), self.n_docs)
         self._dirty.clear()
         return out
@@ -441,18 +487,28 @@ class StoryClusterer:
         """Document frequencies saved by a previous run (term -> documents)."""
         self.stats.restore(n_docs, df)
 
-    def restore_story(self, state: StoryState) -> None:
-        """An open story saved by a previous run (call in story age order); kept if present."""
+    def restore_story(self, state: StoryState, replace: bool = False) -> None:
+        """A story saved by a previous run (call in story age order).
+
+        A story already in memory is kept (it may hold changes not yet drained)
+        unless ``replace``: another writer changed it since it was read.
+        Its saved index terms are kept; a state saved without them is indexed now.
+        """
         if state.id in self.stories:
-            return
+            if not replace:
+                return
+            self._close(state.id)
         self.stories[state.id] = state
-        if state.last is not None:
-            self._newest = max(self._newest or state.last, state.last)
-        state.indexed = ()
-        self._reindex(state)
+        indexed, state.indexed = state.indexed, ()
+        self._reindex(state, indexed or None)
 
     def restore_signature(self, key: str, story: str, published: str | None,
-                          sig: np.ndarray) -> None:
-        """An article's MinHash signature saved by a previous run."""
-        self._remember_signature(key, story, day_number(published), sig)
+                          sig: np.ndarray, order: int | None = None) -> None:
+        """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
+        self._remember_signature(key, story, day_number(published), sig, order)
+
+    def recall(self, stories: list[str]) -> None:
+        """Stories (restored already) that the next *undated* article is also compared
+        with, besides the open ones: those its words match best in the store."""
+        self._recalled = frozenset(stories)
 
