@@ -463,7 +463,11 @@ class StoryClusterer:
         return date.fromordinal(day - w).isoformat(), date.fromordinal(day + w).isoformat()
 
     def _close(self, sid: str) -> None:
-        story = self.stories.pop(sid)
+        self._close_index(self.stories.pop(sid))
+
+    def _close_index(self, story: StoryState) -> None:
+        """Take ``story`` out of the inverted index."""
+        sid = story.id
         for t in story.indexed:
             posting = self._index.get(t)
             if posting is not None:
@@ -506,6 +510,23 @@ class StoryClusterer:
                           sig: np.ndarray, order: int | None = None) -> None:
         """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
         self._remember_signature(key, story, day_number(published), sig, order)
+
+    def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
+                ) -> StoryState:
+        """The state of story ``story_id`` made afresh from its ``members`` (title, text,
+        published) in order, weighed by the current document frequencies.
+
+        For a repair: a state built article by article weighed each by the
+        frequencies of its day, so a rebuilt centroid keeps slightly different
+        terms; counts and dates are exact. The story is not added to memory.
+        """
+        story = StoryState(story_id, {}, None, None, 0)
+        for title, text, published in members:
+            self._join(story, article_parts(title, text, self.config.features),
+                       day_number(published))
+        self._dirty.pop(story_id, None)
+        self._close_index(story)
+        return story
 
     def recall(self, stories: list[str]) -> None:
         """Stories (restored already) that the next *undated* article is also compared

@@ -143,5 +143,10 @@ class ClusterTables:
             f"{_SIGNATURE} WHERE signature IS NOT NULL AND seq > ? ORDER BY seq", (seq,)
         ).fetchall())
 
+    def story_head(self, story_id: str) -> int:
+        """The row number of the story's latest article (0 when it has none)."""
+        return int(self.db.execute("SELECT coalesce(max(seq), 0) FROM articles WHERE story_id = ?",
+                                   (story_id,)).fetchone()[0])
+
     def newest_date(self) -> str | None:
         return self.db.execute("SELECT max(last_date) FROM stories").fetchone()[0]

@@ -21,6 +21,7 @@ from typing import Any
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, Removed, content_id
 from newsprism.nlp.text import lead_title
+from newsprism.store.check import CheckTables
 from newsprism.store.clusterstate import ClusterTables
 from newsprism.store.feeds import FeedTables
 from newsprism.store.work import WorkTables
@@ -46,7 +47,7 @@ def article_key(article: Article) -> str:
     return content_id(f"{article.name}\n{article.text}", prefix="a", length=12)
 
 
-class Store(ClusterTables, FeedTables, WorkTables):
+class Store(ClusterTables, CheckTables, FeedTables, WorkTables):
     """One connection to a store file; create, migrate and open it on construction.
 
     Raises StoreError when the file cannot be opened or is not a NewsPrism store.
