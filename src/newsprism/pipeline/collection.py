@@ -8,18 +8,17 @@ and a re-run picks up exactly where the database left off.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from newsprism import clean, ingest
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing
+from newsprism.model import Article
+from newsprism.pipeline.build import story_briefing, story_fragment  # noqa: F401 (callers import them from here)
 from newsprism.pipeline.clustering import StoredClusterer, iso, restore_for, state_json
-from newsprism.pipeline.digest import brief, cluster_config
-from newsprism.pipeline.work import prepare_articles
-from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
+from newsprism.pipeline.digest import cluster_config
+from newsprism.store import Store, article_key, default_path
 
 # 50 articles per transaction: commits stay cheap (one fsync per batch in WAL)
 # while a crash redoes at most a second or so of work.
@@ -141,47 +140,3 @@ def _place(batch: list[Article], store: Store, clusterer: StoryClusterer,
             # shows its lead until a titled article joins
             titles.setdefault(where.story, article.title)
     return titles, last_seq
-
-
-def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:
-    """The briefing of a stored story: from the cache, else analysed now and cached.
-
-    The cache key holds the story's version (bumped whenever an article joins)
-    and the options that shape a briefing, so a stale briefing is never served.
-    """
-    key = _briefing_key(store, story_id, options)
-    body = store.cached_briefing(story_id, key)
-    if body is not None:
-        try:
-            return decode_briefing(body)
-        except (ValueError, KeyError, TypeError):
-            pass  # written by another version: rebuild it
-    articles = store.story_articles(story_id)
-    prepare_articles(store, articles, options)
-    briefing = brief(articles, options)
-    store.cache_briefing(story_id, key, encode_briefing(briefing))
-    return briefing
-
-
-def _briefing_key(store: Store, story_id: str, options: Options) -> str:
-    return f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
-
-
-def story_fragment(store: Store, story_id: str, options: Options) -> tuple[str, str]:
-    """The title and HTML fragment of a stored story's briefing, cached like the briefing.
-
-    A 25-article briefing's fragment (every source sentence, for highlighting)
-    takes longer to render than the whole page may take, so it is kept too.
-    """
-    key = _briefing_key(store, story_id, options) + "|html"
-    body = store.cached_briefing(story_id, key)
-    if body is not None:
-        cached = json.loads(body)
-        return cached["title"], cached["html"]
-    from newsprism.render.html import briefing_fragment  # jinja2: only when rendering
-
-    briefing = story_briefing(store, story_id, options)
-    fragment = briefing_fragment(briefing)
-    store.cache_briefing(story_id, key, json.dumps({"title": briefing.title, "html": fragment},
-                                                   ensure_ascii=False))
-    return briefing.title, fragment
