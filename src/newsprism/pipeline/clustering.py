@@ -110,7 +110,8 @@ def restore_for(store: Store, clusterer: StoryClusterer, article: Article) -> No
 
 def _restore(clusterer: StoryClusterer, stories: Iterable[Any], signatures: Iterable[Any]) -> None:
     for row in stories:
-        clusterer.restore_story(state_of(row))
+        if row["id"] not in clusterer.stories:  # memory's copy is as new or newer
+            clusterer.restore_story(state_of(row))
     for row in signatures:
         if row["story_id"] in clusterer.stories:
             clusterer.restore_signature(row["id"], row["story_id"], row["published"],

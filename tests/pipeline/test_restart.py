@@ -1,0 +1,97 @@
+"""Restarts and concurrent writers (issue 13, defects 4 and 8): an ingest killed with SIGKILL
+and run again forms the same stories as one uninterrupted run; two ingests at once add up."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsprism.cluster import ClusterConfig
+from newsprism.config import Options
+from newsprism.pipeline.check import check_store
+from newsprism.pipeline.collection import ingest_articles, ingest_inputs
+from newsprism.store import Store
+from tests.store.streams import articles, records
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+
+def write(path: Path, rows: list[dict[str, str | None]]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def stories(db: Path) -> dict[str, list[str]]:
+    """Story id -> its articles' content keys, as stored."""
+    with sqlite3.connect(db) as con:
+        out: dict[str, list[str]] = {}
+        for sid, key in con.execute("SELECT story_id, id FROM articles ORDER BY seq"):
+            out.setdefault(sid, []).append(key)
+        return out
+
+
+def count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # not created yet
+
+
+def assert_clean(db: Path) -> None:
+    with Store(db) as store:
+        report = check_store(store, ClusterConfig())
+    assert report.clean, [p.line() for p in report.found]
+
+
+def test_killed_and_resumed_ingest_forms_the_stories_of_one_run(tmp_path: Path) -> None:
+    stream = write(tmp_path / "stream.jsonl", records(260, seed=21))
+    with Store(tmp_path / "once.db") as store:
+        ingest_inputs([str(stream)], store, Options())
+    db = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    proc = subprocess.Popen([sys.executable, "-m", "newsprism", "ingest", str(stream), "--db",
+                             str(db), "-q"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while count(db) < 60 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < count(db) < count(tmp_path / "once.db"), "not killed mid-ingest: grow the stream"
+    assert_clean(db)
+    with Store(db) as store:
+        ingest_inputs([str(stream)], store, Options())
+    assert stories(db) == stories(tmp_path / "once.db")
+    assert_clean(db)
+
+
+def _ingest(db: str, rows: list[dict[str, str | None]]) -> None:
+    with Store(db) as store:
+        ingest_articles(articles(rows), store, batch=10)
+
+
+def test_two_concurrent_ingests_add_up(tmp_path: Path) -> None:
+    rows = records(240, seed=8)
+    db = tmp_path / "np.db"
+    Store(db).close()
+    ctx = multiprocessing.get_context("spawn")
+    workers = [ctx.Process(target=_ingest, args=(str(db), part)) for part in (rows[0::2], rows[1::2])]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(120)
+        assert w.exitcode == 0
+    with Store(db) as store:
+        n = store.count("articles")
+        assert n == len({(r["source"], r["text"]) for r in rows})
+        assert store.term_counts()[0] == n
+        assert sum(r["articles"] for r in store.stories(limit=10_000)) == n
+    assert_clean(db)
