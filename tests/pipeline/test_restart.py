@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from newsprism.cluster import ClusterConfig
 from newsprism.config import Options
@@ -73,17 +74,23 @@ def test_killed_and_resumed_ingest_forms_the_stories_of_one_run(tmp_path: Path) 
     assert_clean(db)
 
 
-def _ingest(db: str, rows: list[dict[str, str | None]]) -> None:
+def _ingest(db: str, rows: list[dict[str, str | None]], start: Any) -> None:
+    batch = articles(rows)
     with Store(db) as store:
-        ingest_articles(articles(rows), store, batch=10)
+        start.wait()  # both processes ready: their batches interleave
+        ingest_articles(batch, store, batch=10)
 
 
 def test_two_concurrent_ingests_add_up(tmp_path: Path) -> None:
-    rows = records(240, seed=8)
+    # the same stream twice, each process from a different end: every story is
+    # written by both, which is where updates were lost (sizes, n_docs)
+    rows = records(160, seed=8)
     db = tmp_path / "np.db"
     Store(db).close()
     ctx = multiprocessing.get_context("spawn")
-    workers = [ctx.Process(target=_ingest, args=(str(db), part)) for part in (rows[0::2], rows[1::2])]
+    start = ctx.Barrier(2)
+    workers = [ctx.Process(target=_ingest, args=(str(db), part, start))
+               for part in (rows, rows[::-1])]
     for w in workers:
         w.start()
     for w in workers:
