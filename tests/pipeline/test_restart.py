@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -72,6 +73,29 @@ def test_killed_and_resumed_ingest_forms_the_stories_of_one_run(tmp_path: Path) 
         ingest_inputs([str(stream)], store, Options())
     assert stories(db) == stories(tmp_path / "once.db")
     assert_clean(db)
+
+
+def _placements(db: Path) -> dict[str, list[tuple[str, str | None]]]:
+    with sqlite3.connect(db) as con:
+        out: dict[str, list[tuple[str, str | None]]] = {}
+        for sid, key, dup in con.execute(
+                "SELECT story_id, id, duplicate_of FROM articles ORDER BY seq"):
+            out.setdefault(sid, []).append((key, dup))
+        return out
+
+
+def test_resumed_at_any_article_forms_the_stories_of_one_run(tmp_path: Path) -> None:
+    # every chunk is a new run on the store (a restart), cut anywhere inside a batch
+    stream = articles(records(250, seed=4))
+    with Store(tmp_path / "once.db") as store:
+        ingest_articles(stream, store)
+    rng, i = random.Random(4), 0
+    while i < len(stream):
+        j = i + rng.randint(1, 30)
+        with Store(tmp_path / "resumed.db") as store:
+            ingest_articles(stream[i:j], store)
+        i = j
+    assert _placements(tmp_path / "resumed.db") == _placements(tmp_path / "once.db")
 
 
 def _ingest(db: str, rows: list[dict[str, str | None]], start: Any) -> None:
