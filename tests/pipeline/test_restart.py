@@ -126,3 +126,21 @@ def test_two_concurrent_ingests_add_up(tmp_path: Path) -> None:
         assert store.term_counts()[0] == n
         assert sum(r["articles"] for r in store.stories(limit=10_000)) == n
     assert_clean(db)
+
+
+def test_an_undated_article_meets_open_and_recalled_stories_only() -> None:
+    # what a run happens to hold in memory must not decide: a resumed run would not hold it
+    from newsprism.cluster import StoryClusterer
+
+    dam = ("Kelmora dam bursts", "The Kelmora dam burst on Monday, flooding the valley "
+           "villages of Kelmora and Tusk. Engineers said the Kelmora dam had cracked in March.")
+    chess = ("Orvane wins chess crown", "Grandmaster Lida Orvane won the Sellvik chess crown "
+             "on Sunday after a long final game against the defending champion.")
+    live = StoryClusterer()
+    old = live.add("a1", *dam, "2001-03-05").story
+    live.add("b1", *chess, "2009-06-01")  # years later: the dam story is no longer open
+    live.drain()
+    assert old in live.stories  # still in memory (nothing newer has closed it yet)
+    live.recall([old])  # the store's full-text search found it for this article
+    assert live.add("a2", *dam, None).story == old
+    assert live.add("a3", *dam, None).story != old  # a recall holds for one article
