@@ -17,9 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.cluster import ClusterConfig, StoryClusterer, day_number, signature
+from newsprism.cluster import EPOCH, ClusterConfig, StoryClusterer, day_number, signature
 from newsprism.cluster.features import article_parts
-from newsprism.cluster.incremental import EPOCH
 from newsprism.store import Store
 from newsprism.store.check import Problem
 from newsprism.pipeline.clustering import iso, state_json
