@@ -49,7 +49,7 @@ def test_two_stories_years_apart_are_both_stored(tmp_path: Path, window: int) ->
 
 
 def test_a_mixed_stream_leaves_a_consistent_store(tmp_path: Path) -> None:
-    rows = records(400)
+    rows = records(300)
     with Store(tmp_path / "np.db") as store:
         report = ingest_articles(articles(rows), store, batch=25)
         assert report.added + report.duplicates == len(rows)
@@ -97,6 +97,11 @@ def test_check_names_each_problem_and_repair_fixes_them(tmp_path: Path) -> None:
         assert_consistent(store)
 
 
-def test_check_of_a_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 or result.exception is not None
+def test_check_of_a_missing_store_is_a_one_line_error(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["check", "--db", str(tmp_path / "none.db")])
+    err = capsys.readouterr().err
+    assert exit_.value.code == 1 and err.count("\n") == 1 and "run newsprism ingest first" in err
+    assert not (tmp_path / "none.db").exists()
