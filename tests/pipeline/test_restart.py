@@ -128,19 +128,33 @@ def test_two_concurrent_ingests_add_up(tmp_path: Path) -> None:
     assert_clean(db)
 
 
-def test_an_undated_article_meets_open_and_recalled_stories_only() -> None:
-    # what a run happens to hold in memory must not decide: a resumed run would not hold it
+def _years_later() -> tuple[Any, str]:
+    """A clusterer holding a 2001 story that a 2009 article left behind (not open)."""
     from newsprism.cluster import StoryClusterer
 
-    dam = ("Kelmora dam bursts", "The Kelmora dam burst on Monday, flooding the valley "
-           "villages of Kelmora and Tusk. Engineers said the Kelmora dam had cracked in March.")
-    chess = ("Orvane wins chess crown", "Grandmaster Lida Orvane won the Sellvik chess crown "
-             "on Sunday after a long final game against the defending champion.")
     live = StoryClusterer()
-    old = live.add("a1", *dam, "2001-03-05").story
-    live.add("b1", *chess, "2009-06-01")  # years later: the dam story is no longer open
+    old = live.add("a1", "Kelmora dam bursts", "The Kelmora dam burst on Monday, flooding the "
+                   "valley villages of Kelmora and Tusk. Engineers said the Kelmora dam had "
+                   "cracked in March.", "2001-03-05").story
+    live.add("b1", "Orvane wins chess crown", "Grandmaster Lida Orvane won the Sellvik chess "
+             "crown on Sunday after a long final game against the defending champion.",
+             "2009-06-01")
     live.drain()
-    assert old in live.stories  # still in memory (nothing newer has closed it yet)
-    live.recall([old])  # the store's full-text search found it for this article
-    assert live.add("a2", *dam, None).story == old
-    assert live.add("a3", *dam, None).story != old  # a recall holds for one article
+    assert old in live.stories  # still in memory: nothing newer has closed it yet
+    return live, old
+
+
+FLOOD = ("Kelmora flood forces thousands out", "Flood water from the burst Kelmora dam forced "
+         "thousands from Tusk and Kelmora villages on Monday, engineers said.")
+
+
+def test_an_undated_article_meets_the_open_stories_and_those_recalled_for_it() -> None:
+    # what a run happens to hold in memory must not decide: a resumed run would not hold it
+    live, old = _years_later()
+    live.recall([])  # the store's full-text search found nothing for this article
+    assert live.add("a2", *FLOOD, None).story != old
+    live, old = _years_later()
+    live.recall([old])  # it found the old story
+    assert live.add("a2", *FLOOD, None).story == old
+    live, old = _years_later()  # no store (digest, eval): memory holds every story
+    assert live.add("a2", *FLOOD, None).story == old

@@ -32,10 +32,12 @@ Memory is a cache of the stored state, never a second source of truth: which
 stories (and copies) an article is compared with depends only on the stored
 state and the article, never on what earlier articles happened to bring into
 memory. A dated article meets the stories whose span lies within
-``window_days`` of its date; an undated one meets the *open* stories (latest
-date on or after :attr:`StoryClusterer.floor`) and those the pipeline
-:meth:`~StoryClusterer.recall`-ed for it. So a run killed and resumed from the
-store places every later article exactly as one uninterrupted run does.
+``window_days`` of its date; an undated one, when the pipeline
+:meth:`~StoryClusterer.recall`-ed stories for it from a store, meets those and
+the *open* stories (latest date on or after :attr:`StoryClusterer.floor`)
+(with no store, every story is in memory and it meets them all). So a run
+killed and resumed from the store places every later article exactly as one
+uninterrupted run does.
 """
 
 from __future__ import annotations
@@ -129,7 +131,7 @@ class StoryClusterer:
         self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
         self._seq = 0  # arrival order of articles added without an explicit one
-        self._recalled: frozenset[str] = frozenset()  # stories recalled for an undated article
+        self._recalled: frozenset[str] | None = None  # stories recalled for an undated article
         self._dirty: dict[str, None] = {}
         self._newest: int | None = None
         # every story whose latest date is >= floor is in memory (None: every story)
@@ -185,7 +187,7 @@ class StoryClusterer:
             self.stories[story] = StoryState(story, {}, day, day, 0)
         self._join(self.stories[story], parts, day)
         self._remember_signature(key, story, day, sig, order)
-        self._recalled = frozenset()  # a recall holds for one article
+        self._recalled = None  # a recall holds for one article
 
     @property
     def n_docs(self) -> int:
@@ -214,12 +216,15 @@ class StoryClusterer:
             return False
         if day is not None:
             return self._in_window(copy_day, copy_day, day)
-        return copy_day is None or self._open(copy_day) or story in self._recalled
+        return self._recalled is None or copy_day is None or self._open(copy_day) \
+            or story in self._recalled
 
     def _meets(self, st: StoryState, day: int | None) -> bool:
         """Whether an article of ``day`` is compared with ``st`` (module docstring)."""
         if day is not None:
             return self._in_window(st.first, st.last, day)
+        if self._recalled is None:  # no store: memory holds every story
+            return True
         return st.last is None or self._open(st.last) or st.id in self._recalled
 
     def _open(self, day: int) -> bool:
@@ -457,7 +462,9 @@ class StoryClusterer:
         return story
 
     def recall(self, stories: list[str]) -> None:
-        """Stories (restored already) that the next *undated* article is also compared
-        with, besides the open ones: those its words match best in the store."""
+        """Stories (restored already) that the next *undated* article is compared with
+        besides the open ones: those its words match best in the store. A store-backed
+        caller recalls for every undated article (memory then holds more than the store
+        says is open); without a recall, an undated article meets every story in memory."""
         self._recalled = frozenset(stories)
 
