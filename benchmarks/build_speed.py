@@ -65,12 +65,11 @@ def _ingest(db: str, articles: list) -> None:  # type: ignore[type-arg]
     from newsprism.store import Store, article_key
 
     with Store(db) as store, store.transaction():
-        size = store.count("articles")
         for article in articles:
             seq = store.add_article(article_key(article), article, STORY, None, None)
         dates = sorted(a.published for a in articles if a.published)
         store.save_story(STORY, '{"t": [], "w": []}', dates[0], dates[-1],
-                         size + len(articles), articles[0].title, seq)
+                         articles[0].title, seq)
 
 
 def step(name: str, db: str, cluster_id: str) -> dict[str, float]:

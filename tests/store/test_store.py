@@ -140,11 +140,11 @@ def test_a_later_run_continues_the_same_stories(tmp_path) -> None:  # type: igno
 
 def test_a_restored_story_keeps_its_recent_members(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from newsprism.cluster import ClusterConfig
-    from newsprism.pipeline.collection import load_clusterer
+    from newsprism.pipeline.clustering import StoredClusterer
 
     with Store(tmp_path / "a.db") as s:
         ingest_articles(TURKEY, s)
     with Store(tmp_path / "a.db") as s:
-        clusterer = load_clusterer(s, ClusterConfig())
+        clusterer = StoredClusterer(s, ClusterConfig()).synced()
         (story,) = clusterer.stories.values()
         assert story.members and len(story.members) == min(len(TURKEY), 4)

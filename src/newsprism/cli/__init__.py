@@ -30,6 +30,7 @@ COMMANDS = {
     "feeds": "newsprism.cli.feeds:feeds",
     "poll": "newsprism.cli.feeds:poll",
     "build": "newsprism.cli.feeds:build",
+    "check": "newsprism.cli.check:check",
 }
 
 

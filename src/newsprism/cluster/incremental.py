@@ -21,16 +21,27 @@ The algorithm, per article, in this order:
 Same articles in the same order give the same stories: ids come from content
 keys, containers are ordered, and MinHash uses a fixed seed.
 
-The state that must survive a restart (document frequencies, centroids,
-signatures) is handed out by :meth:`StoryClusterer.drain` and restored with the
-``restore_*`` methods; the store keeps it, this module never touches a database.
-When an article is older than the stories held in memory, :meth:`StoryClusterer.missing`
-says which dates to restore first (the pipeline asks the store).
+The state that must survive a restart (document frequencies, centroids, index
+terms, signatures) is handed out by :meth:`StoryClusterer.drain` and restored
+with the ``restore_*`` methods; the store keeps it, this module never touches a
+database. When an article is older than the stories held in memory,
+:meth:`StoryClusterer.missing` says which dates to restore first (the pipeline
+asks the store).
+
+Memory is a cache of the stored state, never a second source of truth: which
+stories (and copies) an article is compared with depends only on the stored
+state and the article, never on what earlier articles happened to bring into
+memory. A dated article meets the stories whose span lies within
+``window_days`` of its date; an undated one, when the pipeline
+:meth:`~StoryClusterer.recall`-ed stories for it from a store, meets those and
+the *open* stories (latest date on or after :attr:`StoryClusterer.floor`)
+(with no store, every story is in memory and it meets them all). So a run
+killed and resumed from the store places every later article exactly as one
+uninterrupted run does.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,7 +50,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
-from newsprism.cluster.join import JoinModel, Similarities, StoryTime, pair_features, shipped_model
+from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
+from newsprism.cluster.state import EPOCH, Changes, StoryState, day_number
 from newsprism.cluster.vectors import Sparse, TermStats, log_tf, sparse
 from newsprism.model import content_id
 
@@ -98,78 +110,6 @@ class Assignment:
     score: float
 
 
-EPOCH = date(2000, 1, 1).toordinal()  # origin of StoryState's day sums
-
-
-@dataclass(slots=True)
-class StoryState:
-    """What the clusterer knows of one story; plain data so a store can keep it.
-
-    Vectors are summed log-tf of the members' terms (idf is applied when scored).
-    ``day_sum``/``day_sq``/``dated`` give the mean and spread of the members'
-    dates (days counted from :data:`EPOCH`, so the squares stay small and exact).
-    States saved before these fields existed restore with them empty.
-    """
-
-    id: str
-    centroid: dict[int, float]  # title + lead of every member
-    first: int | None  # proleptic ordinal day of the earliest dated member
-    last: int | None
-    size: int
-    indexed: tuple[int, ...] = ()
-    members: list[dict[int, float]] = field(default_factory=list)  # recent members' log-tf
-    title: dict[int, float] = field(default_factory=dict)  # members' headlines
-    lead: dict[int, float] = field(default_factory=dict)  # members' first sentences
-    names: dict[int, float] = field(default_factory=dict)  # members' names
-    titled: int = 0  # members with a headline
-    dated: int = 0  # members with a date
-    day_sum: float = 0.0  # sum of members' days since EPOCH
-    day_sq: float = 0.0  # sum of their squares
-    # vectors as arrays for the batched cosines; rebuilt after every change, never saved
-    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
-
-    def arrays(self, part: str) -> Sparse:
-        """The ``part`` vector ("centroid", "title", "lead", "names") as sparse arrays."""
-        hit = self.cache.get(part)
-        if hit is None:
-            hit = self.cache[part] = sparse(getattr(self, part))
-        return hit  # type: ignore[return-value]
-
-    def member_arrays(self) -> list[Sparse]:
-        """The latest members' vectors as sparse arrays."""
-        hit = self.cache.get("members")
-        if hit is None:
-            hit = self.cache["members"] = [sparse(m) for m in self.members]
-        return hit  # type: ignore[return-value]
-
-    def time(self) -> StoryTime:
-        """The story's dates as the join model reads them."""
-        if not self.dated or self.first is None:
-            return StoryTime(self.first, self.last, None, 0.0, self.size)
-        mean = self.day_sum / self.dated
-        var = self.day_sq / self.dated - mean * mean
-        return StoryTime(self.first, self.last, EPOCH + mean, math.sqrt(max(var, 0.0)), self.size)
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """State changed since the last :meth:`StoryClusterer.drain`, to be persisted."""
-
-    stories: tuple[StoryState, ...]
-    df_delta: dict[int, int]
-    n_docs: int
-
-
-def day_number(published: str | None) -> int | None:
-    """``"YYYY-MM-DD"`` (or a longer ISO string) -> ordinal day; None when absent or unreadable."""
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 class StoryClusterer:
     """Streaming story clustering with bounded work per article (see the module docstring).
 
@@ -189,8 +129,9 @@ class StoryClusterer:
         f = self.config.features
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
         self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
-        self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, seq)
-        self._seq = 0
+        self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
+        self._seq = 0  # arrival order of articles added without an explicit one
+        self._recalled: frozenset[str] | None = None  # stories recalled for an undated article
         self._dirty: dict[str, None] = {}
         self._newest: int | None = None
         # every story whose latest date is >= floor is in memory (None: every story)
@@ -200,8 +141,12 @@ class StoryClusterer:
 
     # ----------------------------------------------------------------- adding
     def add(self, key: str, title: str | None, text: str, published: str | None,
-            sig: np.ndarray | None = None) -> Assignment:
-        """Place one article (``key`` unique per article) and update the state."""
+            sig: np.ndarray | None = None, order: int | None = None) -> Assignment:
+        """Place one article (``key`` unique per article) and update the state.
+
+        ``order`` is the article's rank in the stream (a store passes its row
+        number, so restored copies rank as they did); the arrival count when None.
+        """
         day, parts, sig = self._prepare(title, text, published, sig)
         dup = self._near_duplicate(sig, day)
         if dup is not None:
@@ -211,7 +156,7 @@ class StoryClusterer:
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, parts, day, sig)
+        self._place(key, story, parts, day, sig, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -237,11 +182,12 @@ class StoryClusterer:
         return day, parts, sig
 
     def _place(self, key: str, story: str, parts: ArticleParts, day: int | None,
-               sig: np.ndarray) -> None:
+               sig: np.ndarray, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
         self._join(self.stories[story], parts, day)
-        self._remember_signature(key, story, day, sig)
+        self._remember_signature(key, story, day, sig, order)
+        self._recalled = None  # a recall holds for one article
 
     @property
     def n_docs(self) -> int:
@@ -255,12 +201,34 @@ class StoryClusterer:
     # ------------------------------------------------------------- retrieval
     def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
         mh = self._minhash(sig)
-        found = [k for k in self._lsh.query(mh) if k in self._sigs]
-        found = [k for k in found if self._in_window(self._sigs[k][1], self._sigs[k][1], day)]
-        found = [k for k in found if self._sigs[k][0] in self.stories]
+        found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
         return min(found, key=lambda k: self._sigs[k][2])  # the earliest copy is the original
+
+    def _copy_meets(self, key: str, day: int | None) -> bool:
+        """Whether the stored copy ``key`` may be the original of an article of ``day``:
+        its story is one the article meets, and its own date is near (or open, when the
+        article is undated and the story merely recalled)."""
+        story, copy_day, _ = self._sigs[key]
+        st = self.stories.get(story)
+        if st is None or not self._meets(st, day):
+            return False
+        if day is not None:
+            return self._in_window(copy_day, copy_day, day)
+        return self._recalled is None or copy_day is None or self._open(copy_day) \
+            or story in self._recalled
+
+    def _meets(self, st: StoryState, day: int | None) -> bool:
+        """Whether an article of ``day`` is compared with ``st`` (module docstring)."""
+        if day is not None:
+            return self._in_window(st.first, st.last, day)
+        if self._recalled is None:  # no store: memory holds every story
+            return True
+        return st.last is None or self._open(st.last) or st.id in self._recalled
+
+    def _open(self, day: int) -> bool:
+        return self.floor is None or day >= self.floor
 
     def _in_window(self, first: int | None, last: int | None, day: int | None) -> bool:
         if day is None or last is None or first is None:
@@ -279,7 +247,7 @@ class StoryClusterer:
         out = []
         for sid in ranked:
             st = self.stories[sid]
-            if self._in_window(st.first, st.last, day):
+            if self._meets(st, day):
                 out.append(sid)
                 if len(out) >= self.config.max_candidates:
                     break
@@ -358,8 +326,10 @@ class StoryClusterer:
             return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
         return vector
 
-    def _reindex(self, story: StoryState) -> None:
-        new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
+    def _reindex(self, story: StoryState, new: tuple[int, ...] | None = None) -> None:
+        """Index ``story`` by ``new`` terms, by default its centroid's heaviest now."""
+        if new is None:
+            new = tuple(sorted(self.stats.ranked(story.centroid)[: self.config.index_terms]))
         for t in set(story.indexed) - set(new):
             posting = self._index.get(t)
             if posting is not None:
@@ -370,11 +340,12 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray) -> None:
+    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
+                            order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
-        self._sigs[key] = (story, day, self._seq)
+        self._sigs[key] = (story, day, self._seq if order is None else order)
         self._lsh.insert(key, self._minhash(sig))
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
@@ -384,6 +355,10 @@ class StoryClusterer:
                        scheme=SCHEME)
 
     # -------------------------------------------------------------- the window
+    def advance(self, published: str | None) -> None:
+        """Make ``published`` the newest date seen (a store's newest, after a restore)."""
+        self._advance(day_number(published))
+
     def _advance(self, day: int | None) -> None:
         """Close stories that fell out of the window, so memory and work stay bounded.
 
@@ -421,7 +396,11 @@ class StoryClusterer:
         return date.fromordinal(day - w).isoformat(), date.fromordinal(day + w).isoformat()
 
     def _close(self, sid: str) -> None:
-        story = self.stories.pop(sid)
+        self._close_index(self.stories.pop(sid))
+
+    def _close_index(self, story: StoryState) -> None:
+        """Take ``story`` out of the inverted index."""
+        sid = story.id
         for t in story.indexed:
             posting = self._index.get(t)
             if posting is not None:
@@ -431,8 +410,12 @@ class StoryClusterer:
 
     # ------------------------------------------------------------ persistence
     def drain(self) -> Changes:
-        """Stories and document frequencies changed since the last call."""
-        changed = tuple(self.stories[s] for s in self._dirty if s in self.stories)
+        """Stories and document frequencies changed since the last call.
+
+        Every story an article was placed in since the last call is among them
+        (a changed story never leaves memory before it is drained).
+        """
+        changed = tuple(self.stories[s] for s in self._dirty)
         out = Changes(changed, self.stats.drain(), self.n_docs)
         self._dirty.clear()
         return out
@@ -441,18 +424,47 @@ class StoryClusterer:
         """Document frequencies saved by a previous run (term -> documents)."""
         self.stats.restore(n_docs, df)
 
-    def restore_story(self, state: StoryState) -> None:
-        """An open story saved by a previous run (call in story age order); kept if present."""
+    def restore_story(self, state: StoryState, replace: bool = False) -> None:
+        """A story saved by a previous run (call in story age order).
+
+        A story already in memory is kept (it may hold changes not yet drained)
+        unless ``replace``: another writer changed it since it was read.
+        Its saved index terms are kept; a state saved without them is indexed now.
+        """
         if state.id in self.stories:
-            return
+            if not replace:
+                return
+            self._close(state.id)
         self.stories[state.id] = state
-        if state.last is not None:
-            self._newest = max(self._newest or state.last, state.last)
-        state.indexed = ()
-        self._reindex(state)
+        indexed, state.indexed = state.indexed, ()
+        self._reindex(state, indexed or None)
 
     def restore_signature(self, key: str, story: str, published: str | None,
-                          sig: np.ndarray) -> None:
-        """An article's MinHash signature saved by a previous run."""
-        self._remember_signature(key, story, day_number(published), sig)
+                          sig: np.ndarray, order: int | None = None) -> None:
+        """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
+        self._remember_signature(key, story, day_number(published), sig, order)
+
+    def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
+                ) -> StoryState:
+        """The state of story ``story_id`` made afresh from its ``members`` (title, text,
+        published) in order, weighed by the current document frequencies.
+
+        For a repair: a state built article by article weighed each by the
+        frequencies of its day, so a rebuilt centroid keeps slightly different
+        terms; counts and dates are exact. The story is not added to memory.
+        """
+        story = StoryState(story_id, {}, None, None, 0)
+        for title, text, published in members:
+            self._join(story, article_parts(title, text, self.config.features),
+                       day_number(published))
+        self._dirty.pop(story_id, None)
+        self._close_index(story)
+        return story
+
+    def recall(self, stories: list[str]) -> None:
+        """Stories (restored already) that the next *undated* article is compared with
+        besides the open ones: those its words match best in the store. A store-backed
+        caller recalls for every undated article (memory then holds more than the store
+        says is open); without a recall, an undated article meets every story in memory."""
+        self._recalled = frozenset(stories)
 

@@ -21,6 +21,8 @@ from typing import Any
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Article, Removed, content_id
 from newsprism.nlp.text import lead_title
+from newsprism.store.check import CheckTables
+from newsprism.store.clusterstate import ClusterTables
 from newsprism.store.feeds import FeedTables
 from newsprism.store.work import WorkTables
 from newsprism.store.migrations import migrate
@@ -45,7 +47,7 @@ def article_key(article: Article) -> str:
     return content_id(f"{article.name}\n{article.text}", prefix="a", length=12)
 
 
-class Store(FeedTables, WorkTables):
+class Store(ClusterTables, CheckTables, FeedTables, WorkTables):
     """One connection to a store file; create, migrate and open it on construction.
 
     Raises StoreError when the file cannot be opened or is not a NewsPrism store.
@@ -102,14 +104,16 @@ class Store(FeedTables, WorkTables):
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (key,)).fetchone() is not None
 
     def add_article(self, key: str, article: Article, story_id: str,
-                    duplicate_of: str | None, signature: bytes | None) -> int:
-        """Insert one article and index it for search; returns its sequence number."""
+                    duplicate_of: str | None, signature: bytes | None,
+                    seq: int | None = None) -> int:
+        """Insert one article (as row ``seq`` when given) and index it for search;
+        returns its row number."""
         removed = json.dumps([[r.kind, r.text] for r in article.removed], ensure_ascii=False)
         cur = self.db.execute(
-            "INSERT INTO articles (id, story_id, duplicate_of, name, title, url, published, "
+            "INSERT INTO articles (seq, id, story_id, duplicate_of, name, title, url, published, "
             "author, path, record_id, text, removed, signature, ingested_at, published_time, "
-            "date_guessed, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (key, story_id, duplicate_of, article.name, article.title, article.url,
+            "date_guessed, marks) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (seq, key, story_id, duplicate_of, article.name, article.title, article.url,
              article.published, article.author, article.path, article.record_id, article.text,
              removed, signature, _now(), article.published_time, int(article.date_guessed),
              json.dumps([list(m) for m in article.marks])),
@@ -118,89 +122,6 @@ class Store(FeedTables, WorkTables):
         self.db.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                         (seq, article.title or "", article.text))
         return seq
-
-    def save_story(self, story_id: str, state: str, first: str | None, last: str | None,
-                   size: int, title: str | None, seq: int) -> None:
-        """Create or update a story and mark it dirty (its briefing is to be rebuilt);
-        a changed story's cached briefings are dropped."""
-        self.db.execute(
-            "INSERT INTO stories (id, title, first_date, last_date, size, version, state, "
-            "created_seq, updated_seq, dirty) VALUES (?,?,?,?,?,1,?,?,?,1) "
-            "ON CONFLICT(id) DO UPDATE SET first_date=excluded.first_date, "
-            "last_date=excluded.last_date, size=excluded.size, state=excluded.state, "
-            "version=stories.version+1, updated_seq=excluded.updated_seq, dirty=1, "
-            "title=coalesce(stories.title, excluded.title)",
-            (story_id, title, first, last, size, state, seq, seq),
-        )
-        self.db.execute("DELETE FROM briefings WHERE story_id = ?", (story_id,))
-
-    def add_term_counts(self, delta: dict[int, int], n_docs: int) -> None:
-        """Add to the document frequencies the clusterer weighs terms by."""
-        self.db.executemany(
-            "INSERT INTO term_df (term, n) VALUES (?, ?) "
-            "ON CONFLICT(term) DO UPDATE SET n = n + excluded.n",
-            sorted(delta.items()),
-        )
-        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('n_docs', ?)", (str(n_docs),))
-
-    # --------------------------------------------------------- clustering state
-    def term_counts(self) -> tuple[int, dict[int, int]]:
-        row = self.db.execute("SELECT value FROM meta WHERE key = 'n_docs'").fetchone()
-        df = dict(self.db.execute("SELECT term, n FROM term_df").fetchall())
-        return (int(row[0]) if row else 0), df
-
-    def open_stories(self, since: str | None) -> Iterator[sqlite3.Row]:
-        """Stories whose latest article is on or after ``since`` (all when None, or undated)."""
-        sql = "SELECT id, state, first_date, last_date, size FROM stories"
-        if since is None:
-            return iter(self.db.execute(sql + " ORDER BY created_seq").fetchall())
-        return iter(self.db.execute(
-            sql + " WHERE last_date IS NULL OR last_date >= ? ORDER BY created_seq", (since,)
-        ).fetchall())
-
-    def stories_between(self, since: str, until: str) -> Iterator[sqlite3.Row]:
-        """Dated stories whose span meets ``[since, until]`` (ISO dates), oldest created first."""
-        return iter(self.db.execute(
-            "SELECT id, state, first_date, last_date, size FROM stories "
-            "WHERE last_date >= ? AND first_date <= ? ORDER BY created_seq", (since, until)
-        ).fetchall())
-
-    def stories_like(self, text: str, limit: int = 20) -> Iterator[sqlite3.Row]:
-        """Stories of the articles that best match any word of ``text`` (full text, bm25).
-
-        For an undated article, whose date cannot bound the search.
-        """
-        words = sorted({w.lower() for w in _QUERY_WORD.findall(text) if len(w) > 3})
-        if not words:
-            return iter(())
-        match = " OR ".join('"' + w.replace('"', "") + '"' for w in words)
-        return iter(self.db.execute(
-            "SELECT id, state, first_date, last_date, size FROM stories WHERE id IN ("
-            " SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?)"
-            " ORDER BY created_seq", (match, limit)).fetchall())
-
-    def story_signatures(self, story_ids: list[str]) -> Iterator[sqlite3.Row]:
-        """The MinHash signatures of the given stories' articles, in ingestion order."""
-        marks = ",".join("?" * len(story_ids))
-        return iter(self.db.execute(
-            "SELECT id, story_id, published, signature FROM articles WHERE signature IS NOT NULL"
-            f" AND story_id IN ({marks}) ORDER BY seq", story_ids).fetchall())
-
-    def signatures(self, since: str | None, until: str | None = None) -> Iterator[sqlite3.Row]:
-        """Articles' MinHash signatures: undated or published on/after ``since`` (and up to
-        ``until`` when given, dated ones only), in ingestion order."""
-        sql = "SELECT id, story_id, published, signature FROM articles WHERE signature IS NOT NULL"
-        if until is not None:
-            sql += " AND published >= ? AND substr(published, 1, 10) <= ?"
-            return iter(self.db.execute(sql + " ORDER BY seq", (since, until)).fetchall())
-        if since is not None:
-            sql += " AND (published IS NULL OR published >= ?)"
-            return iter(self.db.execute(sql + " ORDER BY seq", (since,)).fetchall())
-        return iter(self.db.execute(sql + " ORDER BY seq").fetchall())
-
-    def newest_date(self) -> str | None:
-        return self.db.execute("SELECT max(last_date) FROM stories").fetchone()[0]
 
     # ------------------------------------------------------------------- reads
     def count(self, table: str) -> int:
