@@ -225,6 +225,16 @@ def story_briefing(store: Store, story_id: str, options: Options) -> Briefing:
     return briefing
 
 
+def built_summary(store: Store, story_id: str, options: Options, n: int = 2) -> list[str]:
+    """The first ``n`` summary lines of the story's briefing if it is already built;
+    [] otherwise (this never builds one: a list page must stay fast)."""
+    body = store.cached_briefing(story_id, _briefing_key(store, story_id, options))
+    try:
+        return [s["text"] for s in json.loads(body)["summary"][:n]] if body else []
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
 def _briefing_key(store: Store, story_id: str, options: Options) -> str:
     return f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
 
@@ -235,12 +245,13 @@ def story_fragment(store: Store, story_id: str, options: Options) -> tuple[str, 
     A 25-article briefing's fragment (every source sentence, for highlighting)
     takes longer to render than the whole page may take, so it is kept too.
     """
-    key = _briefing_key(store, story_id, options) + "|html"
+    from newsprism.render.html import FRAGMENT_VERSION, briefing_fragment
+
+    key = _briefing_key(store, story_id, options) + f"|html{FRAGMENT_VERSION}"
     body = store.cached_briefing(story_id, key)
     if body is not None:
         cached = json.loads(body)
         return cached["title"], cached["html"]
-    from newsprism.render.html import briefing_fragment  # jinja2: only when rendering
 
     briefing = story_briefing(store, story_id, options)
     fragment = briefing_fragment(briefing)
