@@ -257,6 +257,7 @@ def test_hostile_article_text_never_executes(page, base_url: str, stories) -> No
 
 def test_stories_with_new_articles_are_marked_new(page, base_url: str, store_path: Path,  # type: ignore[no-untyped-def]
                                                   stories) -> None:
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(base_url + "/")  # this visit is the "last visit"
     assert page.locator(".story .new").count() == 0
     time.sleep(1.1)  # arrival times have one-second resolution

@@ -95,18 +95,25 @@ def _lede(title: str, lines: list[str]) -> str | None:
 
 def _bar(outlets: list[tuple[str, int]], total: int) -> list[dict[str, Any]]:
     """Coverage-bar segments: x and width in percent, and a colour class per outlet."""
-    out, x = [], 0.0
+    out, x, taken = [], 0.0, set()
     for name, n in outlets:
         width = 100.0 * n / max(total, 1)
+        index = colour(name, taken)
+        taken.add(index)
         out.append({"x": round(x, 2), "width": round(width, 2), "name": name, "n": n,
-                    "colour": f"o{colour(name)}"})
+                    "colour": f"o{index}"})
         x += width
     return out
 
 
-def colour(outlet: str) -> int:
-    """A stable colour index for an outlet, the same on every card and page."""
-    return zlib.crc32(outlet.encode("utf-8")) % PALETTE
+def colour(outlet: str, taken: set[int]) -> int:
+    """A colour index for an outlet: the same on every card unless two outlets of one
+    card would share it, then the next free one (the palette repeats past 8 outlets)."""
+    index = zlib.crc32(outlet.encode("utf-8")) % PALETTE
+    for step in range(PALETTE):
+        if (index + step) % PALETTE not in taken:
+            return (index + step) % PALETTE
+    return index
 
 
 def _span(first: str | None, last: str | None) -> str | None:
