@@ -214,7 +214,7 @@ def test_long_sections_fold_and_the_menu_reaches_them(page, base_url: str, stori
     page.goto(base_url + pages(stories)["story-30"])
     menu = page.get_by_role("navigation", name="Sections")
     assert menu.get_by_role("link", name="Sources").count() == 1
-    folded = page.locator("details.more > summary").all_inner_texts()
+    folded = page.locator("details.more > summary").all_text_contents()
     assert folded and all(t.split()[0].isdigit() and " more " in t for t in folded), folded
     coverage = page.locator("#coverage th").all_inner_texts()
     assert coverage[1:5] == ["Valley Wire Service", "Halvaro Tribune", "Northgate Herald",

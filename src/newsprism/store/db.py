@@ -238,7 +238,7 @@ class Store(FeedTables, WorkTables):
             card["newest"] = max(filter(None, (card["newest"], newest)), default=None)
             card["arrived"] = max(filter(None, (card["arrived"], arrived)), default=None)
         for story_id, lead in self.db.execute(
-                "SELECT story_id, substr(text, 1, 400) FROM articles WHERE seq IN ("
+                "SELECT story_id, substr(text, 1, 700) FROM articles WHERE seq IN ("
                 f"SELECT min(seq) FROM articles WHERE story_id IN ({marks}) GROUP BY story_id)",
                 story_ids):
             out[story_id]["lead"] = lead

@@ -68,7 +68,7 @@ def _card(story: dict[str, Any], cov: dict[str, Any], summary: list[str],
     bar = _bar(outlets, story["articles"])
     return {
         "id": story["id"], "title": title,
-        "lede": _lede(title, summary + [_first_sentence(cov["lead"])]),
+        "lede": _lede(title, summary + _opening(cov["lead"])[:2]),
         "newest": newest, "first": story["first_date"] or newest,
         "when": _span(story["first_date"], newest),
         "articles": story["articles"], "outlets": outlets,
@@ -77,11 +77,12 @@ def _card(story: dict[str, Any], cov: dict[str, Any], summary: list[str],
     }
 
 
-def _first_sentence(lead: str | None) -> str:
+def _opening(lead: str | None) -> list[str]:
+    """The whole sentences that open ``lead`` (a cut-off last one is dropped)."""
     if not lead:
-        return ""
-    text = lead_title(lead, 80).rstrip("…")  # without a wire dateline
-    return _SENTENCE_END.split(text, maxsplit=1)[0] if _SENTENCE_END.search(text) else ""
+        return []
+    text = lead_title(lead, 120)  # without a wire dateline; "…" when cut
+    return _SENTENCE_END.split(text)[:-1] if text.endswith("…") else _SENTENCE_END.split(text)
 
 
 def _lede(title: str, lines: list[str]) -> str | None:
