@@ -236,6 +236,7 @@ def test_standalone_page_runs_its_inline_script_under_its_csp(page, store_path: 
     assert page.locator("#p-summary-1").is_visible()
     assert page.evaluate("getComputedStyle(document.querySelector('.cite')).minHeight") == "24px"
     assert not [e for e in errors if "Content Security Policy" in e], errors
+    page.screenshot(path=str(SCREENS / "standalone-390-5.png"))
 
 
 def test_hostile_article_text_never_executes(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]

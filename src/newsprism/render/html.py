@@ -18,14 +18,18 @@ import base64
 import hashlib
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Briefing, Citation, outlets, source_labels, sources_line
 from newsprism.render.markdown import more
 
-# Bump when the fragment's markup changes: stores cache rendered fragments under it.
-FRAGMENT_VERSION = 2
+# Stores cache rendered fragments under this; it changes whenever the template or this
+# module does, so a cached fragment never outlives the markup that made it.
+FRAGMENT_VERSION = hashlib.sha256(
+    (files("newsprism.render") / "templates" / "briefing.html").read_bytes()
+    + Path(__file__).read_bytes()).hexdigest()[:10]
 
 # How much of a long section shows before the rest folds into a <details> with a count:
 # enough to read the section's gist on a phone screen (chosen by looking at a 30-article
