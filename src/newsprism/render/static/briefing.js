@@ -55,8 +55,7 @@
     var first = document.getElementById(ids[0]);
     var aside = first && first.closest(".sources");
     if (!aside || getComputedStyle(aside).position !== "sticky") return;
-    var box = first.closest("details");
-    if (box) box.open = true;
+    reveal(first);
     // scroll the sources box only: the reader keeps their place in the briefing
     aside.scrollTop += first.getBoundingClientRect().top - aside.getBoundingClientRect().top
       - aside.clientHeight / 3;
@@ -86,8 +85,16 @@
     var id = decodeURIComponent(location.hash.slice(1));
     var el = id && document.getElementById(id);
     if (!el || !el.classList.contains("sent")) return;
-    var box = el.closest("details");
-    if (box && !box.open) { box.open = true; el.scrollIntoView({block: "center"}); }
+    if (reveal(el)) el.scrollIntoView({block: "center"});
+  }
+
+  function reveal(el) {
+    // open every folded box around el (an outlet's articles, then the article); true if any was shut
+    var opened = false;
+    for (var box = el.closest("details"); box; box = box.parentElement.closest("details")) {
+      if (!box.open) { box.open = true; opened = true; }
+    }
+    return opened;
   }
 
   document.addEventListener("click", function (ev) {
