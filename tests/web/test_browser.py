@@ -178,7 +178,7 @@ def test_citation_opens_under_its_line_on_a_phone(page, base_url: str, stories) 
     assert page.evaluate("location.hash") == "#l-summary-1"
     SCREENS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENS / "citation-390-30.png"))
-    panel.get_by_role("link", name="in the article").first.click()
+    panel.get_by_role("link").first.click()  # the article, at the cited sentence
     page.wait_for_function("location.hash.startsWith('#s-')")
     assert page.evaluate("scrollY") > before + 1000
     page.go_back()

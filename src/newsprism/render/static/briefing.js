@@ -20,22 +20,34 @@
     return box ? box.getAttribute("data-label") : "";
   }
 
-  function quoteOf(id) {
-    var sent = document.getElementById(id);
-    if (!sent) return null;
-    var fig = document.createElement("blockquote");
-    var text = document.createElement("p");
-    text.textContent = sent.textContent;
-    var foot = document.createElement("p");
-    foot.className = "cite-from";
-    foot.appendChild(document.createTextNode("— " + sourceLabel(sent) + " · "));
-    var link = document.createElement("a");
-    link.href = "#" + id;
-    link.textContent = "in the article";
-    foot.appendChild(link);
-    fig.appendChild(text);
-    fig.appendChild(foot);
-    return fig;
+  function quotes(ids) {
+    // one quote per distinct wording, followed by a link to each article that has it
+    var byText = {}, order = [];
+    ids.forEach(function (id) {
+      var sent = document.getElementById(id);
+      if (!sent) return;
+      var text = sent.textContent.trim();
+      if (!byText[text]) { byText[text] = []; order.push(text); }
+      byText[text].push(sent);
+    });
+    return order.map(function (text) {
+      var fig = document.createElement("blockquote");
+      var body = document.createElement("p");
+      body.textContent = text;
+      var foot = document.createElement("p");
+      foot.className = "cite-from";
+      foot.appendChild(document.createTextNode("— in "));
+      byText[text].forEach(function (sent, i) {
+        if (i) foot.appendChild(document.createTextNode(" · "));
+        var link = document.createElement("a");
+        link.href = "#" + sent.id;
+        link.textContent = sourceLabel(sent);
+        foot.appendChild(link);
+      });
+      fig.appendChild(body);
+      fig.appendChild(foot);
+      return fig;
+    });
   }
 
   function close(panel) {
@@ -69,10 +81,7 @@
     if (open) return;
     var ids = targets(badge);
     var body = panel.querySelector(".cite-body") || panel;
-    ids.forEach(function (id) {
-      var q = quoteOf(id);
-      if (q) body.appendChild(q);
-    });
+    quotes(ids).forEach(function (q) { body.appendChild(q); });
     panel.hidden = false;
     badge.setAttribute("aria-expanded", "true");
     highlight(ids);
