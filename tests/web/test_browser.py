@@ -131,8 +131,8 @@ def axe_problems(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("name", ["list", "story-5", "story-30", "search", "ingest", "error"])
-def test_page_fits_the_screen_and_passes_axe(page, base_url: str, stories, name: str,  # type: ignore[no-untyped-def]
-                                             width: int) -> None:
+def test_page_fits_the_screen_and_passes_axe(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories, name: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     page.goto(base_url + pages(stories)[name])
     assert page.locator("main").count() == 1
@@ -143,7 +143,8 @@ def test_page_fits_the_screen_and_passes_axe(page, base_url: str, stories, name:
     assert axe_problems(page) == []
 
 
-def test_story_list_cards(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]
+def test_story_list_cards(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(base_url + "/")
     titles = page.locator("a.story-title").all_inner_texts()
@@ -158,7 +159,8 @@ def test_story_list_cards(page, base_url: str, stories) -> None:  # type: ignore
     assert "undated" not in page.locator("main").inner_text()
 
 
-def test_citation_opens_under_its_line_on_a_phone(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]
+def test_citation_opens_under_its_line_on_a_phone(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories) -> None:
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(base_url + pages(stories)["story-30"])
     page.wait_for_load_state("load")
@@ -184,12 +186,14 @@ def test_citation_opens_under_its_line_on_a_phone(page, base_url: str, stories) 
     page.go_back()
     page.wait_for_function("location.hash === '#l-summary-1'")
     assert page.locator("#l-summary-1").evaluate(
-        "el => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }")
+        "el => { const r = el.getBoundingClientRect();"
+        " return r.bottom > 0 && r.top < innerHeight; }")
     badge.click()
     assert badge.get_attribute("aria-expanded") == "false" and not panel.is_visible()
 
 
-def test_citation_highlights_the_sentence_beside_on_a_desktop(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]
+def test_citation_highlights_the_sentence_beside_on_a_desktop(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(base_url + pages(stories)["story-5"])
     badge = page.locator("button.cite").first
@@ -209,7 +213,8 @@ def test_citation_highlights_the_sentence_beside_on_a_desktop(page, base_url: st
     page.screenshot(path=str(SCREENS / "citation-1440-5.png"))
 
 
-def test_long_sections_fold_and_the_menu_reaches_them(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]
+def test_long_sections_fold_and_the_menu_reaches_them(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(base_url + pages(stories)["story-30"])
     menu = page.get_by_role("navigation", name="Sections")
@@ -221,8 +226,8 @@ def test_long_sections_fold_and_the_menu_reaches_them(page, base_url: str, stori
                              "Coastline Radio News"]  # one column per outlet
 
 
-def test_standalone_page_runs_its_inline_script_under_its_csp(page, store_path: Path, stories,  # type: ignore[no-untyped-def]
-                                                              tmp_path: Path) -> None:
+def test_standalone_page_runs_its_inline_script_under_its_csp(  # type: ignore[no-untyped-def]
+        page, store_path: Path, stories, tmp_path: Path) -> None:
     with Store(store_path) as store:
         html = render(story_briefing(store, stories["Osterfeld"], OPTIONS), "html")
     out = tmp_path / "briefing.html"
@@ -239,7 +244,8 @@ def test_standalone_page_runs_its_inline_script_under_its_csp(page, store_path: 
     page.screenshot(path=str(SCREENS / "standalone-390-5.png"))
 
 
-def test_hostile_article_text_never_executes(page, base_url: str, stories) -> None:  # type: ignore[no-untyped-def]
+def test_hostile_article_text_never_executes(  # type: ignore[no-untyped-def]
+        page, base_url: str, stories) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     for url in ("/", "/search?q=qarvel"):
@@ -256,8 +262,8 @@ def test_hostile_article_text_never_executes(page, base_url: str, stories) -> No
     assert dialogs == []
 
 
-def test_stories_with_new_articles_are_marked_new(page, base_url: str, store_path: Path,  # type: ignore[no-untyped-def]
-                                                  stories) -> None:
+def test_stories_with_new_articles_are_marked_new(  # type: ignore[no-untyped-def]
+        page, base_url: str, store_path: Path, stories) -> None:
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(base_url + "/")  # this visit is the "last visit"
     assert page.locator(".story .new").count() == 0

@@ -100,16 +100,19 @@ def badge_groups(b: Briefing, names: dict[str, str], citations: list[Citation]) 
         cs = list(by_id.values())
         if len(cs) == 1:
             c = cs[0]
-            out.append(Badge(names[c.source], (target_id(c),), b.source(c.source).text[c.start:c.end]))
+            cited = b.source(c.source).text[c.start:c.end]
+            out.append(Badge(names[c.source], (target_id(c),), cited))
         else:
+            labels = "; ".join(names[c.source] for c in cs)
             out.append(Badge(f"{outlet} ({len(cs)})", tuple(by_id),
-                             f"{len(cs)} articles of {outlet}: " + "; ".join(names[c.source] for c in cs)))
+                             f"{len(cs)} articles of {outlet}: {labels}"))
     return out
 
 
 def _sections(b: Briefing, coverage: list, removed: list) -> list[tuple[str, str, int]]:
     """The section menu: (anchor, label, item count) of each section present."""
-    parts = [("summary", "Summary", len(b.summary)), ("exclusive", "Only in some", len(b.exclusive)),
+    parts = [("summary", "Summary", len(b.summary)),
+             ("exclusive", "Only in some", len(b.exclusive)),
              ("disputed", "Disputed", len(b.disputed)), ("changed", "Changed", len(b.changed)),
              ("quotes", "Quotes", len(b.quotes)), ("timeline", "Timeline", len(b.timeline)),
              ("entities", "Entities", len(b.entities)), ("coverage", "Coverage", len(coverage))]
