@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.model import Article, Briefing, Citation, Fact, Sentence, SummaryItem, source_labels
 from newsprism.render import render
 from newsprism.render.index import render_index
@@ -64,3 +66,13 @@ def test_html_and_index_use_the_labels_and_outlet_counts():
     assert html.count("<th>Velmora Wire</th>") == 1
     index = render_index([BRIEFING], "md", files=["b-1.md"])
     assert "4 articles from 2 outlets" in index
+
+
+def test_html_gives_an_outlet_one_badge_per_line_and_counts_its_articles():
+    html = render(BRIEFING, "html")
+    line = html.split('id="l-summary-1"', 1)[1].split("</li>", 1)[0]
+    assert ">Velmora Wire (3)</button>" in line and ">Harbour Gazette</button>" in line
+    targets = re.search(r'data-targets="([^"]+)"', line).group(1).split()
+    assert len(targets) == 3 and all(t.startswith("s-w") for t in targets)
+    row = html.split('id="l-coverage-1"', 1)[1].split("</tr>", 1)[0]
+    assert 'aria-label="Velmora Wire: 3 articles"' in row and ">3</button>" in row

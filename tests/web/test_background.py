@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.config import Options
 from newsprism.pipeline.collection import ingest_inputs
+from newsprism.render.html import FRAGMENT_VERSION
 from newsprism.store import Store
 from newsprism.web import create_app
 
@@ -53,4 +54,5 @@ def test_background_build_makes_changed_stories_ready(tmp_path: Path):
     with Store(db) as store:
         assert store.dirty_stories() == []
         story = store.stories()[0]["id"]
-        assert store.cached_briefing(story, f"v{store.story_version(story)}|tfidf|120|None|html")
+        assert store.cached_briefing(
+            story, f"v{store.story_version(story)}|tfidf|120|None|html{FRAGMENT_VERSION}")

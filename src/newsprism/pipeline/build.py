@@ -87,6 +87,16 @@ def _cached_briefing(store: Store, story_id: str, key: str) -> Briefing | None:
         return None  # written by another version: rebuild it
 
 
+def built_summary(store: Store, story_id: str, options: Options, n: int = 2) -> list[str]:
+    """The first ``n`` summary lines of the story's briefing if it is already built;
+    [] otherwise (this never builds one: a list page must stay fast)."""
+    body = store.cached_briefing(story_id, _briefing_key(store, story_id, options))
+    try:
+        return [s["text"] for s in json.loads(body)["summary"][:n]] if body else []
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
 def _briefing_key(store: Store, story_id: str, options: Options) -> str:
     return f"v{store.story_version(story_id)}|{options.embedder}|{options.words}|{options.focus}"
 
@@ -102,7 +112,9 @@ def story_fragment(store: Store, story_id: str, options: Options) -> tuple[str, 
     A 25-article briefing's fragment (every source sentence, for highlighting)
     takes longer to render than the whole page may take, so it is kept too.
     """
-    key = _briefing_key(store, story_id, options) + "|html"
+    from newsprism.render.html import FRAGMENT_VERSION  # jinja2: only when rendering
+
+    key = _briefing_key(store, story_id, options) + f"|html{FRAGMENT_VERSION}"
     body = store.cached_briefing(story_id, key)
     if body is None:
         with _FLIGHTS.single(_flight(store, story_id, key)):

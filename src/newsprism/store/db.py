@@ -140,6 +140,31 @@ class Store(ClusterTables, CheckTables, FeedTables, WorkTables):
         ).fetchall()
         return [self._story_summary(r) for r in rows]
 
+    def story_coverage(self, story_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Per story: ``outlets`` as (name, article count) in first-seen order, the
+        newest article date (``newest``, YYYY-MM-DD), when its newest article arrived
+        in the store (``arrived``, UTC ISO time) and the opening of its first article
+        (``lead``)."""
+        marks = ",".join("?" * len(story_ids))
+        out: dict[str, dict[str, Any]] = {i: {"outlets": [], "newest": None, "arrived": None,
+                                              "lead": None}
+                                          for i in story_ids}
+        rows = self.db.execute(
+            "SELECT story_id, name, count(*), max(substr(published, 1, 10)), max(ingested_at) "
+            f"FROM articles WHERE story_id IN ({marks}) GROUP BY story_id, name "
+            "ORDER BY story_id, min(seq)", story_ids).fetchall()
+        for story_id, name, n, newest, arrived in rows:
+            card = out[story_id]
+            card["outlets"].append((name, n))
+            card["newest"] = max(filter(None, (card["newest"], newest)), default=None)
+            card["arrived"] = max(filter(None, (card["arrived"], arrived)), default=None)
+        for story_id, lead in self.db.execute(
+                "SELECT story_id, substr(text, 1, 700) FROM articles WHERE seq IN ("
+                f"SELECT min(seq) FROM articles WHERE story_id IN ({marks}) GROUP BY story_id)",
+                story_ids):
+            out[story_id]["lead"] = lead
+        return out
+
     def _story_summary(self, row: sqlite3.Row) -> dict[str, Any]:
         outlets = [r[0] for r in self.db.execute(
             "SELECT name FROM articles WHERE story_id = ? GROUP BY name ORDER BY min(seq)",

@@ -81,7 +81,10 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    # the briefing's own css/js/icon come from the render package (one copy, also inlined
+    # into standalone pages)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static"),
+                                     packages=[("newsprism.render", "static")]), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
     _install_errors(app)

@@ -9,13 +9,14 @@ before the match markers become <mark>.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
-from fastapi.responses import HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse
 from markupsafe import Markup, escape
 
-from newsprism.errors import NewsPrismError
+from newsprism.errors import InputError, NewsPrismError
 from newsprism.store import Store
 from newsprism.web.deps import get_store, ingest_uploads, options_of
 
@@ -30,7 +31,28 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
 @router.get("/")
 def stories_page(request: Request, since: str | None = None,
                  store: Store = Depends(get_store)) -> HTMLResponse:
-    return page(request, "stories.html", stories=store.stories(since=since), since=since)
+    """Story cards, newest first; an invalid ``since`` is explained above all stories."""
+    from newsprism.web.storylist import LIST_COOKIE, check_since, story_cards
+
+    problem = None
+    try:
+        since = check_since(since)
+    except InputError as exc:
+        problem, since = str(exc), None
+    cards = story_cards(store, options_of(request), since, request.cookies)
+    newest = store.newest_date() if since and not cards else None
+    total = store.count("stories") if since and not cards else len(cards)
+    response = page(request, "stories.html", 400 if problem else 200, stories=cards,
+                    since=since, problem=problem, total=total, newest=newest)
+    response.set_cookie(LIST_COOKIE, _now(), max_age=SEEN_DAYS * 86400, httponly=True,
+                        samesite="lax")
+    return response
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> FileResponse:
+    return FileResponse(Path(__file__).parent / "static" / "favicon.ico",
+                        media_type="image/x-icon")
 
 
 @router.get("/stories/{story_id}")
