@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ from newsprism import clean, ingest
 from newsprism.cluster import ClusterConfig, StoryClusterer, StoryState, day_number
 from newsprism.config import Options
 from newsprism.errors import InputError
-from newsprism.model import Article, Briefing
+from newsprism.model import Article, Briefing, RawDocument
 from newsprism.pipeline.digest import brief, cluster_config
 from newsprism.pipeline.work import prepare_articles
 from newsprism.store import Store, article_key, decode_briefing, default_path, encode_briefing
@@ -60,6 +61,28 @@ def ingest_inputs(inputs: list[str], store: Store, options: Options,
                   progress: Progress | None = None) -> IngestReport:
     """Read, clean, cluster and store every article of ``inputs``; bad ones are reported."""
     docs, errors = ingest.read_inputs(inputs, options)
+    return ingest_documents(docs, errors, store, options, progress)
+
+
+def ingest_uploaded(uploads: list[tuple[str, bytes]], urls: list[str], store: Store,
+                    options: Options) -> IngestReport:
+    """Like :func:`ingest_inputs` for what a web form sends: each upload is read from
+    memory under its own ``name`` (its suffix says its kind), never from a server path;
+    ``urls`` must be http(s) URLs, which pass the fetcher's address checks."""
+    docs: list[RawDocument] = []
+    errors: list[InputError] = []
+    for name, data in uploads:
+        kind = ingest.FOLDER_SUFFIXES.get(PurePath(name).suffix.lower())
+        found, problems = ingest.read_bytes(data, name, options, kind=kind, path=name)
+        docs += found
+        errors += problems
+    found, problems = ingest.read_urls(urls, options)
+    return ingest_documents(docs + found, errors + problems, store, options)
+
+
+def ingest_documents(docs: list[RawDocument], errors: list[InputError], store: Store,
+                     options: Options, progress: Progress | None = None) -> IngestReport:
+    """Clean, cluster and store ``docs``; ``errors`` (met while reading) are reported."""
     report = IngestReport(errors=list(errors))
 
     def cleaned() -> Iterator[Article]:
