@@ -77,11 +77,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody},
 }
 router = APIRouter(prefix="/api", responses=ERRORS)
+MAX_OFFSET = 2**63 - 1  # SQLite's largest integer: a larger offset is a 422, not a 500
 
 
 @router.get("/stories", response_model=StoryList, summary="Stories, newest first")
 def api_stories(since: str | None = Query(None, description="YYYY-MM-DD"),
-                limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                limit: int = Query(100, ge=1, le=1000),
+                offset: int = Query(0, ge=0, le=MAX_OFFSET),
                 store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"stories": store.stories(since=since, limit=limit, offset=offset)}
 
