@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -217,3 +220,57 @@ def test_api_docs_are_served_offline_and_pass_the_csp(client: TestClient) -> Non
         assert client.get(asset).status_code == 200, asset
     spec = page.text.split('data-spec="')[1].split('"')[0]
     assert client.get(spec).json()["info"]["title"] == "NewsPrism"
+
+
+# ------------------------------------------------------------------ in a real browser
+@pytest.mark.browser
+@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+def test_docs_and_the_form_work_in_a_browser_under_the_csp(tmp_path: Path) -> None:
+    """Swagger UI renders with no CSP violation, and a real form submit (Chromium's own
+    Origin and Sec-Fetch-Site headers, the form cookie) is accepted."""
+    from playwright.sync_api import sync_playwright
+
+    with served(create_app(tmp_path / "b.db", OPTIONS)) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page()
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
+        page.goto(url + "/docs")
+        page.locator(".opblock").first.wait_for()
+        assert page.locator(".opblock").count() == 5
+        page.goto(url + "/ingest")
+        page.set_input_files("input[name=files]", files=[
+            {"name": "ferry.txt", "mimeType": "text/plain", "buffer": NOTE[0][1][1]}])
+        page.click("button[type=submit]")
+        assert "1 new article added" in page.locator("[role=status]").inner_text()
+        browser.close()
+    assert not [c for c in console if "Content Security Policy" in c], console
+
+
+@contextmanager
+def served(app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """``app`` on a free loopback port in a thread, for as long as the block runs."""
+    import socket
+    import threading
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            httpx.get(url + "/api/stories", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.05)
+    try:
+        yield url
+    finally:
+        server.should_exit = True

@@ -1,12 +1,15 @@
 """Human-readable API docs at /docs, served from this machine: no CDN.
 
-Swagger UI's files come from the ``swagger-ui-bundle`` package (the ``web``
-extra) and are mounted under /docs/assets; the page that starts it loads its
-one line of set-up from /static, so /docs passes the same strict CSP as every
-other page (no inline script or style).
+Swagger UI's files (version 5: it reads the OpenAPI 3.1 that FastAPI writes)
+come from the ``fastapi-offline`` package (the ``web`` extra; only its files
+are used: its own pages start Swagger UI with an inline script) and are mounted
+under /docs/assets. Our page loads its one line of set-up from /static, so /docs
+passes the same strict CSP as every other page (no inline script or style).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
@@ -18,14 +21,15 @@ from newsprism.errors import DependencyError
 def install_docs(app: FastAPI) -> None:
     """Add GET /docs (Swagger UI over /openapi.json) and its assets to ``app``."""
     try:
-        from swagger_ui_bundle import swagger_ui_path
+        import fastapi_offline
     except ImportError:
-        swagger_ui_path = None
+        assets = None
     else:
-        app.mount("/docs/assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+        assets = Path(fastapi_offline.__file__).parent / "static"
+        app.mount("/docs/assets", StaticFiles(directory=str(assets)), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def api_docs(request: Request) -> HTMLResponse:
-        if swagger_ui_path is None:
-            raise DependencyError("swagger-ui-bundle", "web")
+        if assets is None:
+            raise DependencyError("fastapi-offline", "web")
         return request.app.state.templates.TemplateResponse(request, "api_docs.html", {})
