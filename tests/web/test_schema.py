@@ -40,7 +40,8 @@ from tests.web.conftest import OPTIONS  # noqa: E402
 # "of the wrong type" is still text on the wire, so accepting it is right.
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_headers_conformance, response_schema_conformance]
-EXAMPLES = int(os.environ.get("NEWSPRISM_SCHEMA_EXAMPLES", "25"))  # 25: ~30 s on 2 cores  # per operation: with 5 operations about 30 s on two busy cores
+# examples per operation and mode; 25 keeps the run near 30 s on two busy cores
+EXAMPLES = int(os.environ.get("NEWSPRISM_SCHEMA_EXAMPLES", "25"))
 CALLS: list[int] = []  # status codes seen, for the figures a failing run prints
 
 STORY = Article(id="s", name="Varden Gazette", published="2024-03-02",

@@ -89,15 +89,15 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
                   description="Stories from many outlets, as attributed briefings.",
                   lifespan=lifespan)
     app.state.background = background
+    app.state.guard = guard or Guard()
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
-    app.state.guard = guard or Guard()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(api_router)
     app.include_router(pages_router)
-    install_docs(app)
     _install_errors(app)
+    install_docs(app)
     app.add_middleware(GuardMiddleware, guard=app.state.guard, error_page=_error)
     return app
 
