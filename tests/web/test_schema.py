@@ -94,6 +94,19 @@ def _fuzz(operation: object, mode: GenerationMode) -> None:
         assert mode is GenerationMode.NEGATIVE, operation
 
 
+@pytest.mark.parametrize("query", ["offset=9223372036854775808", "offset=-1",
+                                   "limit=99999999999999999999", "limit=0"])
+def test_out_of_range_paging_is_a_422_with_the_error_shape(api_schema: object,
+                                                          query: str) -> None:
+    """The one 5xx the issue-13 run found: an offset past SQLite's integer range."""
+    from fastapi.testclient import TestClient
+
+    app = api_schema.app  # type: ignore[attr-defined]
+    response = TestClient(app, base_url="http://localhost").get(f"/api/stories?{query}")
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_request"
+
+
 def test_figures(capsys: pytest.CaptureFixture[str]) -> None:
     """Not a check: prints how many calls the run above made, by status class."""
     classes: dict[str, int] = {}
