@@ -66,6 +66,8 @@ def test_wildcard_bind_answers_address_literals_but_not_names() -> None:
     assert guard.host_allowed("192.168.1.20:8000") and guard.host_allowed("[fe80::1]:8000")
     assert guard.host_allowed("localhost:8000")
     assert not guard.host_allowed("rebind.example:8000")
+    assert Guard(port=80).host_allowed("localhost") and not Guard(port=80).host_allowed(
+        "localhost:8000")
     named = Guard(host="news-box.lan", port=8000)
     assert named.host_allowed("news-box.lan:8000") and not named.host_allowed("localhost:8000")
 

@@ -77,7 +77,7 @@ class Guard:
             allowed_name, allowed_port = split_host(allowed) or ("", None)
             if name == allowed_name and allowed_port in (None, port):
                 return True
-        if self.port is not None and port != self.port:
+        if self.port is not None and (port or 80) != self.port:  # no port: http's 80
             return False
         bound = _normal(self.host)
         if bound in WILDCARDS:
