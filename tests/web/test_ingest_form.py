@@ -150,3 +150,18 @@ def test_a_read_only_store_answers_503_with_the_error_shape(read_only: TestClien
     page = read_only.get(f"/stories/{sid}")
     assert page.status_code == 503 and "<html" in page.text
 
+
+
+@pytest.mark.parametrize("problem,expected", [
+    ("refusing to fetch private or local address 10.0.0.1 (use --allow-private to permit it)",
+     "refusing to fetch private or local address 10.0.0.1; this server fetches public web "
+     "addresses only"),
+    ("file is 6.0 MB, over the 5 MB size limit (raise max_bytes in the config file to read it)",
+     "file is 6.0 MB, over the 5 MB size limit; split it into smaller files"),
+    ("record 3: bad date (use --some-new-flag to skip it)", "record 3: bad date"),
+    ("timed out after 15 s (the server is slow)", "timed out after 15 s (the server is slow)"),
+])
+def test_command_line_advice_becomes_web_advice(problem: str, expected: str) -> None:
+    from newsprism.web.deps import web_advice
+
+    assert web_advice(problem) == expected
