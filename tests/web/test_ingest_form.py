@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from httpx import Response
 
 from newsprism.store import Store
 from newsprism.web import create_app
@@ -24,7 +25,7 @@ def client(tmp_path: Path) -> TestClient:
     return TestClient(create_app(tmp_path / "np.db", OPTIONS), base_url=LOCAL)
 
 
-def submit(c: TestClient, files: list | None = None, urls: str = ""):  # type: ignore[no-untyped-def]
+def submit(c: TestClient, files: list | None = None, urls: str = "") -> Response:
     """The form as a browser sends it: fetched first, then posted with its token."""
     token = re.search(r'name="form_token" value="([^"]+)"', c.get("/ingest").text).group(1)
     return c.post("/ingest", files=files or [], data={"form_token": token, "urls": urls})
@@ -133,7 +134,8 @@ def read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
 
     def read_only_connect(path: str, *args: object, **kwargs: object) -> sqlite3.Connection:
         if path == str(db):
-            return connect(f"file:{db}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+            uri = f"file:{db}?mode=ro"
+            return connect(uri, *args, uri=True, **kwargs)  # type: ignore[arg-type]
         return connect(path, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(sqlite3, "connect", read_only_connect)

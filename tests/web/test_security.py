@@ -175,7 +175,8 @@ def test_off_loopback_a_token_is_always_set() -> None:
     assert guard_for("127.0.0.1", 8000, token="mine").token == "mine"
 
 
-def test_serve_prints_a_generated_token_off_loopback(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_serve_prints_a_generated_token_off_loopback(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     from newsprism.cli import cli

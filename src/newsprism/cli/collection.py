@@ -229,7 +229,8 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--token", envvar="NEWSPRISM_TOKEN", help="Write token: adding articles then "
               "needs it. Off loopback one is required; if not given, one is generated and "
               "printed.  [env: NEWSPRISM_TOKEN]")
-def serve(db, host, port, embedder, allow_private, poll_every, allowed_hosts, token):  # type: ignore[no-untyped-def]
+def serve(db, host, port, embedder, allow_private, poll_every,  # type: ignore[no-untyped-def]
+          allowed_hosts, token):
     """Serve the stories, briefings, search and an ingest form on a local web page.
 
     Briefings of changed stories are rebuilt in the background, so they open at once.
