@@ -210,6 +210,20 @@ def test_security_headers_on_every_response(client: TestClient, path: str) -> No
     assert headers["referrer-policy"] == "same-origin"
 
 
+def test_security_headers_on_a_server_error(app,  # type: ignore[no-untyped-def]
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.store import Store
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(Store, "stories", broken)
+    response = TestClient(app, base_url=LOCAL, raise_server_exceptions=False).get("/api/stories")
+    assert response.status_code == 500 and error_of(response)["code"] == "internal_error"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
 # ------------------------------------------------------------------ offline API docs
 def test_api_docs_are_served_offline_and_pass_the_csp(client: TestClient) -> None:
     page = client.get("/docs")

@@ -34,7 +34,7 @@ from newsprism.errors import (
 from newsprism.store import Store
 from newsprism.web.background import Background, build_job, poll_job
 from newsprism.web.docs import install_docs
-from newsprism.web.security import Guard, GuardMiddleware
+from newsprism.web.security import Guard, GuardMiddleware, secured
 
 HERE = Path(__file__).parent
 log = logging.getLogger("newsprism.web")
@@ -146,5 +146,7 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return _error(request, 500, "internal_error",
-                      f"internal error ({type(exc).__name__}); see the server log")
+        # answered outside every middleware (Starlette's outermost one), so the security
+        # headers are added here
+        return secured(_error(request, 500, "internal_error",
+                              f"internal error ({type(exc).__name__}); see the server log"))

@@ -200,6 +200,13 @@ def bearer(request: Request) -> str | None:
     return value.strip() if scheme.lower() == "bearer" and value.strip() else None
 
 
+def secured(response: Response) -> Response:
+    """``response`` with the security headers (for one answered outside the middleware)."""
+    for name, value in HEADERS:
+        response.headers.setdefault(name.decode(), value.decode())
+    return response
+
+
 ErrorPage = Callable[[Request, int, str, str], Response]
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
