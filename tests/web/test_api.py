@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.web.conftest import OPTIONS
 
 @pytest.fixture(scope="module")
 def client(db_path: Path) -> TestClient:
-    return TestClient(create_app(db_path, OPTIONS))
+    return TestClient(create_app(db_path, OPTIONS), base_url="http://localhost")
 
 
 def story_id(client: TestClient, word: str) -> str:
@@ -44,7 +45,7 @@ def test_search_is_diacritic_insensitive(client: TestClient, tmp_path: Path) -> 
     db = tmp_path / "s.db"
     with Store(db) as store:
         ingest_articles([Article(id="x", name="A", text="Erdoğan met Gantz in Ankara.")], store)
-    c = TestClient(create_app(db, OPTIONS))
+    c = TestClient(create_app(db, OPTIONS), base_url="http://localhost")
     assert len(c.get("/api/search", params={"q": "erdogan"}).json()["results"]) == 1
     assert "Erdoğan" in c.get("/search", params={"q": "erdogan"}).text
 
@@ -86,8 +87,9 @@ def test_pages_render_and_escape_article_text(client: TestClient) -> None:
 
 
 def test_upload_form_ingests_a_file(db_path: Path, tmp_path: Path) -> None:
-    c = TestClient(create_app(tmp_path / "u.db", OPTIONS))
+    c = TestClient(create_app(tmp_path / "u.db", OPTIONS), base_url="http://localhost")
     files = [("files", ("note.txt", b"Harbour reopens\nThe Sellvik harbour reopened on Friday."))]
-    page = c.post("/ingest", files=files)
+    token = re.search(r'name="form_token" value="([^"]+)"', c.get("/ingest").text)
+    page = c.post("/ingest", files=files, data={"form_token": token.group(1)})
     assert page.status_code == 200 and "1</strong> new article" in page.text
     assert [o.lower() for o in c.get("/api/stories").json()["stories"][0]["outlets"]] == ["note"]

@@ -27,7 +27,7 @@ def test_background_poll_stores_articles_and_stops_with_the_app(tmp_path: Path):
         with Store(db) as store:
             store.follow(srv.url("/a.xml"))
         app = create_app(db, options, poll_every=0.2)
-        with TestClient(app) as client:
+        with TestClient(app, base_url="http://localhost") as client:
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline and srv.hits.get("/a.xml", 0) < 2:
                 time.sleep(0.1)
@@ -44,7 +44,7 @@ def test_background_build_makes_changed_stories_ready(tmp_path: Path):
         ingest_inputs([str(examples)], store, options)
         assert store.dirty_stories()
     app = create_app(db, options, build_every=0.2)
-    with TestClient(app):
+    with TestClient(app, base_url="http://localhost"):
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             with Store(db) as store:

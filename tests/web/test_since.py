@@ -21,7 +21,7 @@ def test_second_visit_shows_what_arrived_since_the_first(tmp_path: Path, example
     with Store(db) as store:
         ingest_inputs([str(examples)], store, OPTIONS)
         story = store.stories()[0]["id"]
-    client = TestClient(create_app(db, OPTIONS))
+    client = TestClient(create_app(db, OPTIONS), base_url="http://localhost")
     first = client.get(f"/stories/{story}")
     assert first.status_code == 200 and "New since your last visit" not in first.text
     seen = first.cookies.get(f"np-seen-{story}")
@@ -29,7 +29,7 @@ def test_second_visit_shows_what_arrived_since_the_first(tmp_path: Path, example
     with Store(db) as store:  # the first visit happened before the new report arrived
         store.db.execute("UPDATE articles SET ingested_at = '2024-05-14T12:00:00+00:00'")
         ingest_articles([LATER], store)
-    client = TestClient(create_app(db, OPTIONS),
+    client = TestClient(create_app(db, OPTIONS), base_url="http://localhost",
                         cookies={f"np-seen-{story}": "2024-05-15T00:00:00+00:00"})
     second = client.get(f"/stories/{story}")
     assert "New since your last visit (1 new article)" in second.text

@@ -223,7 +223,14 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
               help="Let the upload form fetch URLs on private or loopback addresses.")
 @click.option("--poll-every", help="Poll the followed feeds in the background at this "
               "interval (15m, 1h).")
-def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[no-untyped-def]
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="HOST[:PORT]",
+              help="Also answer to this Host name (e.g. behind a proxy); repeatable. By "
+              "default only the bound address (and loopback names) are answered.")
+@click.option("--token", envvar="NEWSPRISM_TOKEN", help="Write token: adding articles then "
+              "needs it. Off loopback one is required; if not given, one is generated and "
+              "printed.  [env: NEWSPRISM_TOKEN]")
+def serve(db, host, port, embedder, allow_private, poll_every,  # type: ignore[no-untyped-def]
+          allowed_hosts, token):
     """Serve the stories, briefings, search and an ingest form on a local web page.
 
     Briefings of changed stories are rebuilt in the background, so they open at once.
@@ -239,9 +246,18 @@ def serve(db, host, port, embedder, allow_private, poll_every):  # type: ignore[
         raise DependencyError("uvicorn", "web") from None
     options = _options(db=db, embedder=embedder, allow_private=allow_private)
     path = _existing(options)
-    app = create_app(path, options, **_background(poll_every))
-    click.echo(f"newsprism: serving {path} on http://{host}:{port}/", err=True)
+    from newsprism.web.security import guard_for
+
+    guard = guard_for(host, port, tuple(allowed_hosts), token)
+    app = create_app(path, options, guard=guard, **_background(poll_every))
+    click.echo(f"newsprism: serving {path} on http://{_netloc(host)}:{port}/", err=True)
+    if guard.token and not token:
+        click.echo(f"newsprism: write token (needed to add articles): {guard.token}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+def _netloc(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
 
 
 def _background(poll_every: str | None) -> dict[str, Any]:

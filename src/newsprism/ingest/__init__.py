@@ -20,7 +20,7 @@ from newsprism.ingest.frontmatter import read_front_matter
 from newsprism.ingest.records import parse_records
 from newsprism.model import RawDocument
 
-__all__ = ["read_inputs", "read_bytes", "FOLDER_SUFFIXES"]
+__all__ = ["read_inputs", "read_urls", "read_bytes", "FOLDER_SUFFIXES"]
 
 # Suffix -> kind of container. In a folder only these files are read, so a
 # README.md or a photo next to the articles is not mistaken for one.
@@ -41,6 +41,18 @@ def read_inputs(inputs: list[str], options: Options) -> _Result:
     skipped), files, ``-`` for standard input, and http(s) URLs.
     """
     return _gather(_read_one(item, options) for item in inputs)
+
+
+def read_urls(urls: list[str], options: Options) -> _Result:
+    """Documents fetched from ``urls``, which must be http(s) URLs: anything else (a
+    path, ``file:``, ``-``) is an error and is never read, so a remote caller cannot
+    make this machine read its own files."""
+    return _gather(
+        _read_url(url, options) if is_url(url)
+        else ([], [InputError(url, "not a web address: give a URL starting with http:// or "
+                                   "https://, or upload the file itself")])
+        for url in urls
+    )
 
 
 def _gather(results: Iterable[_Result]) -> _Result:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePath
+
 from newsprism import clean, ingest
 from newsprism.cluster import ClusterConfig, StoryClusterer
 from newsprism.config import Options
 from newsprism.errors import InputError
-from newsprism.model import Article
+from newsprism.model import Article, RawDocument
 from newsprism.pipeline.build import story_briefing, story_fragment  # noqa: F401 (callers import them from here)
 from newsprism.pipeline.clustering import StoredClusterer, iso, restore_for, state_json
 from newsprism.pipeline.digest import cluster_config
@@ -55,6 +57,28 @@ def ingest_inputs(inputs: list[str], store: Store, options: Options,
                   progress: Progress | None = None) -> IngestReport:
     """Read, clean, cluster and store every article of ``inputs``; bad ones are reported."""
     docs, errors = ingest.read_inputs(inputs, options)
+    return ingest_documents(docs, errors, store, options, progress)
+
+
+def ingest_uploaded(uploads: list[tuple[str, bytes]], urls: list[str], store: Store,
+                    options: Options) -> IngestReport:
+    """Like :func:`ingest_inputs` for what a web form sends: each upload is read from
+    memory under its own ``name`` (its suffix says its kind), never from a server path;
+    ``urls`` must be http(s) URLs, which pass the fetcher's address checks."""
+    docs: list[RawDocument] = []
+    errors: list[InputError] = []
+    for name, data in uploads:
+        kind = ingest.FOLDER_SUFFIXES.get(PurePath(name).suffix.lower())
+        found, problems = ingest.read_bytes(data, name, options, kind=kind, path=name)
+        docs += found
+        errors += problems
+    found, problems = ingest.read_urls(urls, options)
+    return ingest_documents(docs + found, errors + problems, store, options)
+
+
+def ingest_documents(docs: list[RawDocument], errors: list[InputError], store: Store,
+                     options: Options, progress: Progress | None = None) -> IngestReport:
+    """Clean, cluster and store ``docs``; ``errors`` (met while reading) are reported."""
     report = IngestReport(errors=list(errors))
 
     def cleaned() -> Iterator[Article]:

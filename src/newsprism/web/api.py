@@ -75,13 +75,20 @@ class IngestResult(BaseModel):
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody}, 404: {"model": ErrorBody}, 422: {"model": ErrorBody},
+    503: {"model": ErrorBody, "description": "The store cannot be used now (read-only, busy)"},
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "The server needs its write token (Bearer)"},
+    403: {"model": ErrorBody, "description": "Sent from another site's page"},
 }
 router = APIRouter(prefix="/api", responses=ERRORS)
+MAX_OFFSET = 2**63 - 1  # SQLite's largest integer: a larger offset is a 422, not a 500
 
 
 @router.get("/stories", response_model=StoryList, summary="Stories, newest first")
 def api_stories(since: str | None = Query(None, description="YYYY-MM-DD"),
-                limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+                limit: int = Query(100, ge=1, le=1000),
+                offset: int = Query(0, ge=0, le=MAX_OFFSET),
                 store: Store = Depends(get_store)) -> dict[str, Any]:
     return {"stories": store.stories(since=since, limit=limit, offset=offset)}
 
@@ -116,8 +123,12 @@ def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, l
     return {"query": q, "results": hits}
 
 
-@router.post("/ingest", response_model=IngestResult,
-             summary="Ingest uploaded files and/or URLs (one per line)")
+@router.post("/ingest", response_model=IngestResult, responses=WRITE_ERRORS,
+             summary="Ingest uploaded files and/or http(s) URLs (one per line)",
+             description="Files are read under their own names; URLs must be http(s) and "
+             "public. Items that cannot be read are listed under `errors`; the stories "
+             "changed get their briefings built in the background. When the server "
+             "needs a write token, send `Authorization: Bearer <token>`.")
 async def api_ingest(request: Request, files: list[UploadFile] = File(default=[]),
                      urls: str = Form(default=""),
                      store: Store = Depends(get_store)) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,6 +33,8 @@ from newsprism.errors import (
 )
 from newsprism.store import Store
 from newsprism.web.background import Background, build_job, poll_job
+from newsprism.web.docs import install_docs
+from newsprism.web.security import Guard, GuardMiddleware, secured
 
 HERE = Path(__file__).parent
 log = logging.getLogger("newsprism.web")
@@ -45,17 +48,25 @@ STATUS: list[tuple[type[NewsPrismError], int, str]] = [
     (StoreError, 503, "store_unavailable"),
     (NewsPrismError, 400, "error"),
 ]
-HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
-              413: "too_large", 422: "invalid_request", 500: "internal_error"}
+HTTP_CODES = {400: "bad_request", 401: "token_required", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 413: "too_large", 422: "invalid_request",
+              500: "internal_error", 503: "store_unavailable"}
+# SQLite errors that say the store cannot be used now (not a bug in a query): 503
+UNAVAILABLE = ("readonly", "read-only", "locked", "busy", "disk i/o", "unable to open",
+               "database or disk is full", "disk is full")
 
 
 def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
-               poll_every: float | None = None, build_every: float | None = None) -> FastAPI:
+               poll_every: float | None = None, build_every: float | None = None,
+               guard: Guard | None = None) -> FastAPI:
     """A FastAPI app serving the store at ``db_path`` (created and migrated now).
 
     With ``poll_every`` (seconds), followed feeds are polled in a background
     thread for as long as the app runs; with ``build_every``, another thread
     looks that often for changed stories and rebuilds their briefings.
+    ``guard`` says which Host names it answers to and whether writes need a
+    token (:mod:`newsprism.web.security`); the default answers to loopback names
+    on any port and needs no token.
     """
     from newsprism.web.api import router as api_router
     from newsprism.web.pages import router as pages_router
@@ -73,11 +84,12 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
         yield
         background.stop()
 
-    # no /docs or /redoc: they load their scripts from a CDN, and this app works offline
+    # FastAPI's own /docs and /redoc load their scripts from a CDN: ours are served locally
     app = FastAPI(title="NewsPrism", version=__version__, docs_url=None, redoc_url=None,
                   description="Stories from many outlets, as attributed briefings.",
                   lifespan=lifespan)
     app.state.background = background
+    app.state.guard = guard or Guard()
     app.state.db_path = str(db_path)
     app.state.options = options or Options()
     app.state.templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -88,6 +100,8 @@ def create_app(db_path: str | os.PathLike[str], options: Options | None = None,
     app.include_router(api_router)
     app.include_router(pages_router)
     _install_errors(app)
+    install_docs(app)
+    app.add_middleware(GuardMiddleware, guard=app.state.guard, error_page=_error)
     return app
 
 
@@ -124,8 +138,18 @@ def _install_errors(app: FastAPI) -> None:
             parts.append(f"{where}: {err.get('msg')}")
         return _error(request, 422, "invalid_request", "; ".join(parts) or "invalid request")
 
+    @app.exception_handler(sqlite3.Error)
+    async def store_error(request: Request, exc: sqlite3.Error) -> Response:
+        if any(word in str(exc).lower() for word in UNAVAILABLE):
+            return _error(request, 503, "store_unavailable",
+                          f"the article store cannot be used now ({exc}); try again later, "
+                          "or ask the server's operator to check the store file")
+        return await bug(request, exc)
+
     @app.exception_handler(Exception)
     async def bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return _error(request, 500, "internal_error",
-                      f"internal error ({type(exc).__name__}); see the server log")
+        # answered outside every middleware (Starlette's outermost one), so the security
+        # headers are added here
+        return secured(_error(request, 500, "internal_error",
+                              f"internal error ({type(exc).__name__}); see the server log"))

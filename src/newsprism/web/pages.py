@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from newsprism.errors import InputError, NewsPrismError
 from newsprism.store import Store
 from newsprism.web.deps import get_store, ingest_uploads, options_of
+from newsprism.web.security import check_form, form_nonce, set_form_cookie
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
@@ -109,12 +110,26 @@ def _marked(snippet: str) -> Markup:
 
 @router.get("/ingest")
 def ingest_form(request: Request) -> HTMLResponse:
-    return page(request, "ingest.html", result=None)
+    return ingest_page(request, None)
 
 
-@router.post("/ingest")
+@router.post("/ingest", dependencies=[Depends(check_form)])
 async def ingest_submit(request: Request, files: list[UploadFile] = File(default=[]),
                         urls: str = Form(default=""),
                         store: Store = Depends(get_store)) -> HTMLResponse:
-    report = await ingest_uploads(files, urls, store, options_of(request))
-    return page(request, "ingest.html", result=report.to_dict())
+    """Files and URLs in, a report out: what was added apart from what was refused."""
+    try:
+        report = (await ingest_uploads(files, urls, store, options_of(request))).to_dict()
+    except InputError as exc:  # nothing to ingest: the form again, with why
+        report = {"added": 0, "errors": [str(exc)]}
+    return ingest_page(request, report, status=200 if report["added"] or not report["errors"]
+                       else 400)
+
+
+def ingest_page(request: Request, result: dict[str, Any] | None, status: int = 200) -> HTMLResponse:
+    """The ingest form (with this browser's form token) and, after a submit, its result."""
+    nonce, form_token = form_nonce(request)
+    response = page(request, "ingest.html", status=status, result=result,
+                    form_token=form_token, needs_token=request.app.state.guard.token is not None)
+    set_form_cookie(response, nonce)
+    return response
