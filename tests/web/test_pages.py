@@ -16,7 +16,7 @@ from tests.web.conftest import OPTIONS
 
 @pytest.fixture(scope="module")
 def client(db_path: Path) -> TestClient:
-    return TestClient(create_app(db_path, OPTIONS))
+    return TestClient(create_app(db_path, OPTIONS), base_url="http://localhost")
 
 
 def test_story_list_cards_say_when_who_and_how_much(client: TestClient) -> None:
