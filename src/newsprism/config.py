@@ -172,6 +172,9 @@ class Options:
     # terms over the 298 DUC 2003 articles answers in about 0.1 s (benchmarks/search_cost.py).
     search_max_chars: int = 500
     search_max_terms: int = 32
+    # A hit's snippet is sought in this many characters of its text: news articles run to
+    # 2-20 thousand; a longer text's later matches are highlighted on its article page.
+    search_scan_chars: int = 50_000
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated
     fetch_timeout: float = 15.0  # seconds per URL

@@ -212,7 +212,7 @@ def search(query, db, limit, as_json):  # type: ignore[no-untyped-def]
     options = _options(db=db)
     parsed = parse_query(text, options)  # a bad query is an error even without a store
     with _store(options) as store:
-        hits = store.search(parsed, limit=limit)
+        hits = store.search(parsed, limit=limit, options=options)
     if as_json:
         click.echo(json.dumps({"query": text, "results": _plain(hits)}, ensure_ascii=False,
                               indent=2))

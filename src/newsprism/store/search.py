@@ -20,7 +20,8 @@ terms, nothing to search for, too long, too many terms) raises :class:`QueryErro
 
 Cost: terms are de-duplicated and both the query length and the number of distinct terms
 are capped (``Options.search_max_chars``, ``Options.search_max_terms``), so SQLite's
-ranking, snippet and highlight work, linear in the text for each term, stays bounded.
+matching and ranking stay bounded; snippets and highlights are computed in one pass over
+the text (store/matching.py), a hit's snippet from its first ``Options.search_scan_chars``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import Any
 
 from newsprism.config import Options
 from newsprism.errors import NotFoundError, QueryError
+from newsprism.store.matching import Matcher, snippet
 
 # \w without "_": the characters SQLite's unicode61 tokenizer keeps in a token
 _WORD = re.compile(r"[^\W_]+")
@@ -41,7 +43,6 @@ _TOKEN = re.compile(r'(?P<neg>-?)"(?P<phrase>[^"]*)"(?P<star>\*?)|(?P<open>")|(?
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
                          "\u00bb": '"'})
 _OPERATORS = {"OR", "AND", "NOT"}
-HIT, END = "\x02", "\x03"  # around each matched term in snippets (callers turn them into marks)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +73,10 @@ class SearchQuery:
             return required
         return f"({required}) NOT {_any(self.excluded)}"
 
-    def wanted(self) -> str:
-        """An FTS5 expression matching any wanted term: the words to highlight in a hit."""
-        return _any(tuple(dict.fromkeys(t for c in self.clauses for t in c)))
+    def matcher(self) -> Matcher:
+        """Finds the words the query wants (not the excluded ones) in a text."""
+        wanted = dict.fromkeys(t for c in self.clauses for t in c)
+        return Matcher((t.words, t.prefix) for t in wanted)
 
 
 def _any(terms: tuple[Term, ...]) -> str:
@@ -202,20 +204,29 @@ class SearchTables:
     db: sqlite3.Connection
     _story_summary: Callable[[sqlite3.Row], dict[str, Any]]
 
-    def search(self, query: str | SearchQuery, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles matching ``query`` (text parsed with default options), best first.
+    def search(self, query: str | SearchQuery, limit: int = 50,
+               options: Options | None = None) -> list[dict[str, Any]]:
+        """Articles matching ``query`` (text parsed under ``options``), best first.
 
-        Each hit has the article's id, story_id, name, title, published and a snippet of
-        its text with each matched term between HIT and END. Raises QueryError.
+        Each hit has the article's id, story_id, name, title, published and a snippet
+        from the first ``options.search_scan_chars`` characters of its text, each matched
+        word between HIT and END (store.matching). Raises QueryError.
         """
-        parsed = query if isinstance(query, SearchQuery) else parse_query(query)
+        options = options or Options()
+        parsed = query if isinstance(query, SearchQuery) else parse_query(query, options)
+        scan_chars = options.search_scan_chars
         rows = self.db.execute(
-            "SELECT a.id, a.story_id, a.name, a.title, a.published, "
-            "snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+            "SELECT a.id, a.story_id, a.name, a.title, a.published, substr(a.text, 1, ?) "
+            "AS text FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
             "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?",
-            (HIT, END, parsed.expression(), limit)).fetchall()
-        return [dict(r) for r in rows]
+            (scan_chars, parsed.expression(), limit)).fetchall()
+        matcher = parsed.matcher()
+        hits = []
+        for row in rows:
+            hit = {k: row[k] for k in row.keys() if k != "text"}
+            hit["snippet"] = snippet(row["text"], matcher.spans(row["text"]))
+            hits.append(hit)
+        return hits
 
     def article(self, article_id: str) -> dict[str, Any]:
         """One stored article: id, name, title, url, published, author, text (cleaned),
@@ -244,24 +255,6 @@ class SearchTables:
 
     def matches(self, article_id: str, query: SearchQuery) -> list[tuple[int, int]]:
         """(start, end) in the article's cleaned text of each word ``query`` wants, in order;
-        [] when its text holds none of them (a title-only match). One pass over the text."""
-        row = self.db.execute(
-            "SELECT highlight(articles_fts, 1, ?, ?), a.text FROM articles_fts "
-            "JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH ? "
-            "AND articles_fts.rowid = (SELECT seq FROM articles WHERE id = ?)",
-            (HIT, END, query.wanted(), article_id)).fetchone()
-        return _marked_spans(row[0], row[1]) if row else []
-
-
-def _marked_spans(marked: str, text: str) -> list[tuple[int, int]]:
-    """Offsets into ``text`` of the HIT...END runs of ``marked`` (``text`` with markers);
-    [] if the markers do not fit (the text itself holds a marker character)."""
-    spans, removed, start = [], 0, 0
-    for m in re.finditer(f"[{HIT}{END}]", marked):
-        if m.group() == HIT:
-            start = m.start() - removed
-        else:
-            spans.append((start, m.start() - removed))
-        removed += 1
-    plain = marked.replace(HIT, "").replace(END, "")
-    return spans if plain == text and removed == 2 * len(spans) else []
+        [] when its text holds none of them (a title-only match). Linear in the text."""
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return query.matcher().spans(row[0]) if row else []

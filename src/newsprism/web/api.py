@@ -135,7 +135,7 @@ def api_search(request: Request,
                               "(an empty or unreadable query is a 400)"),
                limit: int = Query(20, ge=1, le=200),
                store: Store = Depends(get_store)) -> dict[str, Any]:
-    hits = store.search(parse_query(q, options_of(request)), limit=limit)
+    hits = store.search(q, limit=limit, options=options_of(request))
     for h in hits:
         h["snippet"] = h["snippet"].replace("\x02", "").replace("\x03", "")
     return {"query": q, "results": hits}

@@ -80,7 +80,7 @@ def search_page(request: Request, q: str | None = None,
     if q is None:
         return page(request, "search.html", q="", hits=None, error=None)
     try:
-        hits = store.search(parse_query(q, options_of(request)), limit=50)
+        hits = store.search(q, limit=50, options=options_of(request))
     except QueryError as exc:
         return page(request, "search.html", status=400, q=q, hits=None, error=exc.problem)
     for h in hits:
