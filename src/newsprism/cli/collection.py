@@ -183,14 +183,15 @@ SEARCH_HELP = f"""Full-text search of stored articles, best match first; accents
 ignored (erdogan finds Erdoğan).
 
 \b
-QUERY syntax (put it in single quotes for the shell; -- before a query that starts with -):
+QUERY syntax (the words may be given apart or as one argument; keep a phrase's quotes from
+the shell with single quotes, as in '"ferry sank"'):
   ferry harbour          both words: AND is implied between terms
   "ferry sank"           these words side by side, in this order
   ferry OR boat          either; OR (in capitals) joins the terms beside it
   -strike, NOT strike    without this word (or -"a phrase")
   harb*                  words starting with harb
 
-For example: newsprism search '"ferry sank" OR capsized -drill'. A query holds at most
+For example: newsprism search '"ferry sank"' OR capsized -drill. A query holds at most
 {Options().search_max_chars} characters and {Options().search_max_terms} different terms (a repeated
 term counts once). A query that cannot be read (an unbalanced quote, a lone OR or NOT, only
 excluded terms, nothing to search for) is an error. Each match prints its story id, article id,
@@ -200,7 +201,7 @@ Needs a store made by `newsprism ingest`; a missing one is an error.
 """
 
 
-@click.command(help=SEARCH_HELP)
+@click.command(help=SEARCH_HELP, context_settings={"ignore_unknown_options": True})
 @click.argument("query", nargs=-1)
 @click.option("--db", help=DB_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
