@@ -167,9 +167,9 @@ class Options:
     since_threshold: float = 1.2
     # --- search (store/search.py). Caps on what one query may cost: SQLite's ranking and
     # snippets take time per distinct term times the text of each hit, so 16,000 repeated
-    # words took 214 s (issue 13). Repeats count once; 32 terms is the longest query web
-    # search engines take, and 500 characters holds 32 long words; a query of 32 distinct
-    # terms over the 298 DUC 2003 articles answers in about 0.1 s (benchmarks/search_cost.py).
+    # words took 214 s (issue 13). Repeats count once; 32 terms is Google's limit on query
+    # words, and 500 characters holds 32 long words; a query of 32 distinct terms over the
+    # 624 DUC 2003 documents answers in 0.04 s (benchmarks/results/search_cost.md).
     search_max_chars: int = 500
     search_max_terms: int = 32
     # A hit's snippet is sought in this many characters of its text: news articles run to
