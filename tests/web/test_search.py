@@ -4,7 +4,6 @@ article pages with the matching sentence highlighted, hostile queries never a 50
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient

@@ -62,7 +62,6 @@ class SearchQuery:
     """A parsed query: every clause must match (a clause is any of its terms), no
     excluded term may."""
 
-    text: str
     clauses: tuple[tuple[Term, ...], ...]
     excluded: tuple[Term, ...] = ()
 
@@ -108,7 +107,7 @@ def parse_query(text: str, options: Options | None = None) -> SearchQuery:
     if len(distinct) > options.search_max_terms:
         raise QueryError("query", f"{len(distinct)} different terms; at most "
                          f"{options.search_max_terms} are accepted: remove some")
-    return SearchQuery(text, tuple(clauses), tuple(excluded))
+    return SearchQuery(tuple(clauses), tuple(excluded))
 
 
 # a token: ("op", "OR" | "AND" | "NOT") or ("term", Term, excluded by a leading "-")
