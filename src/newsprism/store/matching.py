@@ -94,7 +94,8 @@ def snippet(text: str, spans: list[Span], width: int = 160) -> str:
     first, last = _best_window(text, spans, width)
     # a little context before the first word, as long as the last one still fits
     lead = max(0, spans[first][0] - width // 4, spans[last][1] - width)
-    return _cut(text, _word_start(text, lead), lead + width, spans[first:])
+    end = _word_end(text, lead + width, spans[last][1])
+    return _cut(text, _word_start(text, lead), end, spans[first:])
 
 
 def _best_window(text: str, spans: list[Span], width: int) -> tuple[int, int]:
@@ -117,6 +118,17 @@ def _best_window(text: str, spans: list[Span], width: int) -> tuple[int, int]:
 def _word_start(text: str, pos: int) -> int:
     """``pos`` moved back to the start of the word it falls in (at most 20 characters)."""
     floor = max(0, pos - 20)
+    while pos > floor and text[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
+def _word_end(text: str, pos: int, floor: int) -> int:
+    """``pos`` moved back to the end of the word before the one it cuts (not below
+    ``floor``, at most 20 characters)."""
+    floor = max(floor, pos - 20)
+    if pos >= len(text) or not text[pos].isalnum():
+        return pos
     while pos > floor and text[pos - 1].isalnum():
         pos -= 1
     return pos
