@@ -165,6 +165,16 @@ class Options:
     # restatements count as known; the same-fact threshold 0.84 scored 10.35 vs 10.71 there.
     # The curve is flat within noise from 0.84 up (10 sets per half).
     since_threshold: float = 1.2
+    # --- search (store/search.py). Caps on what one query may cost: SQLite's ranking and
+    # snippets take time per distinct term times the text of each hit, so 16,000 repeated
+    # words took 214 s (issue 13). Repeats count once; 32 terms is Google's limit on query
+    # words, and 500 characters holds 32 long words; a query of 32 distinct terms over the
+    # 624 DUC 2003 documents answers in 0.04 s (benchmarks/results/search_cost.md).
+    search_max_chars: int = 500
+    search_max_terms: int = 32
+    # A hit's snippet is sought in this many characters of its text: news articles run to
+    # 2-20 thousand; a longer text's later matches are highlighted on its article page.
+    search_scan_chars: int = 50_000
     # --- ingest limits
     max_bytes: int = 5_000_000  # per file or download: larger is refused, not truncated
     fetch_timeout: float = 15.0  # seconds per URL

@@ -28,6 +28,10 @@ class ExtractionError(InputError):
     """A document was read but holds no article text."""
 
 
+class QueryError(InputError):
+    """A search query cannot be read: empty, unbalanced quote, lone OR/NOT, too long."""
+
+
 class ConfigError(NewsPrismError):
     """An option or configuration file is invalid."""
 

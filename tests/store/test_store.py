@@ -82,12 +82,6 @@ def test_search_ignores_diacritics_both_ways(store: Store) -> None:
     assert {h["name"] for h in store.search("Erdoğan")} == {"Daily Sabah", "Times of Israel"}
 
 
-def test_search_survives_fts_syntax_in_user_input(store: Store) -> None:
-    ingest_articles(TURKEY, store)
-    assert store.search('"Gantz (Ankara*') != []
-    assert store.search("***") == []
-
-
 def test_unknown_story_is_not_found(store: Store) -> None:
     with pytest.raises(NotFoundError):
         store.story("nope")

@@ -179,25 +179,47 @@ def _briefing(store, story, options, since):  # type: ignore[no-untyped-def]
     return story_since(store, story, since, options)
 
 
-@click.command()
-@click.argument("query")
+SEARCH_HELP = f"""Full-text search of stored articles, best match first; accents and case are
+ignored (erdogan finds Erdoğan).
+
+\b
+QUERY syntax (the words may be given apart or as one argument; keep a phrase's quotes from
+the shell with single quotes, as in '"ferry sank"'):
+  ferry harbour          both words: AND is implied between terms
+  "ferry sank"           these words side by side, in this order
+  ferry OR boat          either; OR (in capitals) joins the terms beside it
+  -strike, NOT strike    without this word (or -"a phrase")
+  harb*                  words starting with harb
+
+For example: newsprism search '"ferry sank"' OR capsized -drill. A query holds at most
+{Options().search_max_chars} characters and {Options().search_max_terms} different terms (a repeated
+term counts once). A query that cannot be read (an unbalanced quote, a lone OR or NOT, only
+excluded terms, nothing to search for) is an error. Each match prints its story id, article id,
+outlet and a snippet with the matched words in [brackets].
+
+Needs a store made by `newsprism ingest`; a missing one is an error.
+"""
+
+
+@click.command(help=SEARCH_HELP, context_settings={"ignore_unknown_options": True})
+@click.argument("query", nargs=-1)
 @click.option("--db", help=DB_HELP)
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 def search(query, db, limit, as_json):  # type: ignore[no-untyped-def]
-    """Full-text search of stored articles; accents are ignored (erdogan finds Erdoğan).
+    from newsprism.store import parse_query
 
-    Needs a store made by `newsprism ingest`; a missing one is an error.
-    """
+    text = " ".join(query)
     options = _options(db=db)
+    parsed = parse_query(text, options)  # a bad query is an error even without a store
     with _store(options) as store:
-        hits = store.search(query, limit=limit)
+        hits = store.search(parsed, limit=limit, options=options)
     if as_json:
-        click.echo(json.dumps({"query": query, "results": _plain(hits)}, ensure_ascii=False,
+        click.echo(json.dumps({"query": text, "results": _plain(hits)}, ensure_ascii=False,
                               indent=2))
         return
     if not hits:
-        click.echo(f"no article matches {query!r}", err=True)
+        click.echo(f"no article matches {text!r}", err=True)
     for h in _plain(hits):
         click.echo(f"{h['story_id']}  {h['id']}  {h['name']}: {h['snippet']}")
 

@@ -8,6 +8,7 @@ from newsprism.store.codec import decode as decode_briefing
 from newsprism.store.codec import encode as encode_briefing
 from newsprism.store.db import DB_ENV, Store, article_key, default_path
 from newsprism.store.migrations import MIGRATIONS, migrate
+from newsprism.store.search import SearchQuery, parse_query
 
-__all__ = ["DB_ENV", "MIGRATIONS", "Store", "article_key", "decode_briefing", "default_path",
-           "encode_briefing", "migrate"]
+__all__ = ["DB_ENV", "MIGRATIONS", "SearchQuery", "Store", "article_key", "decode_briefing",
+           "default_path", "encode_briefing", "migrate", "parse_query"]

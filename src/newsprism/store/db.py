@@ -24,6 +24,7 @@ from newsprism.nlp.text import lead_title
 from newsprism.store.check import CheckTables
 from newsprism.store.clusterstate import ClusterTables
 from newsprism.store.feeds import FeedTables
+from newsprism.store.search import SearchTables
 from newsprism.store.work import WorkTables
 from newsprism.store.migrations import migrate
 
@@ -47,7 +48,7 @@ def article_key(article: Article) -> str:
     return content_id(f"{article.name}\n{article.text}", prefix="a", length=12)
 
 
-class Store(ClusterTables, CheckTables, FeedTables, WorkTables):
+class Store(ClusterTables, CheckTables, FeedTables, WorkTables, SearchTables):
     """One connection to a store file; create, migrate and open it on construction.
 
     Raises StoreError when the file cannot be opened or is not a NewsPrism store.
@@ -201,24 +202,6 @@ class Store(ClusterTables, CheckTables, FeedTables, WorkTables):
         if not rows:
             raise NotFoundError(f"no story {story_id!r}; `newsprism stories` lists them")
         return tuple(_article(r) for r in rows)
-
-    def search(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Articles matching every word of ``query``, best first; accents are ignored.
-
-        The query is reduced to its words, so FTS5 syntax in user input
-        (quotes, AND, parentheses) cannot cause an error.
-        """
-        words = _QUERY_WORD.findall(query)
-        if not words:
-            return []
-        match = " ".join('"' + w.replace('"', "") + '"' for w in words)
-        rows = self.db.execute(
-            "SELECT a.id, a.story_id, a.name, a.title, a.published, "
-            "snippet(articles_fts, 1, char(2), char(3), '…', 16) AS snippet "
-            "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-            "WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.seq LIMIT ?",
-            (match, limit)).fetchall()
-        return [dict(r) for r in rows]
 
     # ---------------------------------------------------------- briefing cache
     def cached_briefing(self, story_id: str, key: str) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from pydantic import BaseModel
 
-from newsprism.store import Store
+from newsprism.store import Store, parse_query
 from newsprism.web.deps import get_store, ingest_uploads, options_of
 
 
@@ -64,6 +64,27 @@ class SearchResult(BaseModel):
     results: list[SearchHit]
 
 
+class Span(BaseModel):
+    start: int
+    end: int
+
+
+class ArticleDetail(BaseModel):
+    """A stored article; ``text`` is its cleaned text, into which the spans point."""
+
+    id: str
+    name: str
+    title: str | None
+    url: str | None
+    published: str | None
+    author: str | None
+    duplicate_of: str | None
+    text: str
+    stories: list[StorySummary]
+    matches: list[Span]
+    sentences: list[Span]
+
+
 class IngestResult(BaseModel):
     added: int
     duplicates: int
@@ -114,13 +135,29 @@ def api_briefing(story_id: str, request: Request,
 
 
 @router.get("/search", response_model=SearchResult,
-            summary="Full-text search; accents ignored (erdogan finds Erdoğan)")
-def api_search(q: str = Query(..., min_length=1), limit: int = Query(20, ge=1, le=200),
+            summary="Full-text search: \"phrases\", OR, -word / NOT word, prefix*; "
+                    "accents ignored")
+def api_search(request: Request,
+               q: str = Query("", description='Query, e.g. erdogan "state visit" -football '
+                              "(an empty or unreadable query is a 400)"),
+               limit: int = Query(20, ge=1, le=200),
                store: Store = Depends(get_store)) -> dict[str, Any]:
-    hits = store.search(q, limit=limit)
+    hits = store.search(q, limit=limit, options=options_of(request))
     for h in hits:
         h["snippet"] = h["snippet"].replace("\x02", "").replace("\x03", "")
     return {"query": q, "results": hits}
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail,
+            summary="One stored article; with q, the spans of the words it matched and of "
+                    "their sentences")
+def api_article(article_id: str, request: Request,
+                q: str | None = Query(None, description="a search query, as for /api/search"),
+                store: Store = Depends(get_store)) -> dict[str, Any]:
+    from newsprism.pipeline.article import article_view
+
+    query = parse_query(q, options_of(request)) if q else None
+    return article_view(store, article_id, query)
 
 
 @router.post("/ingest", response_model=IngestResult, responses=WRITE_ERRORS,

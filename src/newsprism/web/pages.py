@@ -1,4 +1,4 @@
-"""Server-rendered pages: stories, a story's briefing, search, and the ingest form.
+"""Server-rendered pages: stories, a story's briefing, search, articles, the ingest form.
 
 Every page has a JSON twin under /api/. Templates autoescape everything;
 the only markup inserted unescaped is the briefing fragment, which the render
@@ -16,9 +16,10 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse
 from markupsafe import Markup, escape
 
-from newsprism.errors import InputError, NewsPrismError
-from newsprism.store import Store
+from newsprism.errors import InputError, NewsPrismError, QueryError
+from newsprism.store import Store, parse_query
 from newsprism.web.deps import get_store, ingest_uploads, options_of
+from newsprism.web.highlight import paragraphs
 from newsprism.web.security import check_form, form_nonce, set_form_cookie
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -95,17 +96,39 @@ def _now() -> str:
 
 
 @router.get("/search")
-def search_page(request: Request, q: str = "", store: Store = Depends(get_store)) -> HTMLResponse:
-    hits = store.search(q) if q.strip() else []
+def search_page(request: Request, q: str | None = None,
+                store: Store = Depends(get_store)) -> HTMLResponse:
+    """Hits for ``q``, or the form and its syntax help; a query that cannot be read is a
+    400 with its message above the form."""
+    if q is None:
+        return page(request, "search.html", q="", hits=None, error=None)
+    try:
+        hits = store.search(q, limit=50, options=options_of(request))
+    except QueryError as exc:
+        return page(request, "search.html", status=400, q=q, hits=None, error=exc.problem)
     for h in hits:
         h["snippet"] = _marked(h["snippet"])
-    return page(request, "search.html", q=q, hits=hits)
+    return page(request, "search.html", q=q, hits=hits, error=None)
 
 
 def _marked(snippet: str) -> Markup:
     """Escape the snippet, then turn FTS match markers into <mark> elements."""
     safe = str(escape(snippet))
     return Markup(safe.replace("\x02", "<mark>").replace("\x03", "</mark>"))  # noqa: S704
+
+
+@router.get("/articles/{article_id}")
+def article_page(article_id: str, request: Request, q: str | None = None,
+                 store: Store = Depends(get_store)) -> HTMLResponse:
+    """A stored article's cleaned text and stories; with ``q`` (a hit's link), the words
+    it matched in <strong> and their sentences in <mark>, the first at #match."""
+    from newsprism.pipeline.article import article_view
+
+    query = parse_query(q, options_of(request)) if q else None
+    article = article_view(store, article_id, query)
+    text = paragraphs(article["text"], [(s["start"], s["end"]) for s in article["sentences"]],
+                      [(m["start"], m["end"]) for m in article["matches"]])
+    return page(request, "article.html", article=article, paragraphs=text, q=q or "")
 
 
 @router.get("/ingest")
