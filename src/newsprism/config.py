@@ -74,6 +74,10 @@ class Options:
     # A sentence with this share of its words inside quotation marks is a quote (the
     # quotes section shows it), not a fact of the outlet: '"Amen," replied a controller.'
     exclusive_quote_share: float = 0.5
+    # Least probability of the newsworthiness model (analyse/exclusive/newsworthy.py) for
+    # a fact to be listed; chosen by story-grouped cross-validation inside the tune half
+    # of the trust labels (benchmarks/train_newsworthy.py prints the table it comes from).
+    exclusive_newsworthy: float = 0.2
     # --- steps (name registries live in their stages)
     # "tfidf" (story TF-IDF, dependency-free) | "minilm" (ONNX all-MiniLM-L6-v2 + TF-IDF).
     # TF-IDF is the default because it wins what a reader relies on, measured end to end
