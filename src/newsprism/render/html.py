@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Briefing, Citation, outlets, source_labels, sources_line
-from newsprism.render.markdown import more
+from newsprism.render.markdown import exclusive_groups, more
 
 _env = Environment(
     loader=PackageLoader("newsprism.render", "templates"),
@@ -69,6 +69,7 @@ def _context(b: Briefing, all_exclusive: bool = False) -> dict:
         "pieces": {a.id: pieces(a, cites) for a in b.sources},
         "coverage": [(f, set(f.sources)) for f in b.facts],
         "all_exclusive": all_exclusive,
+        "exclusive_groups": exclusive_groups(b),  # (outlet, its exclusives), outlet order
         "more": more,
     }
 

@@ -28,20 +28,17 @@ FEATURES = (
     "first",  # 1 / (1 + position in its article)
     "relpos",  # position / sentences in its article
     "length",  # words / 30, at most 2
-    "digit",  # holds a number
+    "digit",  # holds a number, in digits or words
     "names",  # share of its words (after the first) that are capitalised
     "quoted",  # share of its words inside quotation marks
     "said",  # attributed to someone ("..., the minister said")
-    "reaction",  # a reaction word (condolences, praised, condemned, ...)
     "central",  # cosine with the story centroid, relative to the most central sentence
     "wordsupport",  # mean share of the outlets using each of its content words
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]*)[\"”]")
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                     r"|dozens?|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE)
 _SAID = re.compile(r"\b(?:said|says|told|according to|added|stated)\b", re.IGNORECASE)
-REACTION = re.compile(
-    r"\b(?:condolences?|sympath(?:y|ies|ized|ised)|saddened|shocked|grief|griev\w*|mourn\w*"
-    r"|prayers?|praised|welcomed|condemned|deplored|hailed|applauded|congratulat\w*"
-    r"|tributes?|outraged|thanked|regrets?)\b", re.IGNORECASE)
 
 
 def features(sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, ...],
@@ -74,11 +71,10 @@ def features(sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, 
             1.0 / (1 + s.index),
             s.index / max(length[s.source], 1),
             min(words / 30, 2.0),
-            float(any(ch.isdigit() for ch in s.text)),
+            float(bool(_NUMBER.search(s.text))),
             sum(w[0].isupper() for w in s.text.split()[1:]) / max(words - 1, 1),
             min(sum(len(q.split()) for q in _QUOTED.findall(s.text)) / words, 1.0),
             float(bool(_SAID.search(s.text))),
-            float(bool(REACTION.search(s.text))),
             central.get(row, 0.0),
             sum(len(users.get(w, ())) for w in content) / max(len(content), 1)
             / max(n_outlets, 1),
