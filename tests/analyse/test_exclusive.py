@@ -85,7 +85,7 @@ def test_each_outlet_ranked_from_one_top_first(found):
 
 # The Harbour Gazette again, a later article: it repeats its own fact about
 # the inspection, which stays exclusive to the outlet (one item naming both articles).
-HARBOUR_LATER = """The company said the ferry had passed its last safety inspection in March.
+HARBOUR_LATER = """The company said the vessel had passed its last safety inspection in March.
 Tugs brought the Aldous Quay back to Marrowby harbour late on Saturday.
 Divers will inspect the hull on Monday before the ferry is moved to a dry dock in Tellisk."""
 
