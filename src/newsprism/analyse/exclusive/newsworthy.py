@@ -27,7 +27,7 @@ FEATURES = (
     "salience",  # the summary's learned salience, among the story's prose sentences
     "first",  # 1 / (1 + position in its article)
     "relpos",  # position / sentences in its article
-    "length",  # words / 30, at most 2
+    "length",  # words / the story's median sentence length, at most 2
     "digit",  # holds a number, in digits or words
     "names",  # share of its words (after the first) that are capitalised
     "quoted",  # share of its words inside quotation marks
@@ -61,6 +61,7 @@ def features(sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, 
         for w in F.content_words(s.text):
             users.setdefault(w, set()).add(o)
     n_outlets = len(set(outlet))
+    typical = max(float(np.median([len(sentences[i].text.split()) for i in prose] or [1])), 1.0)
     out = np.zeros((len(rows), len(FEATURES)))
     for k, row in enumerate(rows):
         s = sentences[row]
@@ -70,7 +71,7 @@ def features(sentences: list[Sentence], vectors: np.ndarray, facts: tuple[Fact, 
             salience.get(row, 0.0),
             1.0 / (1 + s.index),
             s.index / max(length[s.source], 1),
-            min(words / 30, 2.0),
+            min(words / typical, 2.0),
             float(bool(_NUMBER.search(s.text))),
             sum(w[0].isupper() for w in s.text.split()[1:]) / max(words - 1, 1),
             min(sum(len(q.split()) for q in _QUOTED.findall(s.text)) / words, 1.0),
