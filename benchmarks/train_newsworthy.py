@@ -79,11 +79,13 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict:
 
 
 def predict(model: dict, x: np.ndarray) -> np.ndarray:
+    """The fitted model's probabilities for rows of features."""
     z = ((x - np.array(model["mean"])) / np.array(model["scale"])) @ np.array(model["coef"])
     return 1 / (1 + np.exp(-(z + model["intercept"])))
 
 
 def fold_of(story: int) -> int:
+    """A story's cross-validation fold (a fixed hash of its index)."""
     return int(hashlib.sha1(str(story).encode()).hexdigest(), 16) % FOLDS
 
 
@@ -98,8 +100,10 @@ def cross_validate(x: np.ndarray, y: np.ndarray, groups: np.ndarray) -> np.ndarr
 
 
 def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """Area under the ROC curve (ties count half)."""
     pos, neg = p[y == 1], p[y == 0]
-    return float(((pos[:, None] > neg[None, :]).mean() + 0.5 * (pos[:, None] == neg[None, :]).mean()))
+    wins = (pos[:, None] > neg[None, :]).mean()
+    return float(wins + 0.5 * (pos[:, None] == neg[None, :]).mean())
 
 
 def main(argv: list[str] | None = None) -> int:
