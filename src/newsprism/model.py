@@ -127,7 +127,9 @@ class SummaryItem:
 @dataclass(frozen=True, slots=True)
 class Exclusive:
     """A fact one outlet states and no other; ``rank`` 1 is that outlet's most important,
-    ``top`` marks the few shown by default (``Options.exclusive_per_outlet``)."""
+    ``top`` marks the few shown by default (``Options.exclusive_per_outlet``). The citation
+    (``source``, ``start``, ``end``) is one sentence; ``articles`` lists every article of
+    the outlet that states the fact."""
 
     source: str
     text: str
@@ -135,6 +137,8 @@ class Exclusive:
     end: int
     rank: int = 1
     top: bool = True
+    outlet: str = ""  # the outlet (Article.name) whose articles state it
+    articles: tuple[str, ...] = ()  # ids of that outlet's articles stating it (``source`` first)
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,7 +297,8 @@ class Briefing:
             ],
             "exclusive": [
                 {"source": e.source, "text": e.text, "start": e.start, "end": e.end,
-                 "rank": e.rank, "top": e.top}
+                 "rank": e.rank, "top": e.top, "outlet": e.outlet,
+                 "articles": list(e.articles)}
                 for e in self.exclusive
             ],
             "disputed": [

@@ -45,8 +45,10 @@ def _articles() -> tuple[Article, ...]:
 
 @pytest.fixture(scope="module")
 def found():
+    """Every verified, readable exclusive (the newsworthiness cut switched off)."""
     articles = _articles()
-    options = build_options({"embedder": "tfidf", "words": 40}, config=None)
+    options = build_options({"embedder": "tfidf", "words": 40, "exclusive_newsworthy": 0.0},
+                            config=None)
     al = align_story(articles, options)
     names = {a.id: a.name for a in articles}
     items = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options,
@@ -81,6 +83,50 @@ def test_each_outlet_ranked_from_one_top_first(found):
         (o for o, _, _, _ in found), key=["Harbour Gazette", "Coast Wire", "Island Times"].index)
 
 
+# The Harbour Gazette again, a later article: it repeats its own fact about
+# the inspection, which stays exclusive to the outlet (one item naming both articles).
+HARBOUR_LATER = """The company said the vessel had passed its last safety inspection in March.
+Tugs brought the Aldous Quay back to Marrowby harbour late on Saturday.
+Divers will inspect the hull on Monday before the ferry is moved to a dry dock in Tellisk."""
+
+
+def test_an_outlets_articles_share_its_exclusives():
+    articles = (*_articles(), Article(id=content_id(HARBOUR_LATER), name="Harbour Gazette",
+                                      text=HARBOUR_LATER))
+    options = build_options({"embedder": "tfidf", "words": 40, "exclusive_newsworthy": 0.0},
+                            config=None)
+    b = brief(articles, options)
+    harbour = {a.id for a in articles if a.name == "Harbour Gazette"}
+    inspection = [e for e in b.exclusive if "inspection" in e.text]
+    assert inspection and all(e.outlet == "Harbour Gazette" for e in inspection)
+    assert [set(e.articles) for e in inspection] == [harbour]
+    for e in b.exclusive:
+        assert e.source == e.articles[0] and set(e.articles) <= {
+            a.id for a in articles if a.name == e.outlet}
+    ranks = [e.rank for e in b.exclusive if e.outlet == "Harbour Gazette"]
+    assert ranks == list(range(1, len(ranks) + 1))  # one ranking per outlet, not per article
+    listed = json.loads(b.to_json())["exclusive"]
+    assert all(e["outlet"] and e["articles"] for e in listed)
+    markdown = render(b, "md")
+    assert markdown.count("**Harbour Gazette**") == 1
+
+
+def test_the_newsworthiness_model_keeps_leads_over_colour():
+    """By default only what the learned model finds newsworthy is listed; a lead-like
+    fact with figures outranks a bystander's colour."""
+    articles = _articles()
+    options = build_options({"embedder": "tfidf", "words": 40}, config=None)
+    al = align_story(articles, options)
+    everything = build_options({"embedder": "tfidf", "words": 40, "exclusive_newsworthy": 0.0},
+                               config=None)
+    default = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), options,
+                         (al.support, al.loose_threshold))
+    every = exclusives(al.sentences, al.lexical, al.facts, al.loose, (), everything,
+                       (al.support, al.loose_threshold))
+    assert {(e.source, e.start) for e in default} <= {(e.source, e.start) for e in every}
+    assert not any("retired captain" in e.text for e in default)
+
+
 def test_worth_showing_by_hand():
     options = build_options({}, config=None)
     assert worth_showing("The harbour master closed the northern channel to shipping until "
@@ -97,8 +143,8 @@ def test_worth_showing_by_hand():
 
 
 def test_json_lists_all_ranked_while_markdown_and_html_show_the_top():
-    options = build_options({"embedder": "tfidf", "words": 40, "exclusive_per_outlet": 1},
-                            config=None)
+    options = build_options({"embedder": "tfidf", "words": 40, "exclusive_per_outlet": 1,
+                             "exclusive_newsworthy": 0.0}, config=None)
     b = brief(_articles(), options)
     listed = json.loads(b.to_json())["exclusive"]
     assert {e["rank"] for e in listed} >= {1, 2}

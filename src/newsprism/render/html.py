@@ -23,7 +23,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsprism.model import Article, Briefing, Citation, outlets, source_labels, sources_line
-from newsprism.render.markdown import more
+from newsprism.render.markdown import exclusive_groups, more
 
 # Stores cache rendered fragments under this; it changes whenever the template or this
 # module does, so a cached fragment never outlives the markup that made it.
@@ -140,6 +140,7 @@ def _context(b: Briefing, all_exclusive: bool = False) -> dict:
         "pieces": {a.id: pieces(a, cites) for a in b.sources},
         "coverage": [f for f, _ in coverage],
         "all_exclusive": all_exclusive,
+        "exclusive_groups": exclusive_groups(b),  # (outlet, its exclusives), outlet order
         "more": more,
     }
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
-from newsprism.model import Briefing, Citation, Entity, outlets, source_labels, sources_line
+from newsprism.model import (
+    Briefing, Citation, Entity, Exclusive, outlets, source_labels, sources_line,
+)
 
 
 def _names(briefing: Briefing, citations: tuple[Citation, ...]) -> str:
@@ -28,9 +28,23 @@ def _spellings(b: Briefing, e: Entity) -> str:
     return f"; written {forms}"
 
 
+def exclusive_groups(b: Briefing) -> list[tuple[str, list[Exclusive]]]:
+    """The exclusives by outlet, in the briefing's order: (outlet name, its items)."""
+    names = source_labels(b.sources)
+    groups: dict[str, list[Exclusive]] = {}
+    for e in b.exclusive:
+        groups.setdefault(e.outlet or names[e.source], []).append(e)
+    return list(groups.items())
+
+
 def more(n: int) -> str:
     """How many exclusives of an outlet are not shown, and how to see them."""
     return f"{n} more (shown with --all and in the JSON)"
+
+
+def _carried(e: Exclusive) -> tuple[Citation, ...]:
+    """The articles of the outlet that state an exclusive, as citations to name them."""
+    return tuple(Citation(a, e.start, e.end) for a in e.articles or (e.source,))
 
 
 def _since(b: Briefing) -> list[str]:
@@ -66,12 +80,12 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
     out += _since(b)
     if b.exclusive:
         out += ["", "## Only in some outlets", ""]
-        names = source_labels(b.sources)
-        for source, group in groupby(b.exclusive, key=lambda e: e.source):
-            items = list(group)
+        repeats = {name for name, ids in outlets(b.sources) if len(ids) > 1}
+        for outlet, items in exclusive_groups(b):
             shown = [e for e in items if all_exclusive or e.top]
-            out += [f"**{_md(names[source])}**", ""]
-            out += [f"- {_md(e.text)}" for e in shown]
+            out += [f"**{_md(outlet)}**", ""]
+            out += [f"- {_md(e.text)}" + (f" — *{_names(b, _carried(e))}*" if outlet in repeats
+                                          else "") for e in shown]
             if len(items) > len(shown):
                 out.append(f"- *… and {more(len(items) - len(shown))}*")
             out.append("")

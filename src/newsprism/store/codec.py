@@ -50,7 +50,8 @@ def decode(body: str) -> Briefing:
         sources=sources,
         summary=_summary(d["summary"]),
         exclusive=tuple(Exclusive(e["source"], e["text"], e["start"], e["end"],
-                                  e.get("rank", 1), e.get("top", True))
+                                  e.get("rank", 1), e.get("top", True), e.get("outlet", ""),
+                                  tuple(e.get("articles", ())))
                         for e in d["exclusive"]),
         disputed=tuple(Dispute(x["about"], tuple(Variant(v["value"], _cites(v["citations"]))
                                                   for v in x["variants"]), x.get("kind", "value"))

@@ -26,21 +26,23 @@ from newsprism.model import Sentence
 class Others:
     """The story's sentences, indexed to compare one of them with the other outlets."""
 
-    def __init__(self, sentences: list[Sentence], vectors: np.ndarray,
+    def __init__(self, sentences: list[Sentence], vectors: np.ndarray, outlet: list[str],
                  support: tuple[np.ndarray, float] | None = None) -> None:
+        """``outlet[i]`` is the outlet of sentences[i]; articles of one outlet are not
+        "others" to each other."""
         self.sentences, self.support = sentences, support
         # TF-IDF rows are mostly zeros: one sparse copy makes each comparison a sparse
         # product instead of a pass over the story's whole dense matrix
         self.vectors = csr_matrix(vectors)
-        self.sources = np.array([s.source for s in sentences])
+        self.sources = np.array(outlet)
         self.words = [F.content_words(s.text) for s in sentences]
         self.vocabulary: dict[str, set[str]] = {}
-        for s, words in zip(sentences, self.words):
-            self.vocabulary.setdefault(s.source, set()).update(words)
+        for name, words in zip(outlet, self.words):
+            self.vocabulary.setdefault(name, set()).update(words)
 
     def state(self, row: int, options: Options) -> bool:
         """Another outlet states what ``sentences[row]`` states (see the module notes)."""
-        source = self.sentences[row].source
+        source = self.sources[row]
         others = self.sources != source
         if not others.any():
             return False

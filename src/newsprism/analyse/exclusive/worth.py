@@ -6,7 +6,10 @@ it opens with a word that needs what came before ("He", "It", "But") or has a pe
 pronoun as its speaker ('..., he said.'), when it is mostly
 a quotation (a quote, however colourful, belongs to the quotes section; what is left
 outside the quotation marks is then just "replied a launch controller"), or when it is
-a reaction without content: condolences, praise or condemnation carrying no figure.
+a reaction without content: condolences, praise or condemnation carrying no figure (the
+tune-half labels hold too few of these for the learned model to see them). Whether any
+other readable sentence is worth a reader's time is the learned decision of
+:mod:`.newsworthy`.
 """
 
 from __future__ import annotations
