@@ -6,6 +6,7 @@ caption or heading left in a paragraph of its own cannot glue onto a sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import blingfire
@@ -101,10 +102,14 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 
 
 def paragraph_kind(marks: tuple[tuple[int, int, str], ...], start: int, end: int) -> str:
-    """The kind of the mark covering ``start:end``, else "text"."""
-    for m_start, m_end, kind in marks:
-        if m_start <= start and end <= m_end:
-            return kind
+    """The kind of the mark covering ``start:end``, else "text".
+
+    ``marks`` are paragraph spans in text order (as the clean stage writes them),
+    so the one that can cover ``start`` is found by bisection.
+    """
+    i = bisect.bisect_right(marks, start, key=lambda m: m[0]) - 1
+    if i >= 0 and marks[i][0] <= start and end <= marks[i][1]:
+        return marks[i][2]
     return "text"
 
 
