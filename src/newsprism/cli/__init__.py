@@ -60,10 +60,13 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and exit code 1."""
+    from newsprism.cli.failures import install_warning_handler, one_line
+
+    install_warning_handler()
     try:
         cli.main(args=argv, prog_name="newsprism", standalone_mode=False)
     except NewsPrismError as exc:
-        click.echo(f"newsprism: error: {exc}", err=True)
+        click.echo(f"newsprism: error: {one_line(str(exc))}", err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("newsprism: aborted", err=True)
