@@ -48,12 +48,19 @@ def test_deeply_nested_json_is_named_and_the_good_file_still_digested(tmp_path):
 
 def test_a_folder_nested_1500_deep_is_read(tmp_path):
     deep = tmp_path / "top"
-    path = str(deep)
-    for _ in range(1501):  # os.makedirs itself recurses too deep for this
-        os.mkdir(path)
-        path += "/d"
-    Path(path).parent.joinpath("story.txt").write_text(GOOD)
-    result = run("digest", str(deep), "--embedder", "tfidf", "--json")
+    folders = [str(deep)]
+    for _ in range(1500):  # os.makedirs (and shutil.rmtree) recurse too deep for this
+        folders.append(folders[-1] + "/d")
+    for folder in folders:
+        os.mkdir(folder)
+    story = Path(folders[-1], "story.txt")
+    story.write_text(GOOD)
+    try:
+        result = run("digest", str(deep), "--embedder", "tfidf", "--json")
+    finally:  # pytest's own clean-up could not remove it
+        story.unlink()
+        for folder in reversed(folders):
+            os.rmdir(folder)
     stderr_lines(result)
     assert result.returncode == 0
     assert "ferry contract" in result.stdout
