@@ -101,33 +101,37 @@ class CopyIndex:
 
     def __init__(self, token_lists: list[list[str]]) -> None:
         self.words = [set(t) for t in token_lists]
+        # Copies state the same numbers (same_paragraph requires it), so words are keyed
+        # by the paragraph's numbers too: "40 injured" is never compared with "45 injured".
+        self.numbers = [tuple(sorted(w for w in t if w.isdigit())) for t in token_lists]
         df: dict[str, int] = {}
         for words in self.words:
             for w in words:
                 df[w] = df.get(w, 0) + 1
         self.prefix = [_rarest(words, df) for words in self.words]
-        self.by_word: dict[str, set[int]] = {}  # word -> kept paragraphs holding it
-        self.by_prefix: dict[str, set[int]] = {}  # word -> kept paragraphs with it in prefix
+        self.by_word: dict[tuple, set[int]] = {}  # word -> kept paragraphs holding it
+        self.by_prefix: dict[tuple, set[int]] = {}  # word -> kept paragraphs with it in prefix
 
     def add(self, k: int) -> None:
         for w in self.words[k]:
-            self.by_word.setdefault(w, set()).add(k)
+            self.by_word.setdefault((self.numbers[k], w), set()).add(k)
         for w in self.prefix[k]:
-            self.by_prefix.setdefault(w, set()).add(k)
+            self.by_prefix.setdefault((self.numbers[k], w), set()).add(k)
 
     def remove(self, k: int) -> None:
         for w in self.words[k]:
-            self.by_word[w].discard(k)
+            self.by_word[self.numbers[k], w].discard(k)
         for w in self.prefix[k]:
-            self.by_prefix[w].discard(k)
+            self.by_prefix[self.numbers[k], w].discard(k)
 
     def candidates(self, i: int) -> set[int]:
         """Kept paragraphs that paragraph ``i`` may repeat (or be repeated by)."""
         found: set[int] = set()
+        numbers = self.numbers[i]
         for w in self.prefix[i]:  # i is the smaller set: its prefix meets the other's words
-            found.update(self.by_word.get(w, ()))
+            found.update(self.by_word.get((numbers, w), ()))
         for w in self.words[i]:  # the kept one is smaller: its prefix meets i's words
-            found.update(self.by_prefix.get(w, ()))
+            found.update(self.by_prefix.get((numbers, w), ()))
         return found
 
 
