@@ -190,6 +190,13 @@ class Options:
     # 99% of the 5,996 articles in ../shared/data are under 20,240 characters, 99.9% under
     # 80,000; a 1 MB paste then digests in seconds (benchmarks/size_limits.py).
     max_article_chars: int = 50_000
+    # Sentences of one story that are aligned and analysed: past it each article keeps its
+    # first k sentences (k as large as fits). Alignment, the summary and the exclusives
+    # hold story-wide sentence x sentence and sentence x n-gram matrices, so memory grows
+    # with the square of this: 3,000 sentences (120 DUC 2006 articles as one story) peaked
+    # at 955 MB. The largest cluster of the DUC/MultiLing sets has 1,412 sentences, so
+    # 2,000 leaves every evaluated story whole.
+    max_story_sentences: int = 2_000
     # A JSON or JSONL file is an archive of records: max_bytes applies to each record, and
     # this to the whole file, which is read into memory (100 MB of text is ~20,000 articles).
     max_archive_bytes: int = 100_000_000
