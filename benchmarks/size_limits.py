@@ -8,8 +8,9 @@ article of the given size in MB (a .txt, an .html page, or a .jsonl archive of
 many ordinary records), made of fictional paragraphs (default) or of
 ../shared/data articles concatenated (``--text shared``). Each is digested in a
 fresh process (start-up included) and the script prints seconds, peak resident
-memory and the exit status beside the issue-13 targets: 1 MB within 20 s and
-1 GB, 5 MB within 2 minutes and 1.5 GB (or refused at once).
+memory and the exit status beside the issue-13 targets for one article: 1 MB
+within 20 s and 1 GB, 5 MB within 2 minutes and 1.5 GB (or refused at once). An
+archive is timed too, without a target: its cost is that of its many articles.
 
 ``--before REV`` runs the same command on the source tree of git revision REV
 (``git archive``, read only) for ``--before-sizes``, the named baseline of the
@@ -167,7 +168,8 @@ def main() -> None:
                 for mb in sizes:
                     path = write_input(folder, mb, kind, args.text)
                     wall, peak, outcome = run(src, path, args.limit_s)
-                    target = TARGETS.get(mb)
+                    # the targets are for one article; an archive is many ordinary ones
+                    target = TARGETS.get(mb) if kind != "jsonl" else None
                     met = "" if target is None else (
                         "met" if wall <= target[0] and peak <= target[1] else "MISSED")
                     print(f"| {name} | {kind} | {path.stat().st_size / 1e6:.2f} | {wall:.1f} | "
