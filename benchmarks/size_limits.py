@@ -31,7 +31,6 @@ import time
 from io import BytesIO
 from pathlib import Path
 
-import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
@@ -115,6 +114,17 @@ def source_tree(rev: str, folder: Path) -> Path:
     return folder / "src"
 
 
+def _rss_mb(pid: int) -> float:
+    """Current resident memory of ``pid`` in MB (Linux /proc; 0 elsewhere, where only the
+    peak reported at exit is shown)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((x for x in status.splitlines() if x.startswith("VmRSS:")), "VmRSS: 0 kB")
+    return int(line.split()[1]) / 1024
+
+
 def run(src: Path, path: Path, limit_s: float) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MB, outcome) of digesting ``path`` with ``src``."""
     env = {**os.environ, "PYTHONPATH": str(src)}
@@ -123,23 +133,21 @@ def run(src: Path, path: Path, limit_s: float) -> tuple[float, float, str]:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, stopped = 0.0, ""
-    watch = psutil.Process(proc.pid)
-    while proc.poll() is None:
-        try:
-            peak = max(peak, watch.memory_info().rss / 2**20)
-        except psutil.NoSuchProcess:
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:  # exited: the kernel's peak resident size is exact
+            peak = max(peak, usage.ru_maxrss / 1024)
             break
+        peak = max(peak, _rss_mb(proc.pid))
         elapsed = time.perf_counter() - started
-        if elapsed > limit_s or peak > MEMORY_STOP_MB:
+        if not stopped and (elapsed > limit_s or peak > MEMORY_STOP_MB):
             proc.kill()
             stopped = f"stopped at {elapsed:.0f} s / {peak:.0f} MB"
         time.sleep(0.05)
-    _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
     wall = time.perf_counter() - started
-    if usage is not None:
-        peak = max(peak, usage.ru_maxrss / 1024)
+    code = os.waitstatus_to_exitcode(status)
     err = (proc.stderr.read().decode(errors="replace") if proc.stderr else "").strip()
-    outcome = stopped or ("ok" if proc.returncode == 0 else f"exit {proc.returncode}: "
+    outcome = stopped or ("ok" if code == 0 else f"exit {code}: "
                           + (err.splitlines()[-1] if err else ""))
     return wall, peak, outcome
 
@@ -161,7 +169,7 @@ def main() -> None:
         if args.before:
             trees.insert(0, (args.before, source_tree(args.before, folder / "before"),
                              [float(s) for s in args.before_sizes.split(",")]))
-        print(f"| code | input | MB | seconds | peak MB | target | outcome |")
+        print("| code | input | MB | seconds | peak MB | target | outcome |")
         print("| --- | --- | --- | --- | --- | --- | --- |")
         for name, src, sizes in trees:
             for kind in args.kinds.split(","):
