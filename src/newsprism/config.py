@@ -199,6 +199,31 @@ class Options:
     # --- output and runtime
     quiet: bool = False
     db: str | None = None  # store path; None = NEWSPRISM_DB or the platform default
+    # --- bounded cost on any input (issue 13)
+    # Characters of one document that are read (whole paragraphs; the rest is listed as
+    # removed, kind "over_length"). Analysis costs far more per character than reading
+    # (spaCy NER alone ran at ~10 s per 100,000 characters on the 2-core test machine),
+    # so this bounds every later stage. 50,000 characters is ~8,000 words, a long feature:
+    # 99% of the 5,996 articles in ../shared/data are under 20,240 characters, 99.9% under
+    # 80,000; a 1 MB paste then digests in seconds (benchmarks/size_limits.py).
+    max_article_chars: int = 50_000
+    # Sentences of one story that are aligned and analysed: past it each article keeps its
+    # first k sentences (k as large as fits). Alignment, the summary and the exclusives
+    # hold story-wide sentence x sentence and sentence x n-gram matrices, so memory grows
+    # with the square of this: 3,000 sentences (120 DUC 2006 articles as one story) peaked
+    # at 955 MB. The largest cluster of the DUC/MultiLing sets has 1,412 sentences, so
+    # 2,000 leaves every evaluated story whole.
+    max_story_sentences: int = 2_000
+    # A JSON or JSONL file is an archive of records: max_bytes applies to each record, and
+    # this to the whole file, which is read into memory (100 MB of text is ~20,000 articles).
+    max_archive_bytes: int = 100_000_000
+    # Overall time for one URL (connect, redirects and the whole body), on top of the
+    # per-read fetch_timeout: a server that trickles a byte every few seconds never trips
+    # a per-read timeout. 60 s fetches 5 MB (max_bytes) at ~85 KB/s, a slow mobile link.
+    fetch_deadline: float = 60.0
+    # ... and for all URLs of one run (digest, ingest, a feed poll): past it the remaining
+    # URLs are reported as not fetched. 10 minutes is 10 slow URLs at fetch_deadline.
+    fetch_run_deadline: float = 600.0
 
 
 def _known_fields() -> dict[str, type | str]:

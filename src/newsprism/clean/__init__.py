@@ -30,6 +30,7 @@ from newsprism.clean.header import (
     take_title_line,
 )
 from newsprism.clean.html import extract_page
+from newsprism.clean.length import cap_paragraphs
 from newsprism.clean.wire import clean_title, strip_wire
 from newsprism.config import Options
 from newsprism.errors import ExtractionError
@@ -54,7 +55,9 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         lines, title, published = doc.body, doc.title, doc.published
         sitename, author, url = None, doc.author, doc.url
         dropped, kinds = (), {}
-    paragraphs, wire = strip_wire(split_paragraphs(lines))
+    paragraphs, over = cap_paragraphs(split_paragraphs(lines), options.max_article_chars,
+                                      doc.origin)
+    paragraphs, wire = strip_wire(paragraphs)
     head = Head(paragraphs, title=clean_title(title), published=published, removed=wire)
     take_dateline(head)
     if doc.format != "html":
@@ -63,7 +66,7 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
     kept, removed = clean_paragraphs(head.paragraphs)
     removed += explain_dropped(dropped, kept)
     kept, trailing = drop_trailing_headings(kept, kinds)
-    removed += trailing
+    removed += trailing + over
     text, marks = join_paragraphs(kept, kinds)
     if not text.strip():
         raise ExtractionError(doc.origin, _nothing_left(head.removed + removed))

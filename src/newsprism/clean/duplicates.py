@@ -8,6 +8,7 @@ is found in the longer one.
 
 from __future__ import annotations
 
+import math
 import re
 from difflib import SequenceMatcher
 
@@ -54,22 +55,90 @@ def find_duplicates(paragraphs: list[str]) -> dict[int, int]:
     """Map index of each repeated paragraph -> index of the copy that is kept.
 
     The first copy is kept, unless a later one is more complete: at least as
-    long and ending like a sentence while the first copy breaks off.
+    long and ending like a sentence while the first copy breaks off. A paragraph
+    matching several kept ones counts as a copy of the earliest kept.
+
+    Only paragraphs sharing a word that :class:`CopyIndex` proves necessary are
+    compared, so the cost grows with the number of paragraphs, not its square.
     """
     toks = [tokens(p) for p in paragraphs]
-    kept: list[int] = []
+    index = CopyIndex(toks)
+    slot: dict[int, int] = {}  # kept paragraph -> its place in the order copies are sought
     dropped: dict[int, int] = {}
     for i, tok in enumerate(toks):
-        match = next((k for k in kept if same_paragraph(toks[k], tok)), None)
+        matches = [k for k in index.candidates(i) if same_paragraph(toks[k], tok)]
+        match = min(matches, key=slot.__getitem__, default=None)
         if match is None:
-            kept.append(i)
+            slot[i] = i
+            index.add(i)
         elif _more_complete(paragraphs[i], paragraphs[match]):
-            kept[kept.index(match)] = i
+            slot[i] = slot.pop(match)
+            index.remove(match)
+            index.add(i)
             dropped[match] = i
-            dropped = {d: (i if keep == match else keep) for d, keep in dropped.items()}
         else:
             dropped[i] = match
-    return dropped
+    return {d: _final(keep, dropped) for d, keep in dropped.items()}
+
+
+def _final(keep: int, dropped: dict[int, int]) -> int:
+    """The copy finally kept, following replacements (a kept copy later outdone)."""
+    while keep in dropped:
+        keep = dropped[keep]
+    return keep
+
+
+class CopyIndex:
+    """Kept paragraphs by word, answering "which of them could this one repeat?".
+
+    A pair passes :func:`same_paragraph` only if the smaller word set shares at
+    least NEAR_DUPLICATE_SHARE of its words with the other, so any
+    ``|S| - ceil(share * |S|) + 1`` words of the smaller set ``S`` include a
+    shared one (prefix filtering). Taking the rarest words of each paragraph as
+    that prefix keeps the lists looked up short. Candidates are a superset of
+    the true copies; :func:`same_paragraph` still decides.
+    """
+
+    def __init__(self, token_lists: list[list[str]]) -> None:
+        self.words = [set(t) for t in token_lists]
+        # Copies state the same numbers (same_paragraph requires it), so words are keyed
+        # by the paragraph's numbers too: "40 injured" is never compared with "45 injured".
+        self.numbers = [tuple(sorted(w for w in t if w.isdigit())) for t in token_lists]
+        df: dict[str, int] = {}
+        for words in self.words:
+            for w in words:
+                df[w] = df.get(w, 0) + 1
+        self.prefix = [_rarest(words, df) for words in self.words]
+        self.by_word: dict[tuple, set[int]] = {}  # word -> kept paragraphs holding it
+        self.by_prefix: dict[tuple, set[int]] = {}  # word -> kept paragraphs with it in prefix
+
+    def add(self, k: int) -> None:
+        for w in self.words[k]:
+            self.by_word.setdefault((self.numbers[k], w), set()).add(k)
+        for w in self.prefix[k]:
+            self.by_prefix.setdefault((self.numbers[k], w), set()).add(k)
+
+    def remove(self, k: int) -> None:
+        for w in self.words[k]:
+            self.by_word[self.numbers[k], w].discard(k)
+        for w in self.prefix[k]:
+            self.by_prefix[self.numbers[k], w].discard(k)
+
+    def candidates(self, i: int) -> set[int]:
+        """Kept paragraphs that paragraph ``i`` may repeat (or be repeated by)."""
+        found: set[int] = set()
+        numbers = self.numbers[i]
+        for w in self.prefix[i]:  # i is the smaller set: its prefix meets the other's words
+            found.update(self.by_word.get((numbers, w), ()))
+        for w in self.words[i]:  # the kept one is smaller: its prefix meets i's words
+            found.update(self.by_prefix.get((numbers, w), ()))
+        return found
+
+
+def _rarest(words: set[str], df: dict[str, int]) -> list[str]:
+    # The tiny epsilon keeps the bound conservative against rounding of share * size.
+    need = math.ceil(NEAR_DUPLICATE_SHARE * len(words) - 1e-9)
+    return sorted(words, key=lambda w: (df[w], w))[: len(words) - need + 1] if words else []
 
 
 def _more_complete(later: str, earlier: str) -> bool:

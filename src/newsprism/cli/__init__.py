@@ -8,6 +8,7 @@ line on stderr and exit code 1; usage errors are click's (exit code 2).
 from __future__ import annotations
 
 import importlib.util
+import sqlite3
 import sys
 
 import click
@@ -61,10 +62,18 @@ def cli() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning library errors into one line and exit code 1."""
+    from newsprism.cli.failures import install_warning_handler, one_line
+
+    install_warning_handler()
     try:
         cli.main(args=argv, prog_name="newsprism", standalone_mode=False)
     except NewsPrismError as exc:
-        click.echo(f"newsprism: error: {exc}", err=True)
+        click.echo(f"newsprism: error: {one_line(str(exc))}", err=True)
+        sys.exit(1)
+    except sqlite3.Error as exc:  # the store's own errors are StoreErrors; this is the rest
+        click.echo(f"newsprism: error: the collection's database failed ({one_line(str(exc))}); "
+                   "check that the file and its folder are writable, or pass another store "
+                   "with --db", err=True)
         sys.exit(1)
     except click.exceptions.Abort:
         click.echo("newsprism: aborted", err=True)

@@ -63,10 +63,10 @@ def digest(inputs, output, as_json, words, focus, embedder, writer, writer_url, 
     fmt = format_for(str(output)) if output else ("json" if as_json else "md")
     started = time.perf_counter()
     articles, errors = load_articles(list(inputs), options)
+    if not articles and len(errors) == 1:
+        raise errors[0]  # printed once, as the error
     report(errors)
     if not articles:
-        if len(errors) == 1:
-            raise errors[0]
         raise InputError(", ".join(inputs), "no usable article found (see the lines above)")
     stories = [articles] if one_story else split_stories(articles, options)
     briefings = [brief(story, options) for story in stories]

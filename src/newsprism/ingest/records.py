@@ -31,25 +31,33 @@ _BODY_FIELDS = ("text", "html")
 
 
 def parse_records(
-    text: str, origin: str, path: str | None, whole_json: bool
+    text: str, origin: str, path: str | None, whole_json: bool,
+    max_record_bytes: int | None = None,
 ) -> tuple[list[RawDocument], list[InputError]]:
     """Documents from a JSON/JSONL body; bad lines or records become errors, not exceptions.
 
     Args:
         whole_json: try the body as one JSON value first (``.json`` files),
             falling back to JSON Lines when that fails.
+        max_record_bytes: a record (a line, or an item's text) larger than this
+            is refused on its own; the other records are still read.
     """
     if whole_json:
         try:
             value = json.loads(text)
         except json.JSONDecodeError:
             pass  # not one JSON value: read it as JSON Lines below
+        except RecursionError:
+            return [], [InputError(origin, _TOO_DEEP)]
         else:
             items = value if isinstance(value, list) else [value]
             found = [(f"{origin}:record {i + 1}", v) for i, v in enumerate(items)]
             warn_ignored(origin, [v for _, v in found])
-            return _records(found, path)
-    return _json_lines(text, origin, path)
+            return _records(found, path, max_record_bytes)
+    return _json_lines(text, origin, path, max_record_bytes)
+
+
+_TOO_DEEP = "invalid JSON (nested too deeply to read)"
 
 
 def warn_ignored(origin: str, values: list[Any]) -> None:
@@ -77,7 +85,7 @@ def ignored_fields(record: dict[str, Any]) -> list[str]:
 
 
 def _json_lines(
-    text: str, origin: str, path: str | None
+    text: str, origin: str, path: str | None, max_record_bytes: int | None
 ) -> tuple[list[RawDocument], list[InputError]]:
     items: list[tuple[str, Any]] = []
     errors: list[InputError] = []
@@ -85,28 +93,46 @@ def _json_lines(
         if not line.strip():
             continue
         where = f"{origin}:{number}"
+        if _over(line, max_record_bytes):
+            errors.append(InputError(where, _record_too_big(line, max_record_bytes)))
+            continue
         try:
             items.append((where, json.loads(line)))
         except json.JSONDecodeError as exc:
             errors.append(InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})"))
+        except RecursionError:
+            errors.append(InputError(where, _TOO_DEEP))
     warn_ignored(origin, [v for _, v in items])
-    docs, record_errors = _records(items, path)
+    docs, record_errors = _records(items, path, None)
     if not items and not errors:
         errors.append(InputError(origin, "no JSON records found (the file is empty)"))
     return docs, errors + record_errors
 
 
 def _records(
-    items: list[tuple[str, Any]], path: str | None
+    items: list[tuple[str, Any]], path: str | None, max_record_bytes: int | None
 ) -> tuple[list[RawDocument], list[InputError]]:
     docs: list[RawDocument] = []
     errors: list[InputError] = []
     for where, value in items:
         try:
-            docs.append(record_to_document(value, where, path))
+            doc = record_to_document(value, where, path)
+            if _over(doc.body, max_record_bytes):
+                raise InputError(where, _record_too_big(doc.body, max_record_bytes))
+            docs.append(doc)
         except InputError as exc:
             errors.append(exc)
     return docs, errors
+
+
+def _over(text: str, limit: int | None) -> bool:
+    """True when ``text`` is over ``limit`` bytes in UTF-8 (encoded only when it may be)."""
+    return limit is not None and len(text) * 4 > limit and len(text.encode("utf-8")) > limit
+
+
+def _record_too_big(text: str, limit: int | None) -> str:
+    return (f"record is {len(text.encode('utf-8')) / 1e6:.1f} MB, over the "
+            f"{(limit or 0) / 1e6:g} MB size limit per record (raise max_bytes to read it)")
 
 
 def record_to_document(value: Any, origin: str, path: str | None = None) -> RawDocument:

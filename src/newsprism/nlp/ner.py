@@ -53,12 +53,44 @@ def mentions(texts: Iterable[str]) -> list[tuple[Mention, ...]]:
     """Entity mentions of every text, in order; one ``nlp.pipe`` call for the uncached ones."""
     texts = list(texts)
     missing = [t for t in dict.fromkeys(texts) if t not in _cache]
-    if missing:
-        nlp = load()
-        for text, doc in zip(missing, nlp.pipe(missing, batch_size=32)):
-            remember(text, tuple(Mention(e.start_char, e.end_char, e.text, e.label_)
-                                  for e in doc.ents))
-    return [_cache[t] if t in _cache else _recompute(t) for t in texts]
+    for text, found in zip(missing, _find(missing)):
+        remember(text, found)
+    return [_cache[t] if t in _cache else _find([t])[0] for t in texts]
+
+
+# Longer texts are fed to spaCy in pieces cut at line breaks: spaCy refuses a text over
+# its max_length (1,000,000 characters, error E088) and needs ~1 GB per 100,000 characters
+# of one doc. News articles are far shorter, so their mentions are found in one piece.
+CHUNK_CHARS = 100_000
+
+
+def _find(texts: list[str]) -> list[tuple[Mention, ...]]:
+    """Mentions of each text (offsets into that text), long texts run in pieces."""
+    if not texts:
+        return []
+    pieces = [(n, offset, piece) for n, text in enumerate(texts)
+              for offset, piece in _pieces(text)]
+    found: list[list[Mention]] = [[] for _ in texts]
+    docs = load().pipe((piece for _, _, piece in pieces), batch_size=32)
+    for (n, offset, _), doc in zip(pieces, docs):
+        found[n].extend(Mention(offset + e.start_char, offset + e.end_char, e.text, e.label_)
+                        for e in doc.ents)
+    return [tuple(f) for f in found]
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text`` in pieces of at most CHUNK_CHARS, cut after a newline
+    where there is one (else hard)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > CHUNK_CHARS:
+        cut = text.rfind("\n", start, start + CHUNK_CHARS) + 1
+        if cut <= start:
+            cut = start + CHUNK_CHARS
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
 
 
 def remember(text: str, found: tuple[Mention, ...]) -> None:
@@ -68,9 +100,3 @@ def remember(text: str, found: tuple[Mention, ...]) -> None:
         _cache.move_to_end(text)
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
-
-
-def _recompute(text: str) -> tuple[Mention, ...]:
-    # Only reached when a huge batch evicted its own first entries from the cache.
-    doc = load()(text)
-    return tuple(Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)

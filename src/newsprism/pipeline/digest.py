@@ -50,7 +50,8 @@ class Aligned:
 
 def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
     """Sentences, their vectors, and the strict and loose groups of one story."""
-    by_article = {a.id: segment.split_sentences(a) for a in articles}
+    by_article = segment.leading_sentences({a.id: segment.split_sentences(a) for a in articles},
+                                           options.max_story_sentences)
     flat = [s for a in articles for s in by_article[a.id]]
     texts = [s.text for s in flat]
     lexical = get_embedder("tfidf").encode(texts)

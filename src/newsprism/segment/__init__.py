@@ -6,11 +6,15 @@ caption or heading left in a paragraph of its own cannot glue onto a sentence.
 
 from __future__ import annotations
 
+import bisect
+import logging
 import re
 
 import blingfire
 
 from newsprism.model import Article, Sentence
+
+log = logging.getLogger("newsprism")
 
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -101,11 +105,40 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
 
 
 def paragraph_kind(marks: tuple[tuple[int, int, str], ...], start: int, end: int) -> str:
-    """The kind of the mark covering ``start:end``, else "text"."""
-    for m_start, m_end, kind in marks:
-        if m_start <= start and end <= m_end:
-            return kind
+    """The kind of the mark covering ``start:end``, else "text".
+
+    ``marks`` are paragraph spans in text order (as the clean stage writes them),
+    so the one that can cover ``start`` is found by bisection.
+    """
+    i = bisect.bisect_right(marks, start, key=lambda m: m[0]) - 1
+    if i >= 0 and marks[i][0] <= start and end <= marks[i][1]:
+        return marks[i][2]
     return "text"
+
+
+def leading_sentences(
+    by_article: dict[str, tuple[Sentence, ...]], max_sentences: int
+) -> dict[str, tuple[Sentence, ...]]:
+    """Each article's first ``k`` sentences, ``k`` the largest keeping the total within
+    ``max_sentences`` (at least 1); ``by_article`` itself when every sentence fits.
+
+    A story's analysis compares every sentence with every other, so its cost grows with
+    the square of their number; news puts its facts first, so the leads are kept.
+    """
+    sizes = [len(ss) for ss in by_article.values()]
+    if sum(sizes) <= max_sentences:
+        return by_article
+    low, high = 1, max(sizes)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(min(n, middle) for n in sizes) <= max_sentences:
+            low = middle
+        else:
+            high = middle - 1
+    log.warning("a story of %d articles and %d sentences: only each article's first %d "
+                "sentences are compared (max_story_sentences = %d)",
+                len(sizes), sum(sizes), low, max_sentences)
+    return {aid: ss[:low] for aid, ss in by_article.items()}
 
 
 def split_text(text: str, source: str = "doc") -> tuple[Sentence, ...]:
