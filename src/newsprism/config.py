@@ -61,6 +61,13 @@ class Options:
     # read alone 7 times in 18 against 46 in 63 for plain lines, and one named the wrong
     # person; the tune half had shown a gain (0.75 -> 0.81), so the gain was overfitting.
     summary_context_lines: bool = False
+    # A line is chosen only when the learned "stands alone" probability of its cues
+    # (analyse/summary/standalone.py, alone.json: logistic regression fitted on the tune
+    # half of benchmarks/trust.py's labels) is at least this. Story-grouped 5-fold CV inside
+    # the tune half (benchmarks/fit_standalone.py): at 0.75, 76% of lines that read alone
+    # pass and 36% of lines that lean on context (0.5: 95% / 73%; 0.8: 67% / 23%); 0.75
+    # is the highest value that keeps DUC 2003 ROUGE above its 38.0 / 10.0 gate.
+    summary_alone_min: float = 0.75
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones
@@ -98,6 +105,12 @@ class Options:
     # TF-IDF alone (the dependency-free embedder): paraphrases score 0.2-0.7 here, so it
     # only aligns close rewordings; recall is lower, precision is what matters for citations.
     align_threshold_tfidf: float = 0.4
+    # A citation holds when its sentence carries the line's claim: two sentences share a
+    # Fact (and so cite each other) only when one holds at least this share of the other's
+    # content words (analyse/align.py:carries). On the 156 citation labels of the tune half
+    # of benchmarks/trust.py, 0.7 keeps 99 of 129 supported citations and 4 of 27 partial
+    # or unsupported (0.6: 116 / 12; 0.8: 89 / 1); see the CV in benchmarks/fit_citations.py.
+    citation_carried: float = 0.7
     # --- disputes: looser groups in which value conflicts are sought (a sentence that
     # says "45 people" where another says "40" is, by that difference, less alike). The
     # example story's 40/45 injured pair is grouped from 0.70 down; a conflict found in

@@ -57,8 +57,10 @@ from newsprism.analyse.summary import learned
 from newsprism.analyse.summary.standalone import (
     Reading,
     central_words,
+    cues,
     needs_a_name,
     read_alone,
+    stands_alone,
 )
 from newsprism.config import Options
 from newsprism.model import Citation, Fact, Sentence, SummaryItem
@@ -199,6 +201,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
             continue
         if not options.summary_context_lines and (reading.original or reading.leans_on):
             continue  # it needs its source's context: a named pronoun, a leaning line
+        if stands_alone(cues(reading.text, before[:-1], central)) < options.summary_alone_min:
+            continue  # the learned decision: a reader would not know who or what it is about
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
         leans = reading.leans_on
         leans_on = None if leans is None else _fact_id(fact_of, leans, sentences)
