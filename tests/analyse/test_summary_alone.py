@@ -6,7 +6,7 @@ import numpy as np
 
 from newsprism.analyse import align
 from newsprism.analyse.summary.features import content_words
-from newsprism.analyse.summary.standalone import CUES, cues, stands_alone
+from newsprism.analyse.summary.standalone import CUES, cues, misread_after, stands_alone
 from newsprism.config import Options
 from newsprism.model import Sentence
 
@@ -62,3 +62,11 @@ def test_a_fact_groups_only_sentences_that_carry_each_others_claim():
     assert groups == [["a", "b"], ["c"]]
     words = [content_words(s.text) for s in flat]
     assert align.carries([0], [1], words, 0.7) and not align.carries([0], [2], words, 0.7)
+
+
+def test_a_line_is_not_placed_where_its_reference_would_be_misread():
+    assert misread_after("The team won three titles last year.",
+                         "Norvia's team arrived in Tessport on Sunday.")
+    assert not misread_after("The team won three titles last year.",
+                             "The Karvelian port authority closed the harbour.")
+    assert misread_after("He said the divers would return.", "Harbour master Ilona Vesk spoke.")

@@ -17,6 +17,11 @@ A sentence taken out of its article may lean on what came before it there:
   and what it refers to.
 
 A lead sentence (the first of its article) never leans on anything.
+
+Beyond these cases, whether a line reads alone is a learned decision (:func:`stands_alone`
+over :data:`CUES`: position, pronouns, connectives, "the x" and "this x" without a
+referent, a surname given in full earlier, central words, names, quotes, numbers): the
+summary keeps out a line whose probability is below ``Options.summary_alone_min``.
 """
 
 from __future__ import annotations
@@ -154,6 +159,25 @@ def cues(text: str, earlier: list[Sentence], central: frozenset[str]) -> tuple[f
         float(any(ch.isdigit() for ch in text)),
         float(bool(_ANAPHORIC_TIME.search(text))),
     )
+
+
+def referents(text: str) -> frozenset[str]:
+    """What the opening words of ``text`` refer back to, as content words a line before it
+    could supply: the noun of "The x ..." / "This x ...", or "<person>" for a person
+    pronoun ("He ...", "Her ..."). Empty when the line opens otherwise."""
+    if needs_a_name(text):
+        return frozenset({"<person>"})
+    m = re.match(r"(?:The|This|That|These|Those|Such) ((?:[a-z][a-z-]+ ?){1,3})", text)
+    return frozenset(F.content_words(m.group(1))) if m else frozenset()
+
+
+def misread_after(text: str, previous: str) -> bool:
+    """Shown right after ``previous``, the opening reference of ``text`` would be read as
+    something ``previous`` names: "The team won ..." after a line about another team."""
+    wanted = referents(text)
+    if "<person>" in wanted:
+        return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", previous))
+    return bool(wanted & F.content_words(previous))
 
 
 def _short_name(text: str, earlier: list[Sentence]) -> bool:
