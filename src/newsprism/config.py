@@ -64,10 +64,12 @@ class Options:
     # A line is chosen only when the learned "stands alone" probability of its cues
     # (analyse/summary/standalone.py, alone.json: logistic regression fitted on the tune
     # half of benchmarks/trust.py's labels) is at least this. Story-grouped 5-fold CV inside
-    # the tune half (benchmarks/fit_standalone.py): at 0.75, 76% of lines that read alone
-    # pass and 36% of lines that lean on context (0.5: 95% / 73%; 0.8: 67% / 23%); 0.75
-    # is the highest value that keeps DUC 2003 ROUGE above its 38.0 / 10.0 gate.
-    summary_alone_min: float = 0.75
+    # the tune half (benchmarks/fit_standalone.py) gives the share of lines that read alone
+    # / that lean on context still passing: 0.4: 98% / 80%, 0.5: 95% / 73%, 0.75: 76% / 36%.
+    # The ROUGE gate decides: DUC 2003 R1/R2 recall 38.10/10.31 (off), 38.09/10.15 (0.4),
+    # 37.87/10.07 (0.45), 37.96/10.15 (0.5), 37.70/9.98 (0.75); 0.4 is the highest value
+    # that keeps the 38.0 / 10.0 gate.
+    summary_alone_min: float = 0.4
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones
