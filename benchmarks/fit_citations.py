@@ -16,6 +16,7 @@ sentence) pair, and prints:
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -31,9 +32,10 @@ GRID = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)
 TARGET = 0.95  # the issue's citation-precision target
 
 
-def dataset() -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Carried share, label (1 = supported) and story of each tune-half citation label."""
-    stories = {s.id: s for s in trust.load_split("tune")}
+def dataset(limit: int | None = None) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Carried share, label (1 = supported) and story of each tune-half citation label (of
+    its first ``limit`` stories when given)."""
+    stories = {s.id: s for s in trust.load_split("tune")[:limit]}
     labels = [lab for lab in trust.load_labels().values()
               if lab["kind"] == "citation" and lab["story"] in stories]
     texts: dict[str, dict] = {}
@@ -61,10 +63,16 @@ def pick(share: np.ndarray, y: np.ndarray) -> float:
     return GRID[-1]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     from sklearn.model_selection import GroupKFold
 
-    share, y, groups = dataset()
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--limit", type=int, help="only the first N tune stories (a smoke run)")
+    args = p.parse_args(argv)
+    if not trust.SHARED.exists():
+        print(f"SKIP: {trust.SHARED} is absent; the stories are read from it")
+        return 0
+    share, y, groups = dataset(args.limit)
     print(f"tune half: {len(y)} citation labels, {int(y.sum())} supported, "
           f"{len(set(groups))} stories")
     print("threshold | supported kept | partial/no kept | precision")
