@@ -118,3 +118,13 @@ def test_summary_quality_on_two_clusters(tmp_path: Path) -> None:
     out = run("summary_quality.py", "--datasets", "multiling2011_english.jsonl", "--limit", "2",
               "--baselines", "lead", "--out", str(tmp_path / "summary"))
     assert "2 clusters" in out and (tmp_path / "summary.md").is_file()
+
+
+@needs_shared
+def test_fit_standalone_smoke():
+    assert "grouped-CV log loss" in run("fit_standalone.py", "--limit", "6")
+
+
+@needs_shared
+def test_fit_citations_smoke():
+    assert "grouped CV" in run("fit_citations.py", "--limit", "8")

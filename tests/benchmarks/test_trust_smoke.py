@@ -43,7 +43,10 @@ def test_examples_items_dump_and_labels_round_trip(tmp_path):
     (story,) = [s for s in bench.load_split("tune") if s.file == bench.EXAMPLES]
     items = bench.run([story], "tfidf", progress=False)
     kinds = {it.kind for it in items}
-    assert {"standalone", "citation"} <= kinds  # exclusives: only those judged newsworthy
+    # no citation item: since the citation check, no summary line of the examples cites a
+    # second outlet (the one that did was labelled partial); exclusives: only those judged
+    # newsworthy, none here
+    assert "standalone" in kinds
     assert len({it.key for it in items}) == len(items)
     assert all(it.refs and all({"doc", "start", "end"} <= r.keys() for r in it.refs)
                for it in items)

@@ -26,7 +26,10 @@ def by_file(b, stem):
 def test_summary_is_attributed_and_free_of_noise(briefing):
     assert briefing.summary
     assert all(item.citations for item in briefing.summary)
-    assert sum(len(item.citations) >= 3 for item in briefing.summary) >= 2
+    # one line cited by 3+ outlets: since the citation check (issue 9) a paraphrase that
+    # shares too few of a line's words no longer cites it (MiniLM paraphrases of Akar's
+    # cooperation line); the check was 2 lines before
+    assert sum(len(item.citations) >= 3 for item in briefing.summary) >= 1
     for item in briefing.summary:
         assert not SEED_NOISE.search(item.text), item.text
     for e in briefing.exclusive:

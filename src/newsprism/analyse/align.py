@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.analyse.disputes.values import values
+from newsprism.analyse.summary.features import content_words
 from newsprism.model import Fact, Sentence, content_id
 
 # Below this many word characters a "sentence" is a fragment (a dangling quote
@@ -43,7 +44,7 @@ def similarity(
 
 
 def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
-          same_values: bool = False) -> tuple[Fact, ...]:
+          same_values: bool = False, carried: float = 0.0) -> tuple[Fact, ...]:
     """Every sentence in exactly one Fact; multi-outlet Facts hold mutually similar sentences.
 
     Args:
@@ -57,6 +58,7 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
     """
     n = len(sentences)
     stated = [values(s.text, None) for s in sentences] if same_values else None
+    words = [content_words(s.text) for s in sentences] if same_values and carried else None
     group = list(range(n))  # group id of each sentence
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     rows, cols = np.nonzero(np.triu(sims >= threshold, k=1))
@@ -64,7 +66,8 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
     for i, j in pairs:
         gi, gj = group[i], group[j]
         if gi == gj or not _can_merge(members[gi], members[gj], sentences, sims, threshold,
-                                      stated):
+                                      stated) \
+                or (words and not carries(members[gi], members[gj], words, carried)):
             continue
         for k in members[gj]:
             group[k] = gi
@@ -93,6 +96,15 @@ def _can_merge(
         return False
     return stated is None or not any(x.differs(y) for i in a for j in b
                                      for x in stated[i] for y in stated[j])
+
+
+def carries(a: list[int], b: list[int], words: list[set[str]], share: float) -> bool:
+    """Every cross pair of groups ``a`` and ``b``: one sentence holds at least ``share`` of
+    the other's content words, so either can be cited for the other (the one saying less
+    is contained in the one saying more; a sentence on another event of the same story
+    shares its names but not its claim)."""
+    return all(len(words[i] & words[j]) >= share * min(len(words[i]), len(words[j]))
+               for i in a for j in b)
 
 
 def _fact_id(sentences: list[Sentence]) -> str:

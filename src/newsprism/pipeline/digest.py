@@ -62,8 +62,8 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, lexical)
         strict, loose = options.align_threshold, options.dispute_threshold
-    return Aligned(by_article, flat, lexical, align.align(flat, sims, strict, same_values=True),
-                    align.align(flat, sims, loose), sims, loose)
+    facts = align.align(flat, sims, strict, same_values=True, carried=options.citation_carried)
+    return Aligned(by_article, flat, lexical, facts, align.align(flat, sims, loose), sims, loose)
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:

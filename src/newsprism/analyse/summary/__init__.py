@@ -5,7 +5,9 @@ that reads on its own, citing every outlet that states it.
 * :mod:`.features` holds the tokens, concepts and safe trims it works on;
 * :mod:`.learned` the two tiny learned models (sentence salience, word importance),
   whose coefficients ship in ``weights.json`` (written by ``newsprism.eval.train``);
-* :mod:`.standalone` makes a chosen line name who or what it is about.
+* :mod:`.standalone` decides whether a line reads alone (a learned model over cues,
+  coefficients in ``alone.json``, written by ``benchmarks/fit_standalone.py``) and keeps a
+  line from following one that would change what it refers to.
 """
 
 from newsprism.analyse.summary.select import candidate_table, importance, readable, summarise

@@ -17,12 +17,21 @@ A sentence taken out of its article may lean on what came before it there:
   and what it refers to.
 
 A lead sentence (the first of its article) never leans on anything.
+
+Beyond these cases, whether a line reads alone is a learned decision (:func:`stands_alone`
+over :data:`CUES`: position, pronouns, connectives, "the x" and "this x" without a
+referent, a surname given in full earlier, central words, names, quotes, numbers): the
+summary keeps out a line whose probability is below ``Options.summary_alone_min``.
 """
 
 from __future__ import annotations
 
+import functools
+import json
+import math
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 from newsprism.analyse.summary import features as F
 from newsprism.model import Sentence
@@ -82,6 +91,120 @@ def read_alone(text: str, earlier: list[Sentence],
         return Reading(text, leans_on=earlier[-1]) if earlier else None
     antecedent = _introduced_before(text, earlier, central)
     return Reading(text, leans_on=antecedent)
+
+
+# --- the learned decision -----------------------------------------------------------------
+# Cues a reader uses to tell whether a line says who and what it is about. The logistic
+# model over them (coefficients in ``alone.json``, fitted by ``benchmarks/fit_standalone.py``
+# on the tune half of the trust benchmark's hand labels) replaces a rule per case.
+CUES = (
+    "lead",  # the first sentence of its article
+    "position",  # sentence index / 20, at most 1
+    "pronoun_subject",  # a pronoun, demonstrative or "the same/other" opens the line
+    "pronoun_inside",  # a third-person pronoun anywhere in it
+    "connective",  # opens with a connective that leans on what came before
+    "definite_first",  # opens with "The x" (a common noun): which x is left to the context
+    "definite_back",  # a "the X" whose X is not central and its source used before the line
+    "definite_other",  # further "the X" with X not central (count / 3, at most 1)
+    "demonstrative",  # "this/that/these/those/such X" (not a time: "this week")
+    "short_name",  # a name its source gave in full earlier, here by the surname alone
+    "names",  # share of its words (after the first) that are capitalised
+    "central",  # share of its content words that are central to the story
+    "quote",  # share of its characters inside quotation marks
+    "length",  # words / 30, at most 2
+    "digit",  # holds a number
+    "anaphoric_time",  # "then", "at the time", "last month": a time fixed elsewhere
+)
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|it|its)\b", re.I)
+_DEFINITE = re.compile(r"\b[Tt]he ((?:[a-z][a-z-]+ ?){1,3})")
+_DEMONSTRATIVE = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ss]uch) ([a-z][a-z-]+)")
+_TIMES = frozenset("week weekend year month morning afternoon evening night day time summer "
+                   "spring autumn fall winter season decade century".split())
+_ANAPHORIC_TIME = re.compile(r"\b(?:then|at the time|last (?:week|month|year)|that (?:day|night)"
+                             r"|the (?:next|following|previous) (?:day|week|month)|earlier|later)\b",
+                             re.I)
+_CONNECTIVE = re.compile(r"^(?:But|And|Yet|So|Still|Also|However|Meanwhile|Instead|Then|Earlier"
+                         r"|Later|Moreover|Furthermore|Separately|Besides|Nevertheless|Again"
+                         r"|Among|Through|Because|Of|Two of|Many of|Most of|Some of|Both)\b")
+_CAPITAL = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+def cues(text: str, earlier: list[Sentence], central: frozenset[str]) -> tuple[float, ...]:
+    """The :data:`CUES` of ``text`` (a trim of a source sentence) whose source sentences
+    before it are ``earlier``; ``central`` as :func:`central_words` gives them."""
+    words = text.split()
+    before = set().union(*(F.content_words(s.text) for s in earlier)) if earlier else set()
+    definite = [F.content_words(m.group(1)) for m in _DEFINITE.finditer(text)]
+    loose = [nouns for nouns in definite if nouns and not nouns & central]
+    opens_the = words[0] == "The" and bool(loose) and loose[0] is definite[0]
+    demonstrative = [m for m in _DEMONSTRATIVE.finditer(text) if m.group(1) not in _TIMES]
+    content = F.content_words(text)
+    opener = bool(_OTHER_OPENER.match(text)) and not _TIME_AFTER.match(text)
+    return (
+        float(not earlier),
+        min(len(earlier), 20) / 20,
+        float(opener or needs_a_name(text)),
+        float(bool(_PRONOUN.search(text))),
+        float(bool(_CONNECTIVE.match(text))),
+        float(words[0] == "The" and len(words) > 1 and words[1][:1].islower()),
+        float(any(nouns & before for nouns in loose)),
+        min(len(loose) - opens_the, 3) / 3,
+        float(bool(demonstrative)),
+        float(_short_name(text, earlier)),
+        sum(w[0].isupper() for w in words[1:]) / max(len(words) - 1, 1),
+        len(content & central) / max(len(content), 1),
+        sum(len(q) for q in _QUOTED.findall(text)) / max(len(text), 1),
+        min(len(words) / 30, 2.0),
+        float(any(ch.isdigit() for ch in text)),
+        float(bool(_ANAPHORIC_TIME.search(text))),
+    )
+
+
+def referents(text: str) -> frozenset[str]:
+    """What the opening words of ``text`` refer back to, as content words a line before it
+    could supply: the noun of "The x ..." / "This x ...", or "<person>" for a person
+    pronoun ("He ...", "Her ..."). Empty when the line opens otherwise."""
+    if needs_a_name(text):
+        return frozenset({"<person>"})
+    m = re.match(r"(?:The|This|That|These|Those|Such) ((?:[a-z][a-z-]+ ?){1,3})", text)
+    return frozenset(F.content_words(m.group(1))) if m else frozenset()
+
+
+def misread_after(text: str, previous: str) -> bool:
+    """Shown right after ``previous``, the opening reference of ``text`` would be read as
+    something ``previous`` names: "The team won ..." after a line about another team."""
+    wanted = referents(text)
+    if "<person>" in wanted:
+        return bool(re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b", previous))
+    return bool(wanted & F.content_words(previous))
+
+
+def _short_name(text: str, earlier: list[Sentence]) -> bool:
+    """A capitalised word the source earlier wrote after another capitalised word (a full
+    name: "Aaron McKinney") stands here without it ("McKinney said ...")."""
+    full = {m.group(2) for s in earlier
+            for m in re.finditer(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b", s.text)}
+    for m in _CAPITAL.finditer(text):
+        word = m.group(1)
+        head = text[:m.start()].rstrip().split(" ")[-1:]
+        if word in full and not (head and head[0][:1].isupper()):
+            return True
+    return False
+
+
+def stands_alone(row: tuple[float, ...]) -> float:
+    """The learned probability that a line with these :data:`CUES` reads alone."""
+    model = _model()
+    z = model["intercept"] + sum(model["coefficients"][name] * (v - model["mean"][name])
+                                 / model["scale"][name] for name, v in zip(CUES, row))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.lru_cache(maxsize=1)
+def _model() -> dict:
+    raw = resources.files("newsprism.analyse.summary").joinpath("alone.json").read_text("utf-8")
+    return json.loads(raw)
 
 
 def central_words(sentences: list[Sentence], share: float) -> frozenset[str]:
