@@ -93,3 +93,9 @@ def test_upload_form_ingests_a_file(db_path: Path, tmp_path: Path) -> None:
     page = c.post("/ingest", files=files, data={"form_token": token.group(1)})
     assert page.status_code == 200 and "1</strong> new article" in page.text
     assert [o.lower() for o in c.get("/api/stories").json()["stories"][0]["outlets"]] == ["note"]
+
+
+def test_an_invalid_since_is_a_400_naming_the_format(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.get("/api/stories", params={"since": "yesterday"})
+    assert r.status_code == 400
+    assert "YYYY-MM-DD" in r.json()["error"]["message"]

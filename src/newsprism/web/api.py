@@ -111,7 +111,9 @@ def api_stories(since: str | None = Query(None, description="YYYY-MM-DD"),
                 limit: int = Query(100, ge=1, le=1000),
                 offset: int = Query(0, ge=0, le=MAX_OFFSET),
                 store: Store = Depends(get_store)) -> dict[str, Any]:
-    return {"stories": store.stories(since=since, limit=limit, offset=offset)}
+    from newsprism.web.storylist import check_since
+
+    return {"stories": store.stories(since=check_since(since), limit=limit, offset=offset)}
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail,
