@@ -90,6 +90,8 @@ def stories(base_url: str) -> dict[str, str]:
     for word in ("Osterfeld", "Qarvel"):
         out[word] = next(s["id"] for s in listed if word in (s["title"] or ""))
     out["Rennick"] = next(s["id"] for s in listed if s["articles"] == 30)
+    hits = httpx.get(base_url + "/api/search", params={"q": "rennick"}, timeout=10).json()
+    out["article"] = hits["results"][0]["id"]
     return out
 
 
@@ -112,7 +114,8 @@ def page(base_url: str) -> Iterator[object]:
 def pages(stories: dict[str, str]) -> dict[str, str]:
     return {"list": "/", "story-5": f"/stories/{stories['Osterfeld']}",
             "story-30": f"/stories/{stories['Rennick']}", "search": "/search?q=rennick",
-            "ingest": "/ingest", "error": "/stories/no-such-story"}
+            "ingest": "/ingest", "error": "/stories/no-such-story",
+            "article": f"/articles/{stories['article']}?q=rennick#match"}
 
 
 def shot_name(name: str, width: int) -> str:
@@ -130,7 +133,8 @@ def axe_problems(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", ["list", "story-5", "story-30", "search", "ingest", "error"])
+@pytest.mark.parametrize("name", ["list", "story-5", "story-30", "search", "article", "ingest",
+                                  "error"])
 def test_page_fits_the_screen_and_passes_axe(  # type: ignore[no-untyped-def]
         page, base_url: str, stories, name: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
