@@ -51,9 +51,10 @@ def read_inputs(inputs: list[str], options: Options) -> _Result:
 def read_urls(urls: list[str], options: Options) -> _Result:
     """Documents fetched from ``urls``, which must be http(s) URLs: anything else (a
     path, ``file:``, ``-``) is an error and is never read, so a remote caller cannot
-    make this machine read its own files."""
+    make this machine read its own files. The run's deadline is as in :func:`read_inputs`."""
+    run_ends = time.monotonic() + options.fetch_run_deadline
     return _gather(
-        _read_url(url, options) if is_url(url)
+        _read_url(url, options, run_ends - time.monotonic()) if is_url(url)
         else ([], [InputError(url, "not a web address: give a URL starting with http:// or "
                                    "https://, or upload the file itself")])
         for url in urls
