@@ -101,7 +101,7 @@ def _view(db: str, story_id: str) -> dict[str, float]:
     from newsprism.config import Options
     from newsprism.web import create_app
 
-    client = TestClient(create_app(db, Options()))
+    client = TestClient(create_app(db, Options()), base_url="http://localhost")
     client.get("/")  # first request: templates compiled
     out = {}
     for key, path in (("page", f"/stories/{story_id}"),
