@@ -9,6 +9,7 @@ which would otherwise credit an outlet with a fact it never stated.
 from __future__ import annotations
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsprism.analyse.disputes.values import values
 from newsprism.analyse.summary.features import content_words
@@ -35,12 +36,21 @@ def similarity(
 
     Pairs from the same source are set to -1: an outlet never supports itself.
     """
-    sims = semantic @ semantic.T
+    sims = _gram(semantic)
     if lexical is not None:
-        sims = sims + LEXICAL_WEIGHT * (lexical @ lexical.T)
+        sims = sims + LEXICAL_WEIGHT * _gram(lexical)
     sources = np.array([s.source for s in sentences])
     sims[sources[:, None] == sources[None, :]] = -1.0
     return sims
+
+
+def _gram(rows: np.ndarray) -> np.ndarray:
+    """``rows @ rows.T``; through a sparse copy when most entries are zero (a story's
+    TF-IDF rows: tens of non-zero n-grams out of tens of thousands)."""
+    if rows.size > 1_000_000 and np.count_nonzero(rows) < 0.05 * rows.size:
+        sparse = csr_matrix(rows)
+        return (sparse @ sparse.T).toarray()
+    return rows @ rows.T
 
 
 def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,

@@ -20,6 +20,8 @@ Forms of one person's name are not disputes: they are entity spellings.
 
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 
 from newsprism.analyse import ent_names, entities
@@ -221,36 +223,61 @@ def _title_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Se
 
     Only titles stated inside one aligned fact are compared: across a story a
     title may change legitimately (a foreign minister in June, prime minister
-    by September).
+    by September). Facts in order, then people in :func:`entities.resolve` order.
     """
-    out = []
-    for fact in facts:
-        out.extend(_fact_titles(articles, sentences, fact))
-    return out
-
-
-def _fact_titles(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
-                 fact: Fact) -> list[Dispute]:
-    inside = {(s.source, s.start, s.end) for s in fact.sentences}
-    out = []
-    for r in entities.resolve(articles):
-        cores: dict[str, list[entities.Span]] = {}
+    resolved = entities.resolve(articles)
+    fact_at = _fact_index(facts)
+    # fact -> person -> the spans of that person's titles inside the fact
+    inside: dict[int, dict[int, list[entities.Span]]] = {}
+    for person, r in enumerate(resolved):
         for span in r.spans:
-            if span.role and any(src == span.source and s <= span.start < e
-                                 for src, s, e in inside):
-                cores.setdefault(ent_names.role_core(span.role), []).append(span)
-        distinct = [c for c in cores if c and not any(
-            c != d and (set(c.split()) <= set(d.split()) or set(d.split()) <= set(c.split()))
-            for d in cores)]
-        if len(distinct) < 2 or len({s.source for c in distinct for s in cores[c]}) < 2:
-            continue
-        shown = [cores[c][0].role or c for c in distinct]
-        if any(_abbreviated(a, b) for a in shown for b in shown if a != b):
-            continue  # "HUD Secretary" is "Housing and Urban Development Secretary"
-        variants = tuple(Variant(cores[c][0].role or c, _cite_spans(cores[c], sentences))
-                         for c in distinct)
-        out.append(Dispute(f"{r.entity.name}'s title", variants, "title"))
+            fact = _containing(fact_at.get(span.source, ()), span.start) if span.role else None
+            if fact is not None:
+                inside.setdefault(fact, {}).setdefault(person, []).append(span)
+    out = []
+    for fact in sorted(inside):
+        for person in sorted(inside[fact]):
+            dispute = _person_titles(resolved[person], inside[fact][person], sentences)
+            if dispute is not None:
+                out.append(dispute)
     return out
+
+
+def _fact_index(facts: tuple[Fact, ...]) -> dict[str, list[tuple[int, int, int]]]:
+    """Per source, its sentences' (start, end, fact number), by start."""
+    at: dict[str, list[tuple[int, int, int]]] = {}
+    for k, fact in enumerate(facts):
+        for s in fact.sentences:
+            at.setdefault(s.source, []).append((s.start, s.end, k))
+    for spans in at.values():
+        spans.sort()
+    return at
+
+
+def _containing(spans: list[tuple[int, int, int]] | tuple, offset: int) -> int | None:
+    """The fact number of the sentence holding ``offset`` (sentences do not overlap)."""
+    i = bisect.bisect_right(spans, (offset, float("inf"), 0)) - 1
+    if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+        return spans[i][2]
+    return None
+
+
+def _person_titles(r: entities.Resolved, spans: list[entities.Span],
+                   sentences: dict[str, tuple[Sentence, ...]]) -> Dispute | None:
+    cores: dict[str, list[entities.Span]] = {}
+    for span in spans:
+        cores.setdefault(ent_names.role_core(span.role), []).append(span)
+    distinct = [c for c in cores if c and not any(
+        c != d and (set(c.split()) <= set(d.split()) or set(d.split()) <= set(c.split()))
+        for d in cores)]
+    if len(distinct) < 2 or len({s.source for c in distinct for s in cores[c]}) < 2:
+        return None
+    shown = [cores[c][0].role or c for c in distinct]
+    if any(_abbreviated(a, b) for a in shown for b in shown if a != b):
+        return None  # "HUD Secretary" is "Housing and Urban Development Secretary"
+    variants = tuple(Variant(cores[c][0].role or c, _cite_spans(cores[c], sentences))
+                     for c in distinct)
+    return Dispute(f"{r.entity.name}'s title", variants, "title")
 
 
 def _abbreviated(a: str, b: str) -> bool:

@@ -31,9 +31,10 @@ class Others:
         """``outlet[i]`` is the outlet of sentences[i]; articles of one outlet are not
         "others" to each other."""
         self.sentences, self.support = sentences, support
-        # TF-IDF rows are mostly zeros: one sparse copy makes each comparison a sparse
-        # product instead of a pass over the story's whole dense matrix
+        # TF-IDF rows are mostly zeros: one sparse product gives every pair's cosine
+        # (computed on the first question, then read per candidate)
         self.vectors = csr_matrix(vectors)
+        self._cosines: np.ndarray | None = None
         self.sources = np.array(outlet)
         self.words = [F.content_words(s.text) for s in sentences]
         self.vocabulary: dict[str, set[str]] = {}
@@ -46,8 +47,9 @@ class Others:
         others = self.sources != source
         if not others.any():
             return False
-        sims = (self.vectors @ self.vectors[row].T).toarray().ravel()
-        if float(sims[others].max()) >= options.exclusive_similar:
+        if self._cosines is None:
+            self._cosines = (self.vectors @ self.vectors.T).toarray()
+        if float(self._cosines[row][others].max()) >= options.exclusive_similar:
             return True
         if self.support is not None:
             scores, threshold = self.support

@@ -56,8 +56,10 @@ def bigrams(toks: list[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(toks, toks[1:]) if not (a in STOP and b in STOP)}
 
 
-def content_words(text: str) -> set[str]:
-    return {t for t in tokens(text) if t not in STOP and len(t) > 1}
+@functools.lru_cache(maxsize=1 << 16)
+def content_words(text: str) -> frozenset[str]:
+    """The stemmed content words of ``text`` (remembered: every stage asks again)."""
+    return frozenset(t for t in tokens(text) if t not in STOP and len(t) > 1)
 
 
 def trim_span(text: str) -> tuple[int, int]:

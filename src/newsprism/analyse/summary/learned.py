@@ -118,7 +118,13 @@ def _relative(values: np.ndarray) -> np.ndarray:
 
 def word_stats(sentences: list[Sentence], query: set[str]) -> WordStats:
     """One pass over the story: its content words, their features and counts.
-    ``sentences`` are in article order."""
+    ``sentences`` are in article order. The summary and "only in some" ask for the same
+    story's statistics: the last few are remembered (treat the result as read-only)."""
+    return _word_stats(tuple(sentences), frozenset(query))
+
+
+@functools.lru_cache(maxsize=4)
+def _word_stats(sentences: tuple[Sentence, ...], query: frozenset[str]) -> WordStats:
     size = Counter(s.source for s in sentences)
     uses: Counter = Counter()
     capital: Counter = Counter()
