@@ -9,7 +9,7 @@ which would otherwise credit an outlet with a fact it never stated.
 from __future__ import annotations
 
 import numpy as np
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, issparse
 
 from newsprism.analyse.disputes.values import values
 from newsprism.analyse.summary.features import content_words
@@ -30,9 +30,11 @@ LEXICAL_WEIGHT = 0.5
 
 
 def similarity(
-    sentences: list[Sentence], semantic: np.ndarray, lexical: np.ndarray | None = None
+    sentences: list[Sentence], semantic: np.ndarray | csr_matrix,
+    lexical: np.ndarray | csr_matrix | None = None
 ) -> np.ndarray:
-    """Pairwise support score (cosine, plus weighted lexical cosine when given).
+    """Pairwise support score (cosine, plus weighted lexical cosine when given); rows
+    dense or sparse (TF-IDF rows are cheapest multiplied sparse).
 
     Pairs from the same source are set to -1: an outlet never supports itself.
     """
@@ -44,12 +46,10 @@ def similarity(
     return sims
 
 
-def _gram(rows: np.ndarray) -> np.ndarray:
-    """``rows @ rows.T``; through a sparse copy when most entries are zero (a story's
-    TF-IDF rows: tens of non-zero n-grams out of tens of thousands)."""
-    if rows.size > 1_000_000 and np.count_nonzero(rows) < 0.05 * rows.size:
-        sparse = csr_matrix(rows)
-        return (sparse @ sparse.T).toarray()
+def _gram(rows: np.ndarray | csr_matrix) -> np.ndarray:
+    """``rows @ rows.T`` as a dense matrix."""
+    if issparse(rows):
+        return (rows @ rows.T).toarray()
     return rows @ rows.T
 
 

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Protocol
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsprism.errors import ConfigError
 
@@ -126,20 +127,26 @@ class TfidfEmbedder:
     name = "tfidf"
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        return self.encode_sparse(texts).toarray()
+
+    def encode_sparse(self, texts: list[str]) -> csr_matrix:
+        """The rows as a sparse float32 matrix: a story's TF-IDF rows hold tens of non-zero
+        n-grams out of tens of thousands, so products of them are cheapest kept sparse."""
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
+            return csr_matrix((0, 1), dtype=np.float32)
         vectorizer = TfidfVectorizer(
             ngram_range=(1, 2), sublinear_tf=True, strip_accents="unicode", min_df=1
         )
         try:
             matrix = vectorizer.fit_transform(texts)
         except ValueError:  # every text empty of words
-            return np.zeros((len(texts), 1), dtype=np.float32)
-        # rows are L2-normalised already (the vectorizer's norm="l2"); a story's dense
-        # matrix is large (1,200 sentences x 30,000 n-grams), so it is not normalised twice
-        return matrix.toarray().astype(np.float32, copy=False)
+            return csr_matrix((len(texts), 1), dtype=np.float32)
+        # rows are L2-normalised already (the vectorizer's norm="l2")
+        matrix = matrix.astype(np.float32)
+        matrix.sort_indices()
+        return matrix
 
 
 _REGISTRY = {"minilm": MiniLMEmbedder, "tfidf": TfidfEmbedder}

@@ -15,7 +15,7 @@ from newsprism.config import Options, build_options
 from newsprism.errors import InputError
 from newsprism.model import Article, Briefing, Fact, Sentence, SummaryItem
 from newsprism.nlp.text import lead_title
-from newsprism.nlp.embed import get_embedder
+from newsprism.nlp.embed import TfidfEmbedder, get_embedder
 
 
 def load_articles(
@@ -54,13 +54,14 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
                                            options.max_story_sentences)
     flat = [s for a in articles for s in by_article[a.id]]
     texts = [s.text for s in flat]
-    lexical = get_embedder("tfidf").encode(texts)
+    rows = TfidfEmbedder().encode_sparse(texts)
+    lexical = rows.toarray()
     if options.embedder == "tfidf":
-        sims = align.similarity(flat, lexical)
+        sims = align.similarity(flat, rows)
         strict, loose = options.align_threshold_tfidf, options.dispute_threshold_tfidf
     else:
         vectors = get_embedder(options.embedder).encode(texts)
-        sims = align.similarity(flat, vectors, lexical)
+        sims = align.similarity(flat, vectors, rows)
         strict, loose = options.align_threshold, options.dispute_threshold
     facts = align.align(flat, sims, strict, same_values=True, carried=options.citation_carried)
     return Aligned(by_article, flat, lexical, facts, align.align(flat, sims, loose), sims, loose)

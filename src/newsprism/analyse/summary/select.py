@@ -49,6 +49,8 @@ and MultiLing); see the closing note of issue 3 for what each was compared again
 
 from __future__ import annotations
 
+import functools
+
 import math
 import re
 from collections.abc import Mapping
@@ -268,8 +270,11 @@ _DAY = re.compile(r"^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
                   r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
 
 
-def _concepts(text: str) -> set[tuple[str, str]]:
-    return F.bigrams(F.tokens(text))
+@functools.lru_cache(maxsize=1 << 15)
+def _concepts(text: str) -> frozenset[tuple[str, str]]:
+    """The bigram concepts of ``text`` (remembered: the story's every sentence is asked for
+    once per weighting, and a briefing weighs several times)."""
+    return frozenset(F.bigrams(F.tokens(text)))
 
 
 def _concept_weights(
