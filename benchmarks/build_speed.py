@@ -123,7 +123,7 @@ def _child(name: str, db: str, cluster_id: str) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _round(cluster_id: str, articles: list) -> dict[str, dict[str, float]]:  # type: ignore[type-arg]
+def _round(cluster_id: str, articles: list) -> dict[str, dict[str, float]]:
     """One run of every step on ``articles``: all but the last stored, then the last."""
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "np.db")
@@ -132,7 +132,8 @@ def _round(cluster_id: str, articles: list) -> dict[str, dict[str, float]]:  # t
                "first view": _child("view", db, cluster_id)}
         _ingest(db, articles[-1:])
         out["rebuild after 1 new article"] = _child("build", db, cluster_id)
-        out[f"baseline: rebuild from scratch ({len(articles)})"] = _child("scratch", db, cluster_id)
+        out[f"baseline: rebuild from scratch ({len(articles)})"] = _child("scratch", db,
+                                                                          cluster_id)
     return out
 
 
@@ -140,11 +141,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cluster", default="D0601A")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--articles", type=int, help="only the cluster's first N articles (N >= 2)")
+    parser.add_argument("--articles", type=int,
+                        help="only the cluster's first N articles (N >= 2)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.articles is not None and args.articles < 2:
+        parser.error("--articles: at least 2 (one is added after the first build)")
     if args.step:
         print(json.dumps(step(args.step, args.db, args.cluster)))
         return

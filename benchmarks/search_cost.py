@@ -95,7 +95,8 @@ def main() -> None:
                   ("32 frequent words, OR", " OR ".join(common)),
                   ("32 words of the long article, OR", " OR ".join(WORDS)),
                   ("'x' x 16000", " ".join(["x"] * 16000))]
-        print(f"{n} DUC 2003 articles + one article of {args.long_lines * 32} words\n", flush=True)
+        print(f"{n} DUC 2003 articles + one article of {args.long_lines * 32} words\n",
+              flush=True)
         print("| query | before: CPU s (hits) | after: CPU s (hits) |\n| --- | --- | --- |")
         for label, query in cases:
             old = "—" if args.skip_before or "16000" in label else "%.2f (%s)" % cpu(

@@ -1,6 +1,7 @@
 """Update summaries ("what changed since") on DUC 2007 update, beside generic and LexRank.
 
-    nice .venv/bin/python benchmarks/update_summary.py [--grid 0.7 0.84 1.0] [--limit N] [--no-write]
+    nice .venv/bin/python benchmarks/update_summary.py [--grid 0.7 0.84 1.0]
+        [--limit N] [--no-write]
 
 DUC 2007 update (../shared/data/summarization/duc2007_update.jsonl, never copied
 here): 10 topics, each with sets A, B and C; a B summary must say what B adds to A,
@@ -77,6 +78,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N topics (N >= 2)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     args = parser.parse_args()
+    if args.limit is not None and args.limit < 2:
+        parser.error("--limit: at least 2 topics (one for each half)")
     if not DATA.is_file():
         print(f"skipped: {DATA} is absent")
         return
