@@ -1,6 +1,7 @@
 """Build speed: briefings ready before anyone asks, beside today's rebuild from scratch.
 
     nice .venv/bin/python benchmarks/build_speed.py [--cluster D0601A] [--repeat 3]
+        [--articles N] [--no-write]
 
 One DUC 2006 cluster (25 articles, ../shared/data/summarization/duc2006_qfmds.jsonl,
 never copied here) is stored as one story (written to the store directly:
@@ -19,7 +20,8 @@ are warmed on other text first, so only the measured work is timed:
 
 CPU seconds are process time (all threads); medians over ``--repeat`` runs.
 Targets (issue 11): first view <= 0.2 s; rebuild after one article <= 1.5 s CPU.
-Results go to stdout and benchmarks/results/build_speed.md.
+Results go to stdout and benchmarks/results/build_speed.md (not with ``--no-write``).
+``--articles N`` keeps only the cluster's first N articles (a quick smoke run).
 """
 
 from __future__ import annotations
@@ -121,16 +123,17 @@ def _child(name: str, db: str, cluster_id: str) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _round(cluster_id: str) -> dict[str, dict[str, float]]:
-    articles = _articles(cluster_id)
+def _round(cluster_id: str, articles: list) -> dict[str, dict[str, float]]:
+    """One run of every step on ``articles``: all but the last stored, then the last."""
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "np.db")
         _ingest(db, articles[:-1])
-        out = {"first build (24 articles)": _child("build", db, cluster_id),
+        out = {f"first build ({len(articles) - 1} articles)": _child("build", db, cluster_id),
                "first view": _child("view", db, cluster_id)}
         _ingest(db, articles[-1:])
         out["rebuild after 1 new article"] = _child("build", db, cluster_id)
-        out["baseline: rebuild from scratch (25)"] = _child("scratch", db, cluster_id)
+        out[f"baseline: rebuild from scratch ({len(articles)})"] = _child("scratch", db,
+                                                                          cluster_id)
     return out
 
 
@@ -138,17 +141,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cluster", default="D0601A")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--articles", type=int,
+                        help="only the cluster's first N articles (N >= 2)")
+    parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.articles is not None and args.articles < 2:
+        parser.error("--articles: at least 2 (one is added after the first build)")
     if args.step:
         print(json.dumps(step(args.step, args.db, args.cluster)))
         return
     if not DATA.is_file():
         print(f"skipped: {DATA} is absent")
         return
-    rounds = [_round(args.cluster) for _ in range(args.repeat)]
-    lines = [f"# Build speed ({args.cluster}, 25 DUC 2006 articles in one story; "
+    articles = _articles(args.cluster)[:args.articles]
+    rounds = [_round(args.cluster, articles) for _ in range(args.repeat)]
+    lines = [f"# Build speed ({args.cluster}, {len(articles)} DUC 2006 articles in one story; "
              f"median of {args.repeat} runs, each step a fresh process)", "",
              "| step | CPU s | wall s |", "| --- | --- | --- |"]
     for name in rounds[0]:
@@ -162,7 +171,8 @@ def main() -> None:
         lines.append(f"| {name} | {cpu:.2f} | {wall:.2f} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    RESULTS.write_text(text, encoding="utf-8")
+    if not args.no_write:
+        RESULTS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

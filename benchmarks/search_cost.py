@@ -2,11 +2,14 @@
 word as typed) and after (parsed, de-duplicated, capped query; one-pass snippets).
 
     .venv/bin/python benchmarks/search_cost.py [--data ../shared/data/summarization/duc2003_mds.jsonl]
+        [--docs N] [--long-lines 4000] [--skip-before]
 
 The store holds the DUC 2003 articles (read from ../shared/data, never copied here),
 added straight to the store without clustering, plus one invented 860 KB article of 32
 repeated words. "Before" runs the SQL that search used until issue 13: every word of the
 query ANDed as a quoted string, ranked by bm25, with FTS5's snippet().
+``--docs N`` stores only the data set's first N documents and ``--long-lines`` shortens
+the invented article (4000 lines of the 32 words by default): a quick smoke run.
 """
 
 from __future__ import annotations
@@ -29,17 +32,18 @@ DATA = ROOT.parent / "shared" / "data" / "summarization" / "duc2003_mds.jsonl"
 WORDS = [f"word{i}" for i in range(32)]
 
 
-def build(store: Store, data: Path) -> int:
-    """Add the data set's documents (one story per cluster) and the long article."""
+def build(store: Store, data: Path, docs: int | None = None, long_lines: int = 4000) -> int:
+    """Add the data set's first ``docs`` documents (all when None; one story per cluster)
+    and the long article of ``long_lines`` lines; returns the number of documents added."""
     n = 0
     with store.transaction():
         for line in data.open(encoding="utf-8"):
             cluster = json.loads(line)
-            for doc in cluster["documents"]:
+            for doc in cluster["documents"][:None if docs is None else docs - n]:
                 n += 1
                 store.add_article(f"a{n}", Article(id=f"a{n}", name="DUC", text=doc["text"]),
                                   cluster["id"], None, None)
-        long_text = "\n".join(" ".join(WORDS) + "." for _ in range(4000))
+        long_text = "\n".join(" ".join(WORDS) + "." for _ in range(long_lines))
         store.add_article("long", Article(id="long", name="Long Post", text=long_text),
                           "long", None, None)
     return n
@@ -79,16 +83,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--skip-before", action="store_true", help="only the new search")
+    parser.add_argument("--docs", type=int, help="only the data set's first N documents")
+    parser.add_argument("--long-lines", type=int, default=4000,
+                        help="lines of the invented long article")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-        n = build(store, args.data)
+        n = build(store, args.data, args.docs, args.long_lines)
         common = frequent_words(store, 32)
         cases = [(f"'{common[0]}' x {k}", " ".join([common[0]] * k)) for k in (25, 50, 100)]
         cases += [("'word0' x 25 (long article)", " ".join(["word0"] * 25)),
                   ("32 frequent words, OR", " OR ".join(common)),
                   ("32 words of the long article, OR", " OR ".join(WORDS)),
                   ("'x' x 16000", " ".join(["x"] * 16000))]
-        print(f"{n} DUC 2003 articles + one article of {4000 * 32} words\n", flush=True)
+        print(f"{n} DUC 2003 articles + one article of {args.long_lines * 32} words\n",
+              flush=True)
         print("| query | before: CPU s (hits) | after: CPU s (hits) |\n| --- | --- | --- |")
         for label, query in cases:
             old = "—" if args.skip_before or "16000" in label else "%.2f (%s)" % cpu(

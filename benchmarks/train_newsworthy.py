@@ -10,6 +10,9 @@ share among them (what ``Options.exclusive_newsworthy`` is chosen from). The fin
 fitted on the whole tune half, is written to ``newsworthy.json``.
 
     PYTHONPATH=$PWD/src /work/main/.venv/bin/python benchmarks/train_newsworthy.py [--write]
+        [--limit N]
+
+``--limit N`` reads only the first N tune stories where labels are found (a quick smoke run).
 """
 
 from __future__ import annotations
@@ -34,8 +37,9 @@ FOLDS = 5
 L2 = 1.0  # ridge penalty on the standardised coefficients
 
 
-def dataset() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Features, targets (1 = newsworthy) and story index of every tune label found."""
+def dataset(limit: int | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, targets (1 = newsworthy) and story index of every tune label found, in
+    the first ``limit`` tune stories where labels are found (all when None)."""
     labels = [lab for lab in trust.load_labels().values() if lab["kind"] == "exclusive"]
     xs, ys, groups = [], [], []
     for k, story in enumerate(trust.load_split("tune")):
@@ -43,6 +47,8 @@ def dataset() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
                 for lab in labels if lab["story"] == story.id}
         if not mine:
             continue
+        if limit is not None and len(set(groups)) >= limit:
+            break
         articles = trust.story_articles(story)
         al = align_story(articles, Options(embedder="tfidf"))
         doc = {a.id: trust._doc(a) for a in articles}
@@ -109,8 +115,9 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--write", action="store_true", help=f"write {OUT.name}")
+    ap.add_argument("--limit", type=int, help="only the first N tune stories with labels found")
     args = ap.parse_args(argv)
-    x, y, groups = dataset()
+    x, y, groups = dataset(args.limit)
     p = cross_validate(x, y, groups)
     print(f"tune half: {len(y)} labelled sentences, {int(y.sum())} newsworthy "
           f"({y.mean():.2f}); story-grouped {FOLDS}-fold CV AUC {auc(p, y):.3f}")

@@ -1,6 +1,7 @@
 """Update summaries ("what changed since") on DUC 2007 update, beside generic and LexRank.
 
     nice .venv/bin/python benchmarks/update_summary.py [--grid 0.7 0.84 1.0]
+        [--limit N] [--no-write]
 
 DUC 2007 update (../shared/data/summarization/duc2007_update.jsonl, never copied
 here): 10 topics, each with sets A, B and C; a B summary must say what B adds to A,
@@ -15,7 +16,8 @@ All three use the topic's question as focus where the system takes one (ours do;
 LexRank does not). The topics are split first, by sorted id, into a tuning half
 (1st, 3rd, ...) and a report half; ``since_threshold`` is chosen on the tuning half
 from ``--grid`` (best ROUGE-2 recall) and both halves are reported at that value.
-Results go to stdout and benchmarks/results/update_summary.md.
+Results go to stdout and benchmarks/results/update_summary.md (not with ``--no-write``).
+``--limit N`` keeps only the first N topics by sorted id (a quick smoke run).
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ RESULTS = ROOT / "benchmarks" / "results" / "update_summary.md"
 WORDS = 100
 
 
-def _sets() -> tuple[list[tuple[Cluster, tuple]], list[tuple[Cluster, tuple]]]:
-    """(tuning, report) lists of (new set, earlier articles) for the B and C sets."""
+def _sets(limit: int | None = None) -> tuple[list[tuple[Cluster, tuple]],
+                                             list[tuple[Cluster, tuple]]]:
+    """(tuning, report) lists of (new set, earlier articles) for the B and C sets of the
+    first ``limit`` topics (all when None)."""
     clusters = {c.id: c for c in read_clusters(DATA)}
-    topics = sorted({cid[:-2] for cid in clusters})
+    topics = sorted({cid[:-2] for cid in clusters})[:limit]
     halves: tuple[list, list] = ([], [])
     for n, topic in enumerate(topics):
         for letter, earlier in (("B", "A"), ("C", "AB")):
@@ -71,11 +75,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--grid", type=float, nargs="+",
                         default=[0.6, 0.7, 0.8, 0.84, 0.9, 1.0, 1.1])
+    parser.add_argument("--limit", type=int, help="only the first N topics (N >= 2)")
+    parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     args = parser.parse_args()
+    if args.limit is not None and args.limit < 2:
+        parser.error("--limit: at least 2 topics (one for each half)")
     if not DATA.is_file():
         print(f"skipped: {DATA} is absent")
         return
-    tune, report = _sets()
+    tune, report = _sets(args.limit)
     scorer = Scorer(WORDS)
     lexrank = get_baseline("lexrank")
 
@@ -101,7 +109,8 @@ def main() -> None:
                   _row("LexRank of the new set", _scores(sets, baseline, scorer))]
     text = "\n".join(lines) + "\n"
     print(text)
-    RESULTS.write_text(text, encoding="utf-8")
+    if not args.no_write:
+        RESULTS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
