@@ -277,12 +277,10 @@ def _concepts(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(F.bigrams(F.tokens(text)))
 
 
-def _concept_weights(
-    sentences: list[Sentence], cands: list[_Candidate], query: set[str],
-    importance: dict[str, float], options: Options,
-) -> dict:
-    """Bigrams: outlets using each (+ lead-sentence uses), kept if enough outlets use it.
-    Content words: their learned importance."""
+@functools.lru_cache(maxsize=4)
+def _concept_sources(sentences: tuple[Sentence, ...]) -> tuple[dict, dict]:
+    """The sources using each concept, and those using it in their lead sentence (a
+    briefing weighs one story's concepts several times: remembered, read-only)."""
     outlets: dict = {}
     leads: dict = {}
     for s in sentences:
@@ -290,6 +288,16 @@ def _concept_weights(
             outlets.setdefault(b, set()).add(s.source)
             if s.index == 0:
                 leads.setdefault(b, set()).add(s.source)
+    return outlets, leads
+
+
+def _concept_weights(
+    sentences: list[Sentence], cands: list[_Candidate], query: set[str],
+    importance: dict[str, float], options: Options,
+) -> dict:
+    """Bigrams: outlets using each (+ lead-sentence uses), kept if enough outlets use it.
+    Content words: their learned importance."""
+    outlets, leads = _concept_sources(tuple(sentences))
     n_sources = len({s.source for s in sentences})
     min_df = 1 if n_sources < 3 else max(2, math.ceil(options.summary_min_df * n_sources))
     used = set().union(*(c.concepts for c in cands))
