@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,34 +61,11 @@ FUZZ = settings(max_examples=50, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@pytest.mark.parametrize("kind", sorted(KINDS))
 @FUZZ
-@given(inputs("text"))
-def test_text_with_front_matter(data):
-    read_and_clean(data, "text")
-
-
-@FUZZ
-@given(inputs("html"))
-def test_html(data):
-    read_and_clean(data, "html")
-
-
-@FUZZ
-@given(inputs("json"))
-def test_json(data):
-    read_and_clean(data, "json")
-
-
-@FUZZ
-@given(inputs("jsonl"))
-def test_jsonl(data):
-    read_and_clean(data, "jsonl")
-
-
-@FUZZ
-@given(inputs("feed"))
-def test_feed(data):
-    read_and_clean(data, "feed")
+@given(data=st.data())
+def test_reader(kind, data):
+    read_and_clean(data.draw(inputs(kind)), kind)
 
 
 @FUZZ
