@@ -78,3 +78,10 @@ def test_dates_and_titles(briefing):
         "Turkey, Israel agree on boosting ties, defense, security cooperation")
     assert by_file(briefing, "004_").title == (
         "Israeli minister signals resumption of defence ties with Turkey")
+
+
+def test_timeline_never_says_an_outlet_also_tells_what_it_is_cited_for(briefing):
+    told = [e for e in briefing.timeline if e.also]
+    assert told  # the Ankara meeting is told by every outlet
+    for event in told:
+        assert not {c.source for c in event.citations} & {c.source for c in event.also}

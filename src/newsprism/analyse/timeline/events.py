@@ -167,7 +167,8 @@ def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
     One sentence cites the same outlets wherever a briefing shows it: the summary and the
     coverage matrix cite a sentence's Fact, so the shown clause cites its sentence's Fact
     (or the sentence alone). The other clauses merged into the event (other outlets
-    telling it in other words) are returned apart, as ``DatedEvent.also``.
+    telling it in other words) are returned apart, as ``DatedEvent.also``; an outlet
+    already cited is not "also" telling it.
     """
     def key(s: Sentence) -> tuple[int, int]:
         return order.get(s.source, len(order)), s.start
@@ -177,6 +178,8 @@ def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
         return fact.sentences if fact else (c.sentence,)
 
     cited = sorted(sentences_of(group[0]), key=key)
-    rest = sorted({s for c in group[1:] for s in sentences_of(c)} - set(cited), key=key)
+    cited_sources = {s.source for s in cited}
+    rest = sorted({s for c in group[1:] for s in sentences_of(c)
+                   if s.source not in cited_sources}, key=key)
     return (tuple(dict.fromkeys(Citation.of(s) for s in cited)),
             tuple(dict.fromkeys(Citation.of(s) for s in rest)))
