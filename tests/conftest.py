@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,12 @@ def examples() -> Path:
     if not any(EXAMPLES.glob("*.*")):
         pytest.skip("examples/ holds no articles yet")
     return EXAMPLES
+
+
+def stored_articles(db: Path) -> int:
+    """Articles in the store at ``db`` as another process sees it (0 before it exists)."""
+    try:
+        with sqlite3.connect(db, timeout=5) as con:
+            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0  # not created yet

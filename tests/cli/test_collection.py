@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from newsprism.cli import cli
 from newsprism.errors import ConfigError
+from tests.conftest import stored_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -115,30 +116,22 @@ def ingest_process(stream: Path, db: Path) -> subprocess.Popen[bytes]:
                              "-q"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as con:
-            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # not created yet
-
-
 def test_sigkill_mid_batch_then_rerun_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     n = 3000
     stream, db = tmp_path / "stream.jsonl", tmp_path / "np.db"
     write_stream(stream, n)
     proc = ingest_process(stream, db)
     deadline = time.monotonic() + 60
-    while count(db) < 200 and time.monotonic() < deadline and proc.poll() is None:
+    while stored_articles(db) < 200 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    killed_at = count(db)
+    killed_at = stored_articles(db)
     assert 0 < killed_at < n, "the ingest finished before it could be killed: grow the stream"
     check_consistent(db)
     proc = ingest_process(stream, db)
     assert proc.wait(timeout=120) == 0, proc.stderr.read() if proc.stderr else ""
-    assert count(db) == n
+    assert stored_articles(db) == n
     check_consistent(db)
 
 

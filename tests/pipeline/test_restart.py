@@ -20,6 +20,7 @@ from newsprism.config import Options
 from newsprism.pipeline.check import check_store
 from newsprism.pipeline.collection import ingest_articles, ingest_inputs
 from newsprism.store import Store
+from tests.conftest import stored_articles
 from tests.store.streams import articles, records
 
 SRC = Path(__file__).resolve().parents[2] / "src"
@@ -39,14 +40,6 @@ def stories(db: Path) -> dict[str, list[str]]:
         return out
 
 
-def count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=5) as con:
-            return con.execute("SELECT count(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:
-        return 0  # not created yet
-
-
 def assert_clean(db: Path) -> None:
     with Store(db) as store:
         report = check_store(store, ClusterConfig())
@@ -63,11 +56,12 @@ def test_killed_and_resumed_ingest_forms_the_stories_of_one_run(tmp_path: Path) 
                              str(db), "-q"], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while count(db) < 60 and time.monotonic() < deadline and proc.poll() is None:
+    while stored_articles(db) < 60 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.01)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 0 < count(db) < count(tmp_path / "once.db"), "not killed mid-ingest: grow the stream"
+    assert 0 < stored_articles(db) < stored_articles(tmp_path / "once.db"), \
+        "not killed mid-ingest: grow the stream"
     assert_clean(db)
     with Store(db) as store:
         ingest_inputs([str(stream)], store, Options())
