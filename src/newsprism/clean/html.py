@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsprism.clean.lead import lead_paragraphs
 from newsprism.errors import ExtractionError
 
 
@@ -33,6 +34,7 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
 
     Comments are left out: they are reader talk, not the report. Tables are kept,
     one row per line ("| cell | cell |"), without the rule lines that only draw them.
+    The standfirst under the headline opens the text when the extractor left it out.
     Raises ExtractionError when trafilatura finds no main text.
     """
     import trafilatura  # lazy: a large import, needed only for HTML
@@ -50,6 +52,8 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     if doc is None or doc.body is None:
         return _fragment(html, root, origin)
     text = _TABLE_RULE.sub("", xmltotxt(doc.body, include_formatting=False) or "")
+    if root is not None:
+        text = "\n".join([*lead_paragraphs(root, text), text])
     sitename = _clean(doc.sitename)
     return Page(
         text=text,
