@@ -19,6 +19,11 @@ from newsprism.clean.boilerplate import ends_like_sentence
 # or unpunctuated. (On the tune half of the extraction set, 8 recovered 33 wanted
 # snippets for 7 unwanted ones, before the boilerplate rules; 5 or 12 did no better.)
 MIN_LEAD_WORDS = 8
+# The headline belongs to the body only when at most this many text blocks lie
+# between them; further apart, menus or teaser lists separate the two. (On the
+# tune half, standfirsts lay 1-25 blocks below the headline, and the three
+# unwanted blocks more than 30 below it were a sidebar, a pop-up and a slogan.)
+MAX_HEADLINE_GAP = 30
 
 # Elements that lay out text blocks; a block with none of them inside is a leaf.
 _LAYOUT = frozenset([
@@ -36,8 +41,8 @@ _NOT_PROSE = frozenset([
 def lead_paragraphs(root: Any, text: str) -> list[str]:
     """The prose blocks between the headline and the first line of ``text``, in page order.
 
-    Empty when the page has no ``<h1>`` above the body's first line, or when the
-    first line cannot be found among the page's blocks. Lines already in
+    Empty when the page has no ``<h1>`` closely above the body's first line, or when
+    the first line cannot be found among the page's blocks. Lines already in
     ``text`` are not returned again.
     """
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
@@ -48,7 +53,7 @@ def lead_paragraphs(root: Any, text: str) -> list[str]:
     if start is None:
         return []
     headline = max((i for i, (el, _) in enumerate(blocks[:start]) if el.tag == "h1"), default=None)
-    if headline is None:
+    if headline is None or start - headline - 1 > MAX_HEADLINE_GAP:
         return []
     kept = set(lines)
     return [
