@@ -39,3 +39,14 @@ def test_a_heading_after_the_last_prose_is_removed_as_furniture():
     assert "Timetable Changes" in article.text
     assert "Storm Season Stories" not in article.text
     assert any(r.kind == "heading" and r.text == "Storm Season Stories" for r in article.removed)
+
+
+def test_a_paragraph_made_of_a_link_is_removed_as_a_link_and_prose_with_a_link_stays():
+    teaser = "Harbour fees at Tarvosa rise for the third year running"
+    article = clean(page(
+        f'<p><a href="/tarvosa-fees">{teaser}</a></p>'
+        '<p>The operator said on <a href="/notices">its notice board</a> that refunds will '
+        "be paid within a week to everyone holding a ticket for the cancelled days.</p>"))
+    assert teaser not in article.text
+    assert any(r.kind == "link" and r.text == teaser for r in article.removed)
+    assert "refunds will be paid within a week" in article.text

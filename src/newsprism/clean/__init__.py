@@ -50,11 +50,11 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
         lines, title = page.text, doc.title or page.title
         published = doc.published or _date_or_none(page.date)
         sitename, author, url = page.sitename, doc.author or page.author, doc.url or page.url
-        dropped, kinds = page.dropped, page.kinds
+        dropped, kinds, links = page.dropped, page.kinds, page.links
     else:
         lines, title, published = doc.body, doc.title, doc.published
         sitename, author, url = None, doc.author, doc.url
-        dropped, kinds = (), {}
+        dropped, kinds, links = (), {}, frozenset()
     paragraphs, over = cap_paragraphs(split_paragraphs(lines), options.max_article_chars,
                                       doc.origin)
     paragraphs, wire = strip_wire(paragraphs)
@@ -63,7 +63,7 @@ def clean_document(doc: RawDocument, options: Options) -> Article:
     if doc.format != "html":
         take_title_line(head)
     drop_repeated_title(head)
-    kept, removed = clean_paragraphs(head.paragraphs)
+    kept, removed = clean_paragraphs(head.paragraphs, links)
     removed += explain_dropped(dropped, kept)
     kept, trailing = drop_trailing_headings(kept, kinds)
     removed += trailing + over
@@ -134,13 +134,19 @@ def split_paragraphs(text: str) -> list[str]:
     return [p for p in paragraphs if p]
 
 
-def clean_paragraphs(paragraphs: list[str]) -> tuple[list[str], list[Removed]]:
-    """Paragraphs left after boilerplate and repeats are taken out, and what was taken."""
+def clean_paragraphs(
+    paragraphs: list[str], links: frozenset[str] = frozenset()
+) -> tuple[list[str], list[Removed]]:
+    """Paragraphs left after boilerplate and repeats are taken out, and what was taken.
+
+    ``links`` are paragraphs the markup showed to be mostly link text: removed as links.
+    """
     kept: list[str] = []
     removed: list[Removed] = []
     after_cue = False
     for para in paragraphs:
-        verdict = classify(para, after_link_cue=after_cue)
+        verdict = Verdict((Removed("link", para),)) if para in links \
+            else classify(para, after_link_cue=after_cue)
         # a bare "Related:" opens a list of headlines; any real paragraph closes it
         after_cue = is_link_cue_only(para) or (after_cue and verdict is not None
                                                and headline_shaped(para))
