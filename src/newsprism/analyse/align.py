@@ -188,6 +188,15 @@ def _extra(mine: frozenset[tuple[str, int]], theirs: frozenset[tuple[str, int]])
     return {noun for noun, n in mine if noun in nouns and (noun, n) not in theirs}
 
 
+def carries(a: list[int], b: list[int], words: list[set[str]], share: float) -> bool:
+    """Every cross pair of groups ``a`` and ``b``: one sentence holds at least ``share`` of
+    the other's content words, so either can be cited for the other (the one saying less
+    is contained in the one saying more; a sentence on another event of the same story
+    shares its names but not its claim)."""
+    return all(len(words[i] & words[j]) >= share * min(len(words[i]), len(words[j]))
+               for i in a for j in b)
+
+
 def _fact_id(sentences: list[Sentence]) -> str:
     key = "|".join(f"{s.source}:{s.start}:{s.end}" for s in sentences)
     return content_id(key, prefix="f", length=8)
