@@ -3,7 +3,9 @@
 Groups grow greedily from the most similar pair down, and two groups merge only
 when *every* cross-outlet pair between them is similar enough. That "complete
 link" rule is what stops chaining (A~B, B~C, but A and C say different things),
-which would otherwise credit an outlet with a fact it never stated.
+which would otherwise credit an outlet with a fact it never stated. The strict
+groups that citations rest on also need every pair to carry each other's words and
+not to contradict each other's claim (another figure, another day, another stage).
 """
 
 from __future__ import annotations
