@@ -66,3 +66,13 @@ def test_claims_name_the_numbered_things_not_counts():
     _, named = align.claim("Vell won stage 15, and 15 riders abandoned in the second week.",
                            None)
     assert named == {("stage", 15), ("week", 2)}
+
+
+def test_the_same_weekday_read_forward_and_back_is_one_day():
+    # "expected" makes the date reader look ahead: one "Friday" is read as the next one
+    assert _facts({
+        "a": "The results were expected since most reformers had been struck off the "
+             "ballot before Friday's vote in Karvelia.",
+        "b": "The results came as no surprise since most reformers had been struck off the "
+             "ballot before Friday's vote in Karvelia.",
+    }, {"a": "2026-03-08", "b": "2026-03-08"}) == [["a", "b"]]

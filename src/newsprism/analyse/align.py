@@ -18,6 +18,7 @@ from scipy.sparse import csr_matrix, issparse
 from newsprism.analyse.disputes.values import Value, values
 from newsprism.analyse.summary.features import content_words
 from newsprism.model import Fact, Sentence, content_id
+from newsprism.nlp.dates import parse_iso
 
 # Below this many word characters a "sentence" is a fragment (a dangling quote
 # close, a byline); it may still be aligned but never seeds a group on its own.
@@ -139,6 +140,8 @@ _NOT_NAMES = frozenset(
     "july august september october november december jan feb mar apr jun jul aug sep sept oct "
     "nov dec".split())
 
+_WEEK = 7  # days: a weekday name is the same day when read forward or back within one week
+
 Claim = tuple[tuple[Value, ...], frozenset[tuple[str, int]]]
 
 
@@ -176,12 +179,21 @@ def _unmatched(mine: tuple[Value, ...], theirs: tuple[Value, ...]) -> set[tuple[
 
 def _agree(x: Value, y: Value) -> bool:
     """Same quantity, same value; a date agrees with a date it contains ("in February" /
-    "24 February")."""
+    "24 February"), and with the same words read within a week of it (whether "Friday"
+    is the last or the next one is a guess: "expected since ... Friday's election")."""
     if (x.kind, x.key) != (y.kind, y.key):
         return False
     if x.kind == "date":
-        return x.iso.startswith(y.iso) or y.iso.startswith(x.iso)
+        return x.iso.startswith(y.iso) or y.iso.startswith(x.iso) or _same_words_near(x, y)
     return (x.low, x.high) == (y.low, y.high)
+
+
+def _same_words_near(x: Value, y: Value) -> bool:
+    """Two relative dates written alike and read at most a week apart."""
+    if not (x.relative and y.relative and x.shown.lower() == y.shown.lower()):
+        return False
+    days = [parse_iso(v.iso) for v in (x, y)]
+    return None not in days and abs((days[0] - days[1]).days) <= _WEEK
 
 
 def _extra(mine: frozenset[tuple[str, int]], theirs: frozenset[tuple[str, int]]) -> set[str]:
