@@ -116,15 +116,10 @@ class Options:
     align_threshold_tfidf: float = 0.4
     # A citation holds when its sentence carries the line's claim: two sentences share a
     # Fact (and so cite each other) only when one holds at least this share of the other's
-    # content words (analyse/align.py:carries) and their claims do not contradict (no
-    # other figure, no other day read against each article's own date, no other numbered
-    # stage: align.contradicts, a structural test with no threshold). On the 175 citation
-    # labels of the tune half of benchmarks/trust.py (benchmarks/fit_citations.py), 0.7
-    # keeps 115 of 145 supported citations and 6 of 30 partial or unsupported (words
-    # alone: 115 / 7; 0.6: 131 / 10; 0.75: 112 / 4); the claim test rejects 8 of the 30
-    # and no supported label. 0.7 is the lowest share whose tune-half precision reaches the
-    # issue's 0.95 (story-grouped 5-fold CV of that rule: 0.7 or 0.75 per fold, held-out
-    # precision 0.950, recall 0.79).
+    # content words (analyse/align.py:carries). On the 156 citation labels of the tune half
+    # of benchmarks/trust.py, 0.7 keeps 99 of 129 supported citations and 4 of 27 partial
+    # or unsupported (0.6: 115 / 11; 0.8: 89 / 1); a story-grouped 5-fold CV of the choice
+    # (benchmarks/fit_citations.py) picks 0.7 in every fold, held-out precision 0.96.
     citation_carried: float = 0.7
     # --- disputes: looser groups in which value conflicts are sought (a sentence that
     # says "45 people" where another says "40" is, by that difference, less alike). The

@@ -63,8 +63,7 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
         vectors = get_embedder(options.embedder).encode(texts)
         sims = align.similarity(flat, vectors, rows)
         strict, loose = options.align_threshold, options.dispute_threshold
-    facts = align.align(flat, sims, strict, same_values=True, carried=options.citation_carried,
-                        published={a.id: a.published for a in articles})
+    facts = align.align(flat, sims, strict, same_values=True, carried=options.citation_carried)
     return Aligned(by_article, flat, lexical, facts, align.align(flat, sims, loose), sims, loose)
 
 
