@@ -1,5 +1,6 @@
-"""One sentence, one set of citations: wherever the example briefing shows a sentence
-(summary, timeline, coverage matrix), it cites the same outlets."""
+"""One sentence, one set of citations: wherever a briefing (the examples, the seeds) shows
+a sentence (summary, timeline, coverage matrix), it cites the same outlets; and a summary
+line always cites the sentence it was taken from."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ from newsprism.model import Citation
 from newsprism.pipeline import brief, load_articles
 
 
-@pytest.fixture(scope="module")
-def briefing(examples):
-    articles, errors = load_articles([str(examples)], Options())
+@pytest.fixture(scope="module", params=["examples", "seeds"])
+def briefing(request):
+    articles, errors = load_articles([str(request.getfixturevalue(request.param))], Options())
     assert not errors
     return brief(articles, Options())
 
@@ -47,6 +48,19 @@ def test_summary_and_timeline_cite_the_same_outlets(briefing):
     summary = _summary(briefing)
     timeline = _outlets_by_sentence(t.citations for t in briefing.timeline)
     shared = set(summary) & set(timeline)
-    assert shared
     for sentence in shared:
         assert timeline[sentence] == summary[sentence], sentence
+
+
+def test_timeline_and_coverage_cite_the_same_outlets(briefing):
+    timeline, coverage = _outlets_by_sentence(t.citations for t in briefing.timeline), \
+        _coverage(briefing)
+    assert timeline
+    for sentence, outlets in timeline.items():
+        assert coverage.get(sentence, {sentence.source}) == outlets, sentence
+
+
+def test_a_line_cites_the_sentence_it_was_taken_from(briefing):
+    for item in briefing.summary:
+        cited = [briefing.source(c.source).text[c.start:c.end] for c in item.citations]
+        assert any((item.rewritten_from or item.text) in text for text in cited), item.text
