@@ -62,6 +62,8 @@ def exclusives(
     weight = summary.importance(sentences, vectors, facts, reps, options)
     kept = [(g, float(p * max(w, 0.0))) for g, p, w in zip(groups, worth, weight)
             if p >= options.exclusive_newsworthy]
+    elsewhere = others.paraphrased([r for g, _ in kept for r in g], options)
+    kept = [k for k in kept if not elsewhere.intersection(k[0])]
     out = []
     for name in order:
         mine = sorted((k for k in kept if outlet[k[0][0]] == name),

@@ -8,12 +8,19 @@ candidate is compared with every other outlet directly:
   (semantic and lexical, when the caller gives it), or TF-IDF cosine at least
   ``Options.exclusive_similar``;
 * with its whole text: it uses at least ``Options.exclusive_outlet_words`` of the
-  candidate's content words.
+  candidate's content words;
+* in other words (:meth:`Others.paraphrased`, only for the few facts that would be
+  listed): MiniLM cosine at least ``Options.exclusive_paraphrase`` with one of its
+  sentences, as written or with every number masked (the same fact with another figure,
+  "at least 85 dead" / "102 died", is stated elsewhere too). MiniLM is used whatever
+  embedder aligned the story: telling a paraphrase from another fact is its strength.
 
-Either makes the fact not exclusive.
+Any of these makes the fact not exclusive.
 """
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -21,6 +28,18 @@ from scipy.sparse import csr_matrix
 from newsprism.analyse.summary import features as F
 from newsprism.config import Options
 from newsprism.model import Sentence
+from newsprism.nlp.embed import get_embedder
+
+# A figure in digits ("85", "1,200", "6.6") or words ("two", "dozens", "thousand")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten"
+                     r"|eleven|twelve|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?"
+                     r"|millions?|billions?)\b", re.IGNORECASE)
+
+
+def mask_numbers(text: str) -> str:
+    """``text`` with every figure replaced by one word, so two statements that differ only
+    in their figures read the same."""
+    return _NUMBER.sub("several", text)
 
 
 class Others:
@@ -60,3 +79,29 @@ class Others:
             return False
         return any(len(words & vocab) >= options.exclusive_outlet_words * len(words)
                    for src, vocab in self.vocabulary.items() if src != source)
+
+    def paraphrased(self, rows: list[int], options: Options) -> set[int]:
+        """The rows of ``rows`` whose sentence another outlet states in other words (see
+        the module notes). Only the sentences compared are embedded, in one batch."""
+        if not rows or options.exclusive_paraphrase > 1.0:
+            return set()
+        mine, asked = set(self.sources[rows]), set(rows)
+        compared = [i for i, o in enumerate(self.sources) if i in asked or mine - {o}]
+        texts = [self.sentences[i].text for i in compared]
+        masked = [mask_numbers(t) for t in texts]
+        minilm = get_embedder("minilm")
+        changed = [k for k, (t, m) in enumerate(zip(texts, masked)) if t != m]
+        plain = minilm.encode(texts)
+        figures = plain.copy()
+        if changed:
+            figures[changed] = minilm.encode([masked[k] for k in changed])
+        at = {row: k for k, row in enumerate(compared)}
+        sources = self.sources[compared]
+        out = set()
+        for row in rows:
+            other = sources != self.sources[row]
+            best = max(float((plain[other] @ plain[at[row]]).max(initial=-1.0)),
+                       float((figures[other] @ figures[at[row]]).max(initial=-1.0)))
+            if best >= options.exclusive_paraphrase:
+                out.add(row)
+        return out
