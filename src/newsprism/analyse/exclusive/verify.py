@@ -30,10 +30,11 @@ from newsprism.config import Options
 from newsprism.model import Sentence
 from newsprism.nlp.embed import get_embedder
 
-# A figure in digits ("85", "1,200", "6.6") or words ("two", "dozens", "thousand")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten"
+# A figure in digits ("85", "1,200", "6.6 million") or words ("two", "dozens", "thousand")
+_NUMBER = re.compile(r"(?:\d+(?:[.,]\d+)*|\b(?:two|three|four|five|six|seven|eight|nine|ten"
                      r"|eleven|twelve|twenty|thirty|forty|fifty|dozens?|hundreds?|thousands?"
-                     r"|millions?|billions?)\b", re.IGNORECASE)
+                     r"|millions?|billions?)\b)(?:\s+(?:hundred|thousand|million|billion)s?\b)*",
+                     re.IGNORECASE)
 
 
 def mask_numbers(text: str) -> str:
