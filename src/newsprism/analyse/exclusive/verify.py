@@ -67,9 +67,7 @@ class Others:
         others = self.sources != source
         if not others.any():
             return False
-        if self._cosines is None:
-            self._cosines = (self.vectors @ self.vectors.T).toarray()
-        if float(self._cosines[row][others].max()) >= options.exclusive_similar:
+        if float(self._lexical()[row][others].max()) >= options.exclusive_similar:
             return True
         if self.support is not None:
             scores, threshold = self.support
@@ -83,26 +81,46 @@ class Others:
 
     def paraphrased(self, rows: list[int], options: Options) -> set[int]:
         """The rows of ``rows`` whose sentence another outlet states in other words (see
-        the module notes). Only the sentences compared are embedded, in one batch."""
-        if not rows or options.exclusive_paraphrase > 1.0:
+        the module notes)."""
+        if options.exclusive_paraphrase > 1.0:
             return set()
-        mine, asked = set(self.sources[rows]), set(rows)
-        compared = [i for i, o in enumerate(self.sources) if i in asked or mine - {o}]
+        best = self.closest(rows, options.exclusive_neighbours)
+        return {row for row in rows if best[row] >= options.exclusive_paraphrase}
+
+    def closest(self, rows: list[int], neighbours: int) -> dict[int, float]:
+        """Each row's highest MiniLM cosine, as written or with numbers masked, with the
+        ``neighbours`` sentences of other outlets nearest to it in TF-IDF (every one when
+        0); -1 when there are none. All sentences compared are embedded in one batch."""
+        if not rows:
+            return {}
+        pairs = {row: self._nearest(row, neighbours) for row in rows}
+        compared = sorted(set(rows).union(*pairs.values()))
+        at = {i: k for k, i in enumerate(compared)}
         texts = [self.sentences[i].text for i in compared]
-        masked = [mask_numbers(t) for t in texts]
         minilm = get_embedder("minilm")
-        changed = [k for k, (t, m) in enumerate(zip(texts, masked)) if t != m]
         plain = minilm.encode(texts)
+        masked = [mask_numbers(t) for t in texts]
+        changed = [k for k, (t, m) in enumerate(zip(texts, masked)) if t != m]
         figures = plain.copy()
         if changed:
             figures[changed] = minilm.encode([masked[k] for k in changed])
-        at = {row: k for k, row in enumerate(compared)}
-        sources = self.sources[compared]
-        out = set()
-        for row in rows:
-            other = sources != self.sources[row]
-            best = max(float((plain[other] @ plain[at[row]]).max(initial=-1.0)),
-                       float((figures[other] @ figures[at[row]]).max(initial=-1.0)))
-            if best >= options.exclusive_paraphrase:
-                out.add(row)
-        return out
+        best = {}
+        for row, near in pairs.items():
+            idx = [at[i] for i in near]
+            best[row] = max(float((v[idx] @ v[at[row]]).max(initial=-1.0))
+                            for v in (plain, figures))
+        return best
+
+    def _nearest(self, row: int, neighbours: int) -> list[int]:
+        """The rows of other outlets' sentences nearest to ``row`` in TF-IDF."""
+        others = np.flatnonzero(self.sources != self.sources[row])
+        if neighbours and len(others) > neighbours:
+            order = np.argsort(-self._lexical()[row][others], kind="stable")
+            others = others[order[:neighbours]]
+        return others.tolist()
+
+    def _lexical(self) -> np.ndarray:
+        """Every pair's TF-IDF cosine (computed on the first question)."""
+        if self._cosines is None:
+            self._cosines = (self.vectors @ self.vectors.T).toarray()
+        return self._cosines
