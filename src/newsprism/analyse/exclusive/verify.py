@@ -11,7 +11,7 @@ candidate is compared with every other outlet directly:
   candidate's content words;
 * in other words (:meth:`Others.paraphrased`, only for the few facts that would be
   listed): MiniLM cosine at least ``Options.exclusive_paraphrase`` with one of its
-  sentences, as written or with every number masked (the same fact with another figure,
+  ``Options.exclusive_neighbours`` sentences nearest in TF-IDF, as written or with every number masked (the same fact with another figure,
   "at least 85 dead" / "102 died", is stated elsewhere too). MiniLM is used whatever
   embedder aligned the story: telling a paraphrase from another fact is its strength.
 
@@ -90,7 +90,8 @@ class Others:
     def closest(self, rows: list[int], neighbours: int) -> dict[int, float]:
         """Each row's highest MiniLM cosine, as written or with numbers masked, with the
         ``neighbours`` sentences of other outlets nearest to it in TF-IDF (every one when
-        0); -1 when there are none. All sentences compared are embedded in one batch."""
+        0); -1 when there are none. Only the sentences compared are embedded, each once (and
+        once more masked when it holds a figure)."""
         if not rows:
             return {}
         pairs = {row: self._nearest(row, neighbours) for row in rows}
