@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsprism.analyse.exclusive import exclusives
+from newsprism.analyse.exclusive.verify import mask_numbers
 from newsprism.analyse.exclusive.worth import worth_showing
 from newsprism.config import build_options
 from newsprism.model import Article, content_id
@@ -62,6 +63,39 @@ def test_a_fact_another_outlet_states_in_other_words_is_not_exclusive(found):
     assert not any("engine room shortly" in t or "blaze began" in t for t in texts)
     assert any("Mirren Star" in t for t in texts)  # only the Island Times has the new ferry
     assert any("smoke inhalation" in t for t in texts)
+
+
+# The Island Times again, telling the Coast Wire's hospital fact in other words and with
+# another figure ("Four passengers ... smoke inhalation"): few shared words, same fact.
+ISLAND_FUMES = ISLAND + """
+Six people were checked by doctors after breathing in fumes and went home that evening."""
+
+
+def test_a_fact_told_in_other_words_with_another_figure_is_not_exclusive():
+    texts = {"Harbour Gazette": HARBOUR, "Coast Wire": COAST, "Island Times": ISLAND_FUMES}
+    articles = tuple(Article(id=content_id(t), name=n, text=t) for n, t in texts.items())
+
+    def listed(paraphrase: float) -> list[str]:
+        options = build_options({"embedder": "tfidf", "words": 40, "exclusive_newsworthy": 0.0,
+                                 "exclusive_paraphrase": paraphrase}, config=None)
+        al = align_story(articles, options)
+        return [e.text for e in exclusives(al.sentences, al.lexical, al.facts, al.loose, (),
+                                           options, (al.support, al.loose_threshold))]
+
+    lexical_only = listed(2.0)  # above 1: the MiniLM test is off
+    assert any("smoke inhalation" in t for t in lexical_only)
+    assert any("breathing in fumes" in t for t in lexical_only)
+    checked = listed(build_options({}, config=None).exclusive_paraphrase)
+    assert not any("smoke inhalation" in t or "breathing in fumes" in t for t in checked)
+    assert any("Mirren Star" in t for t in checked)  # a fact no one else tells stays
+
+
+def test_mask_numbers_hides_every_figure():
+    assert mask_numbers("At least 85 people died, 1,200 fled and 6.6 million were "
+                        "without power for two days.") == (
+        "At least several people died, several fled and several were without "
+        "power for several days.")
+    assert mask_numbers("The harbour reopened on Sunday.") == "The harbour reopened on Sunday."
 
 
 def test_quote_fragments_reactions_and_leaning_lines_are_not_listed(found):

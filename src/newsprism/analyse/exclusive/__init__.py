@@ -4,12 +4,14 @@ An *outlet* is a name (``Article.name``); its articles may repeat a fact, and th
 is listed once, with every article that states it. A fact is listed when (1) its aligned
 group (strict and loose) holds sentences of one outlet only and it is not in the summary,
 (2) it would read as a statement (:mod:`.worth`: not a headline, a bare quotation or a
-line that needs what came before), (3) no other outlet states it in any wording
+line that needs what came before), (3) no other outlet states it in the same words
 (:mod:`.verify`: checked against every sentence and the whole vocabulary of each other
-outlet, not only against the aligned groups) and (4) the learned newsworthiness model
-(:mod:`.newsworthy`) gives it at least ``Options.exclusive_newsworthy``. Each outlet's
-facts are ranked by newsworthiness times the summary's importance of the sentence; the
-first ``Options.exclusive_per_outlet`` are ``top``.
+outlet, not only against the aligned groups), (4) the learned newsworthiness model
+(:mod:`.newsworthy`) gives it at least ``Options.exclusive_newsworthy`` and (5) no other
+outlet states it in other words (:mod:`.verify`, MiniLM: asked last, of the few facts
+left, so the per-outlet cap fills with verified facts). Each outlet's facts are ranked
+by newsworthiness times the summary's importance of the sentence; the first
+``Options.exclusive_per_outlet`` are ``top``.
 """
 
 from __future__ import annotations
@@ -62,6 +64,8 @@ def exclusives(
     weight = summary.importance(sentences, vectors, facts, reps, options)
     kept = [(g, float(p * max(w, 0.0))) for g, p, w in zip(groups, worth, weight)
             if p >= options.exclusive_newsworthy]
+    elsewhere = others.paraphrased([r for g, _ in kept for r in g], options)
+    kept = [k for k in kept if not elsewhere.intersection(k[0])]
     out = []
     for name in order:
         mine = sorted((k for k in kept if outlet[k[0][0]] == name),
