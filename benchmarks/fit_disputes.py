@@ -1,0 +1,258 @@
+"""Fit the learned dispute decision (analyse/disputes/learned.py) and choose its threshold.
+
+Candidates are what ``disputes.find.candidates`` gives (two outlets' values of one
+kind that cannot both hold, inside the aligned and the loose groups) on:
+
+* the TUNE half of ``benchmarks/data/trust_split.json`` (never the report half), both
+  embedders' groups, labelled from ``trust_labels.jsonl`` (dispute / changed items whose
+  cited sentences hold both sides: ``real`` is a positive, any ``not`` a negative) and
+  ``disputes_tune_judged.jsonl`` (story, section and the hash of the two values shown);
+* the sentence groups of ``disputes_labelled.jsonl`` (fictional and dev pairs; dev pairs
+  from report-half stories are skipped);
+* the planted fictional stories (``tests/fixtures/planted``): a candidate whose two values
+  are a planted dispute's or change's is a positive, every other one a negative (the
+  stories were written with every conflict planted).
+
+Unlabelled candidates are left out. A logistic regression (standardised features, L2) is
+cross-validated with folds grouped by story; the threshold is the lowest out-of-fold
+probability at which precision is >= 0.90 and planted recall >= 0.90. The final model is
+fitted on everything and written to ``src/newsprism/analyse/disputes/weights.json``.
+
+Run: PYTHONPATH=src .venv/bin/python benchmarks/fit_disputes.py [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import disputes as pairs_bench  # noqa: E402  (benchmarks/disputes.py)
+import trust  # noqa: E402
+
+from newsprism.analyse.disputes.find import candidates  # noqa: E402
+from newsprism.analyse.disputes.learned import features  # noqa: E402
+from newsprism.config import Options  # noqa: E402
+from newsprism.model import Article, Fact  # noqa: E402
+from newsprism.pipeline.digest import align_story, drop_far_guesses, load_articles  # noqa: E402
+from newsprism.segment import split_sentences  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+WEIGHTS = ROOT / "src" / "newsprism" / "analyse" / "disputes" / "weights.json"
+CACHE = Path("/tmp/newsprism-fit-disputes.pkl")
+PRECISION, PLANTED_RECALL = 0.90, 0.90
+
+
+def _report_ids() -> set[str]:
+    split = json.loads(trust.SPLIT.read_text(encoding="utf-8"))
+    return {s["id"] for s in split["report"]}
+
+
+def _is_report(story: str, report: set[str]) -> bool:
+    """A report story, or another set of a DUC 2007 topic that is in the report half."""
+    return story in report or any(story[:6] == r[:6] and r[:1] == "D" and "-" in r
+                                  for r in report)
+
+
+def _pairs(articles: tuple[Article, ...], groups: tuple[Fact, ...], width: int,
+           aligned: int) -> list[dict]:
+    """Every candidate of a story's groups once (the first ``aligned`` groups are aligned
+    facts, met first), as plain records."""
+    meta = {a.id: a for a in articles}
+    docs = {a.id: trust._doc(a) for a in articles}
+    out, seen = [], set()
+    for k, group in enumerate(groups):
+        for (kind, key), found in candidates(group, meta).items():
+            for x, y, when in found:
+                ends = sorted([(docs[x.sentence.source], x.sentence.start, x.value.shown),
+                               (docs[y.sentence.source], y.sentence.start, y.value.shown)])
+                if tuple(ends) in seen:
+                    continue
+                seen.add(tuple(ends))
+                out.append({"refs": [(docs[s.sentence.source], s.sentence.start, s.sentence.end)
+                                     for s in (x, y)],
+                            "values": [x.value.shown, y.value.shown], "kind": kind, "when": when,
+                            "texts": [x.sentence.text, y.sentence.text],
+                            "f": features(x, y, when, width, k < aligned)})
+    return out
+
+
+def _story_pairs(articles: tuple[Article, ...], embedders: tuple[str, ...]) -> list[dict]:
+    articles = drop_far_guesses(articles, Options().guessed_date_max_days)
+    facts: list[Fact] = []
+    loose: list[Fact] = []
+    for embedder in embedders:
+        al = align_story(articles, Options(embedder=embedder))
+        facts += al.facts
+        loose += al.loose
+    return _pairs(articles, (*facts, *loose), Options().dispute_context_words, len(facts))
+
+
+def collect(embedders: tuple[str, ...]) -> list[dict]:
+    """Candidates of every source with ``story``, ``origin`` and ``label`` (None: unlabelled)."""
+    report = _report_ids()
+    labels = [json.loads(line) for line in trust.LABELS.open(encoding="utf-8")]
+    judged = {(j["story"], j["values"]): j["real"]
+              for j in map(json.loads, pairs_bench.JUDGED.open(encoding="utf-8"))}
+    out = []
+    for story in trust.load_split("tune"):
+        assert not _is_report(story.id, report)
+        mine = [r for r in labels if r["story"] == story.id and r["kind"] in ("dispute", "changed")]
+        for p in _story_pairs(trust.story_articles(story), embedders):
+            p.update(story=story.id, origin="tune",
+                     label=_trust_label(p, mine, judged.get((story.id, _values_key(p)))))
+            out.append(p)
+        print(f"  {story.id}: {len(out)} candidates so far", file=sys.stderr)
+    out += _labelled_pairs(report)
+    out += _planted_pairs(embedders)
+    return out
+
+
+def _values_key(p: dict) -> str:
+    return pairs_bench.values_key(p["values"])
+
+
+def _trust_label(p: dict, mine: list[dict], judged: bool | None) -> int | None:
+    """1 / 0 from the trust labels whose cited sentences hold both sides, else ``judged``."""
+    ends = [tuple(r) for r in p["refs"]]
+    hits = [r["label"] for r in mine
+            if all(e in {(c["doc"], c["start"], c["end"]) for c in r["refs"]} for e in ends)]
+    if hits:
+        return int("real" in hits)
+    return None if judged is None else int(judged)
+
+
+def _labelled_pairs(report: set[str]) -> list[dict]:
+    out = []
+    for line in pairs_bench.LABELLED.open(encoding="utf-8"):
+        item = json.loads(line)
+        refs = item.get("ref", [])
+        if item["kind"] == "name" or any(_is_report(r["id"], report) for r in refs):
+            continue
+        texts = pairs_bench._texts(item)
+        if texts is None:
+            continue
+        articles = tuple(Article(f"s{i}", f"s{i}", t, published=pub)
+                         for i, (t, pub) in enumerate(texts))
+        fact = Fact("f", tuple(s for a in articles for s in split_sentences(a)))
+        for p in _pairs(articles, (fact,), Options().dispute_context_words, 1):
+            p.update(story=item["id"], origin=item["origin"], label=int(item["conflict"]))
+            out.append(p)
+    return out
+
+
+def _planted_pairs(embedders: tuple[str, ...]) -> list[dict]:
+    expected = json.loads((trust.PLANTED / "expected.json").read_text(encoding="utf-8"))
+    out = []
+    for stem, want in sorted(expected.items()):
+        planted = [{trust.norm_value(v) for v in p["values"]}
+                   for p in (*want.get("disputes", []), *want.get("changed", []))]
+        articles = load_articles([str(trust.PLANTED / f"{stem}.jsonl")], Options())[0]
+        for p in _story_pairs(articles, embedders):
+            shown = {trust.norm_value(v) for v in p["values"]}
+            hit = any(all(any(s in w or w in s for w in want_) for s in shown)
+                      for want_ in planted)
+            p.update(story=stem, origin="planted", label=int(hit))
+            out.append(p)
+    return out
+
+
+# --- fitting --------------------------------------------------------------------------------
+
+def matrix(data: list[dict]) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
+    names = sorted(data[0]["f"])
+    x = np.array([[d["f"][n] for n in names] for d in data])
+    y = np.array([d["label"] for d in data])
+    groups = np.array([d["story"] for d in data])
+    return names, x, y, groups
+
+
+def _model(c: float):  # type: ignore[no-untyped-def]
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=2000))
+
+
+def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float) -> np.ndarray:
+    from sklearn.model_selection import GroupKFold
+
+    prob = np.zeros(len(y))
+    for train, test in GroupKFold(n_splits=5).split(x, y, groups):
+        prob[test] = _model(c).fit(x[train], y[train]).predict_proba(x[test])[:, 1]
+    return prob
+
+
+def choose(prob: np.ndarray, y: np.ndarray, planted: np.ndarray) -> tuple[float, dict]:
+    """The lowest threshold with precision >= PRECISION and planted recall >= PLANTED_RECALL
+    (out of fold); falls back to the most precise one."""
+    best = None
+    for t in sorted(set(np.round(prob, 3))):
+        shown = prob >= t
+        if not shown.any():
+            break
+        prec = y[shown].mean()
+        prec_real = y[shown & ~planted].mean() if (shown & ~planted).any() else 1.0
+        rec = (shown & (y == 1) & planted).sum() / max(((y == 1) & planted).sum(), 1)
+        stats = {"threshold": float(t), "precision": float(prec),
+                 "precision_not_planted": float(prec_real), "planted_recall": float(rec),
+                 "shown": int(shown.sum()),
+                 "recall_not_planted": float((shown & (y == 1) & ~planted).sum()
+                                             / max(((y == 1) & ~planted).sum(), 1))}
+        if prec >= PRECISION and prec_real >= PRECISION and rec >= PLANTED_RECALL:
+            return float(t), stats
+        if best is None or prec > best[1]["precision"]:
+            best = (float(t), stats)
+    return best  # type: ignore[return-value]
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--write", action="store_true", help=f"write {WEIGHTS.relative_to(ROOT)}")
+    p.add_argument("--fresh", action="store_true", help="collect candidates again")
+    p.add_argument("--c", type=float, default=0.3, help="inverse L2 strength")
+    args = p.parse_args()
+    if args.fresh or not CACHE.exists():
+        CACHE.write_bytes(pickle.dumps(collect(("tfidf", "minilm"))))
+    data = pickle.loads(CACHE.read_bytes())
+    labelled = [d for d in data if d["label"] is not None]
+    print(f"{len(data)} candidates, {len(labelled)} labelled, "
+          f"{sum(d['label'] for d in labelled)} positive")
+    for origin in sorted({d["origin"] for d in labelled}):
+        mine = [d["label"] for d in labelled if d["origin"] == origin]
+        print(f"  {origin}: {len(mine)} labelled, {sum(mine)} positive")
+    names, x, y, groups = matrix(labelled)
+    planted = np.array([d["origin"] == "planted" for d in labelled])
+    for c in (0.03, 0.1, 0.3, 1.0):
+        t, stats = choose(out_of_fold(x, y, groups, c), y, planted)
+        print(f"C={c}: out of fold {stats}")
+    prob = out_of_fold(x, y, groups, args.c)
+    t, stats = choose(prob, y, planted)
+    print(f"chosen C={args.c}: {stats}")
+    for d, pr in sorted(zip(labelled, prob), key=lambda z: -z[1])[:60]:
+        print(f"  {pr:.2f} {d['label']} {d['origin']:<9} {d['story']:<10} {d['values']}")
+    if args.write:
+        model = _model(args.c).fit(x, y)
+        scaler, lr = model.steps[0][1], model.steps[1][1]
+        WEIGHTS.write_text(json.dumps({
+            "about": "benchmarks/fit_disputes.py: logistic regression on standardised features",
+            "trained_on": {"candidates": len(labelled), "positive": int(y.sum()), "C": args.c},
+            "out_of_fold": stats,
+            "features": names, "bias": float(lr.intercept_[0]),
+            "weights": dict(zip(names, map(float, lr.coef_[0]))),
+            "mean": dict(zip(names, map(float, scaler.mean_))),
+            "scale": dict(zip(names, map(float, scaler.scale_))),
+        }, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {WEIGHTS.relative_to(ROOT)}; threshold {t}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
