@@ -4,8 +4,8 @@ Two values of one kind that cannot both hold (:meth:`Value.conflicts`), stated b
 different outlets, are a candidate. Whether they measure the same attribute of the
 same thing at the same time is decided by a logistic regression over what the two
 sentences share (the statement with the figures masked, the words beside each
-value, named entities), what sets them apart (a forecast against an outcome, a span
-of time only one gives, differently qualified things, the ratio of the values) and
+value, named entities), what sets them apart (a forecast against an outcome, another
+date or span in the sentence, the ratio of the values) and
 where and when they were written (lead sentence, days between the reports).
 
 Weights are fitted by ``benchmarks/fit_disputes.py`` on hand-labelled candidates of
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from newsprism.analyse.disputes.same import is_forecast, near, other_things, overlap
+from newsprism.analyse.disputes.same import is_forecast, near, overlap
 from newsprism.analyse.disputes.values import Value
 from newsprism.model import Sentence
 
@@ -32,6 +32,10 @@ _WEIGHTS = Path(__file__).with_name("weights.json")
 _KINDS = ("number", "amount", "percent", "duration", "date")
 # A capitalised word inside a sentence: a name, an organisation, a place
 _NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-zA-Z]+")
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday today".split())
 _HEDGE = re.compile(r"\b(?:about|around|nearly|almost|some|roughly|approximately|more than|"
                     r"over|at least|up to|fewer than|less than|under|estimated|reportedly)\b", re.I)
 
@@ -49,9 +53,8 @@ class Stated:
     frame: tuple[Value, ...] = ()  # the sentence's other dates and durations
 
 
-def features(x: Stated, y: Stated, when: str, width: int, aligned: bool) -> dict[str, float]:
-    """The candidate pair described by named numbers (see the module docstring);
-    ``aligned``: the pair was met in an aligned fact, not only in a looser group."""
+def features(x: Stated, y: Stated, when: str, width: int) -> dict[str, float]:
+    """The candidate pair described by named numbers (see the module docstring)."""
     a, b = x.value, y.value
     near_a, near_b = near(a, x.sentence, width), near(b, y.sentence, width)
     names_a, names_b = _names(x.sentence.text), _names(y.sentence.text)
@@ -65,25 +68,28 @@ def features(x: Stated, y: Stated, when: str, width: int, aligned: bool) -> dict
         "masked_small": math.log1p(min(len(x.masked), len(y.masked))),
         "near_overlap": overlap(near_a, near_b),
         "near_none": float(not near_a & near_b),
-        "other_things": float(other_things(a, b)),
         "forecast_one": float(is_forecast(x.sentence.text) != is_forecast(y.sentence.text)),
+        "forecast_clause_one": float(_forecast_before(x) != _forecast_before(y)),
         "relative": float(a.relative or b.relative),
         "when_same": float(when == "same"),
         "when_unknown": float(when == "unknown"),
         "days_apart": math.log1p(_days_apart(x.day, y.day)),
         "log_ratio": min(_log_ratio(a, b), 5.0),
         "hedged": float(bool(_HEDGE.search(a.shown)) or bool(_HEDGE.search(b.shown))),
-        "aligned": float(aligned),
         "lead": float(min(x.sentence.index, y.sentence.index) == 0),
         "both_lead": float(max(x.sentence.index, y.sentence.index) == 0),
         "value_first": float(min(a.start, b.start) < 3),
         "frame_clash": float(any(p.conflicts(q) for p in x.frame for q in y.frame)),
-        "one_sided_span": float(any(v.kind == "duration" for v in x.frame)
-                                != any(v.kind == "duration" for v in y.frame)),
         "names_overlap": overlap(names_a, names_b),
         "names_apart": float(bool(names_a) and bool(names_b) and not names_a & names_b),
     })
     return f
+
+
+def one_sided_span(x: Stated, y: Stated) -> bool:
+    """One figure is given over a span the other does not state ("100,000 calls a day" /
+    "36 million calls", "over the next decade" / "next year")."""
+    return any(v.kind == "duration" for v in x.frame) != any(v.kind == "duration" for v in y.frame)
 
 
 def confidence(f: dict[str, float]) -> float:
@@ -100,8 +106,14 @@ def _model() -> dict:
     return {"bias": raw["bias"], "terms": terms}
 
 
+def _forecast_before(s: Stated) -> bool:
+    """A forecast word among the six words before the value ("is expected to fall to")."""
+    return is_forecast(" ".join(s.sentence.text[:s.value.start].split()[-6:]))
+
+
 def _names(text: str) -> set[str]:
-    return {w.lower() for w in _NAME.findall(text)}
+    """Capitalised words inside the sentence, but not month and day names (values)."""
+    return {w.lower() for w in _NAME.findall(text)} - _CALENDAR
 
 
 def _days_apart(a: str, b: str) -> float:

@@ -201,15 +201,16 @@ def _in_name_or_clock(text: str, start: int, end: int) -> bool:
         or bool(_NAME_AFTER.match(text, end)))
 
 
-# Nouns whose plural has no final s
-_PLURAL_NO_S = frozenset("people children men women police staff personnel cattle "
-                         "troops crew".split())
+# Nouns whose plural has no final s (and people named by an adjective: "67 dead")
+_PLURAL_NO_S = frozenset("people children police staff personnel cattle crew dead missing "
+                         "homeless".split())
 
 
 def _singular_after_many(num: str, noun: str, scale: str | None) -> bool:
     """A figure above one before a singular noun is not a count ("Aug. 27 earthquake")."""
     n = _number(num, scale)
-    return n is not None and n > 1 and not noun.endswith("s") and noun not in _PLURAL_NO_S
+    return n is not None and n > 1 and not noun.endswith(("s", "men", "ed")) and \
+        noun not in _PLURAL_NO_S
 
 
 def _toll(text: str, start: int, end: int) -> str:
