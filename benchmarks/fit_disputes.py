@@ -178,8 +178,10 @@ def _planted_pairs(embedders: tuple[str, ...]) -> list[dict]:
 
 
 def _digits(value: str) -> str:
-    """The figure of a value ("About 62%" and "62 percent" are both "62")."""
-    return re.sub(r"[^0-9.]", "", value).strip(".")
+    """The figure of a value ("About 62%" and "62 percent" are both "62"; a value without
+    digits is its lower-cased letters: "Seven people" is "sevenpeople")."""
+    figure = re.sub(r"[^0-9.]", "", value).strip(".")
+    return figure or trust.norm_value(value)
 
 
 # --- fitting --------------------------------------------------------------------------------

@@ -147,13 +147,12 @@ class Options:
     # (analyse/disputes/learned.py, weights.json) gives at least this probability: a
     # dispute (same time) or a change over time (reports of different times). Each is the
     # lowest threshold at which, out of fold (story-grouped 5-fold CV of
-    # benchmarks/fit_disputes.py: 283 candidates of the TUNE half, the dev pairs and the
-    # planted stories, 71 real), precision is >= 0.90 and planted recall >= 0.90.
-    # Disputes: 0.448, precision 0.95 (0.91 without the planted ones), planted recall 1.00,
-    # other real ones 0.59. Changes: no threshold kept 0.90 precision with that recall, so
-    # the lowest that is precise (0.695: 10 / 10 shown, two of the three planted changes).
-    dispute_confidence: float = 0.448
-    change_confidence: float = 0.695
+    # benchmarks/fit_disputes.py: 255 candidates of the TUNE half, the dev pairs and the
+    # planted stories, 67 real), precision is >= 0.90 and planted recall >= 0.90.
+    # Disputes: 0.371, precision 0.975 (11 / 12 of those not planted), planted recall
+    # 1.00, other real ones 0.69. Changes: 0.754, 11 / 11 shown real, planted recall 1.00.
+    dispute_confidence: float = 0.371
+    change_confidence: float = 0.754
     # Words either side of a value whose stems say what it measures (a feature of it).
     dispute_context_words: int = 5
     # --- timeline (analyse/timeline/). Clauses at one date are one event when they share

@@ -4,7 +4,7 @@ Two values of one kind that cannot both hold (:meth:`Value.conflicts`), stated b
 different outlets, are a candidate. Whether they measure the same attribute of the
 same thing at the same time is decided by a logistic regression over what the two
 sentences share (the statement with the figures masked, the words beside each
-value, named entities), what sets them apart (a forecast against an outcome, another
+value, named entities), what sets them apart (forecast words in one sentence, another
 date or span in the sentence, the ratio of the values) and
 where and when they were written (lead sentence, days between the reports).
 
@@ -69,7 +69,6 @@ def features(x: Stated, y: Stated, when: str, width: int) -> dict[str, float]:
         "near_overlap": overlap(near_a, near_b),
         "near_none": float(not near_a & near_b),
         "forecast_one": float(is_forecast(x.sentence.text) != is_forecast(y.sentence.text)),
-        "forecast_clause_one": float(_forecast_before(x) != _forecast_before(y)),
         "relative": float(a.relative or b.relative),
         "when_same": float(when == "same"),
         "when_unknown": float(when == "unknown"),
@@ -106,8 +105,13 @@ def _model() -> dict:
     return {"bias": raw["bias"], "terms": terms}
 
 
+def forecast_one(x: Stated, y: Stated) -> bool:
+    """Only one value is forecast: a forecast word among the six words before it ("is
+    expected to fall to 300,000 tonnes" / "fell to 350,000 tonnes")."""
+    return _forecast_before(x) != _forecast_before(y)
+
+
 def _forecast_before(s: Stated) -> bool:
-    """A forecast word among the six words before the value ("is expected to fall to")."""
     return is_forecast(" ".join(s.sentence.text[:s.value.start].split()[-6:]))
 
 
