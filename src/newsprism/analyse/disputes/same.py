@@ -1,13 +1,11 @@
-"""Whether two sentences make the same statement apart from the values they give.
+"""What two sentences share apart from the values they give: the measures the learned
+decision of :mod:`.learned` reads.
 
-Two values only clash when the sentences around them say the same thing about
-the same thing at the same time. Three structural tests, all of which must pass:
-
-* the words right around each value agree (what it measures: "injuring 45
-  people" / "injuring 40 people", not "restored in 2016" / "expelled in 2018");
-* the sentences with every value masked out share most of their content words
-  (a preseason cancellation and regular-season games share "games" but little else);
-* neither is a forecast the other is not ("is expected to cost" / "cost").
+* the words right around each value (what it measures: "injuring 45 people" /
+  "injuring 40 people", not "restored in 2016" / "expelled in 2018");
+* the sentences' content stems with every value masked out (a preseason
+  cancellation and regular-season games share "games" but little else);
+* whether a sentence is a forecast ("is expected to cost" / "cost").
 """
 
 from __future__ import annotations
@@ -15,7 +13,6 @@ from __future__ import annotations
 import re
 
 from newsprism.analyse.disputes.values import Value
-from newsprism.config import Options
 from newsprism.model import Sentence
 
 _STOP = frozenset(
@@ -65,13 +62,13 @@ def masked(sentence: Sentence, stated: tuple[Value, ...]) -> set[str]:
     return stems(text)
 
 
-def _near(value: Value, sent: Sentence, width: int) -> set[str]:
+def near(value: Value, sent: Sentence, width: int) -> set[str]:
     before = sent.text[: value.start].split()[-width:]
     after = sent.text[value.start + len(value.shown):].split()[:width]
     return stems(" ".join(before + after))
 
 
-def _other_things(a: Value, b: Value) -> bool:
+def other_things(a: Value, b: Value) -> bool:
     """Counts of differently qualified things: "five bronze medals" / "three gold medals"
     (but "21 Corvanians" / "24 people": one side names no more than the other)."""
     if a.kind != "number":
@@ -88,19 +85,3 @@ def overlap(a: set[str], b: set[str]) -> float:
 def is_forecast(text: str) -> bool:
     """True when the sentence speaks of what is expected, planned or possible."""
     return bool(_FORECAST.search(text))
-
-
-def same_statement(a: Value, sa: Sentence, masked_a: set[str], b: Value, sb: Sentence,
-                   masked_b: set[str], options: Options) -> bool:
-    """True when ``a`` in ``sa`` and ``b`` in ``sb`` answer the same question."""
-    if is_forecast(sa.text) != is_forecast(sb.text):
-        return False
-    width = options.dispute_context_words
-    if not _near(a, sa, width) & _near(b, sb, width) or _other_things(a, b):
-        return False
-    # A short sentence must share all it has ("The embassy reopened in 2016"); one with a
-    # single content word beside its value (a dateline) says too little to compare.
-    smaller = min(len(masked_a), len(masked_b))
-    return smaller >= 2 and \
-        len(masked_a & masked_b) >= min(options.dispute_min_shared, smaller) and \
-        overlap(masked_a, masked_b) >= options.dispute_same_statement

@@ -124,7 +124,8 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
     dates = [d for d in find_dates(text, published)
-             if d.value and not _reporting_day(text, d) and not _DATELINE.match(text[:d.start])]
+             if d.value and not _reporting_day(text, d) and not _DATELINE.match(text[:d.start])
+             and not _in_name_or_clock(text, d.start, d.end)]
     taken += [(d.start, d.end) for d in dates]
     for d in dates:
         # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
@@ -166,6 +167,8 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
             continue
         if m.group("head") and end == m.end("noun") and m.group("head") not in _AFTER_NOUN:
             noun, end = m.group("head"), m.end("head")  # "1,200 health workers": workers
+        if _singular_after_many(m.group("num"), noun, m.group("scale")):
+            continue  # "the Aug. 27 earthquake": a day, not 27 earthquakes
         n = _number(m.group("num"), m.group("scale"))
         if n is None or (m.group("num").lower() in ("a", "an") and not m.group("qual")):
             continue  # "a" before a noun is an article, not a count
@@ -178,6 +181,36 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
             key = "person"
         found.append(Value("number", key, low, high, text[m.start():end], m.start()))
     return tuple(sorted(found, key=lambda v: v.start))
+
+
+# "1852 UTC" is a clock time; "USA Today", "Saturday Evening Post": a name holds the word
+_CLOCK_ZONE = re.compile(r"\s*(?:UTC|GMT|EST|EDT|PST|PDT|CET|local\s+time|hours\b)")
+_CAPITALISED = re.compile(r"(?:^|[^.!?]\s)(?-i:[A-Z][A-Za-z]*)\s+$")
+_NAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+\s+(?:Post|Times|News|Journal|Herald|Magazine))")
+
+
+def _in_name_or_clock(text: str, start: int, end: int) -> bool:
+    """A date word that is part of a clock time or of a title ("USA Today", "Saturday
+    Evening Post"), not a date."""
+    word = text[start:end]
+    if word.isdigit() and _CLOCK_ZONE.match(text, end):
+        return True
+    before = text[max(0, start - 20):start]
+    return word[:1].isupper() and " " not in word and (
+        bool(_CAPITALISED.search(before)) and before.rstrip().split()[-1].isupper()
+        or bool(_NAME_AFTER.match(text, end)))
+
+
+# Nouns whose plural has no final s (and people named by an adjective: "67 dead")
+_PLURAL_NO_S = frozenset("people children police staff personnel cattle crew dead missing "
+                         "homeless".split())
+
+
+def _singular_after_many(num: str, noun: str, scale: str | None) -> bool:
+    """A figure above one before a singular noun is not a count ("Aug. 27 earthquake")."""
+    n = _number(num, scale)
+    return n is not None and n > 1 and not noun.endswith(("s", "men", "ed")) and \
+        noun not in _PLURAL_NO_S
 
 
 def _toll(text: str, start: int, end: int) -> str:
