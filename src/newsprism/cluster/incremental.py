@@ -12,8 +12,9 @@ The algorithm, per article, in this order:
 3. **Join or new (learned).** Each candidate is compared with the article
    through several sub-representations (TF-IDF cosines of the whole lead, the
    headline, the first sentences and the names to the story's centroids, and
-   to its latest members) and the story's time statistics; a small logistic
-   regression (:mod:`newsprism.cluster.join`) gives P(join). The most probable
+   to its latest members), the story's time statistics and how far it stands
+   ahead of the other candidates; a small logistic regression
+   (:mod:`newsprism.cluster.join`) gives P(join). The most probable
    story at or above ``join_probability`` wins; ties go to the older story.
    Otherwise the article starts a story. Stories are judged by their centroid
    and latest members, never by their loosest member, so topics do not chain.
