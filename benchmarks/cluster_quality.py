@@ -19,6 +19,7 @@ Usage:
     python benchmarks/cluster_quality.py [--data DIR] [--join P] [--window DAYS] [--model JSON]
     python benchmarks/cluster_quality.py --sweep   # join probabilities on the training sets only
     python benchmarks/cluster_quality.py --sets duc2003_even,mixed_all  # only these rows
+    python benchmarks/cluster_quality.py --training  # the training sets only (never duc2003_odd)
 
 Skips with a message (exit 0) when the data folder is absent.
 """
@@ -73,7 +74,7 @@ def score_row(name: str, rows: list[GoldArticle], config: ClusterConfig,
 
 def sweep(sets: dict[str, list[GoldArticle]], config: ClusterConfig,
           model: JoinModel | None) -> None:
-    for p in (0.2, 0.3, 0.4, 0.5):
+    for p in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8):
         cfg = replace(config, join_probability=p)
         fs = [bcubed(run_ours(sets[n], cfg, model=model), [a.gold for a in sets[n]])[2]
               for n in TUNING]
@@ -88,6 +89,8 @@ def main() -> int:
     ap.add_argument("--window", type=int, default=None)
     ap.add_argument("--model", type=Path, default=None, help="join weights JSON (default: shipped)")
     ap.add_argument("--sets", default=None, help="comma-separated rows to score (default: all)")
+    ap.add_argument("--training", action="store_true",
+                    help="score the training sets only (skip the held-out duc2003_odd and full DUC 2003)")
     ap.add_argument("--sweep", action="store_true")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
@@ -111,7 +114,7 @@ def main() -> int:
     print(f"{'set':20s} {'docs':>6s} {'gold':>5s} {'ours':>6s} "
           f"{'B3-P':>6s} {'B3-R':>6s} {'B3-F1':>6s}   {'base-P':>6s} {'base-R':>6s} {'base-F':>6s}"
           f"  {'docs/s':>8s}")
-    names = args.sets.split(",") if args.sets else list(sets)
+    names = args.sets.split(",") if args.sets else list(TUNING if args.training else sets)
     for name in names:
         print(score_row(name, sets[name], config, model), flush=True)
     return 0

@@ -40,6 +40,12 @@ def test_cluster_quality_scores_every_set(tiny_data: Path) -> None:
     assert "Traceback" not in out
 
 
+def test_cluster_quality_training_rows_skip_the_held_out_half(tiny_data: Path) -> None:
+    out = run_script("cluster_quality.py", "--data", str(tiny_data), "--training")
+    assert "duc2003_even" in out and "mixed_all" in out
+    assert "duc2003_odd" not in out and "duc2003_tdt_events" not in out
+
+
 def test_cluster_scale_streams_a_small_run(tiny_data: Path, tmp_path: Path) -> None:
     out = run_script("cluster_scale.py", "--data", str(tiny_data), "--n", "60",
                      "--db", str(tmp_path / "scale.db"))

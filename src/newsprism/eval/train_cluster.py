@@ -14,6 +14,11 @@ every article is compared with the candidate stories the clusterer retrieves
 (the gold stories built so far), giving one row per (article, candidate) pair,
 positive when the candidate is the article's gold story. Every stream weighs the
 same. The fit is a weighted L2 logistic regression (lbfgs: deterministic).
+
+``--cv 0.6,0.7`` writes nothing: for each of the four training sets it fits on
+the other three (and their mixed stream) and scores the left-out set at each
+join probability (leave-one-set-out cross-validation, how ``join_probability``
+was chosen).
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from newsprism import cluster
-from newsprism.cluster import ClusterConfig, JoinModel, StoryClusterer
-from newsprism.eval.clusters import GoldArticle, date_order, halves, mixed, read_gold
+from newsprism.cluster import ClusterConfig, JoinModel, StoryClusterer, bcubed
+from newsprism.eval.clusters import GoldArticle, date_order, halves, mixed, read_gold, run_ours
 
 DATA = Path("../shared/data/clustering")
 FILES = {
@@ -75,6 +80,28 @@ def fit(streams: dict[str, tuple[np.ndarray, np.ndarray]]) -> JoinModel:
     return JoinModel(float(model.intercept_[0]), tuple(float(c) for c in model.coef_[0]))
 
 
+def cross_validate(data: Path, config: ClusterConfig, joins: list[float]) -> None:
+    """Print leave-one-set-out B-cubed P/R/F1 of each training set at each join probability,
+    then the mean over the four sets."""
+    sets = training_streams(data)
+    del sets["mixed_train"]
+    rows = {name: rows_for(articles, config) for name, articles in sets.items()}
+    scores: dict[float, list[tuple[float, float, float]]] = {p: [] for p in joins}
+    for held in sets:
+        others = {name: articles for name, articles in sets.items() if name != held}
+        streams = {name: rows[name] for name in others}
+        streams["mixed_train"] = rows_for(mixed(others, align_start=True), config)
+        model = fit(streams)
+        for p in joins:
+            labels = run_ours(sets[held], replace(config, join_probability=p), model=model)
+            scores[p].append(bcubed(labels, [a.gold for a in sets[held]]))
+            print(f"join {p:.2f} {held:18s} P={scores[p][-1][0]:.3f} R={scores[p][-1][1]:.3f} "
+                  f"F1={scores[p][-1][2]:.3f}", flush=True)
+    for p, s in scores.items():
+        print(f"join {p:.2f} mean P={np.mean([x[0] for x in s]):.3f} "
+              f"F1={np.mean([x[2] for x in s]):.3f}")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
@@ -82,10 +109,14 @@ def main(argv: list[str] | None = None) -> None:
                         default=Path(cluster.__file__).with_name("join_weights.json"))
     parser.add_argument("--window", type=int, default=None, help="window_days while training")
     parser.add_argument("--leave-out", default="", help="comma-separated sets to leave out")
+    parser.add_argument("--cv", default="", help="join probabilities to cross-validate (no fit)")
     args = parser.parse_args(argv)
     config = ClusterConfig()
     if args.window is not None:
         config = replace(config, window_days=args.window)
+    if args.cv:
+        cross_validate(args.data, config, [float(p) for p in args.cv.split(",")])
+        return
     leave_out = tuple(n for n in args.leave_out.split(",") if n)
     streams = {name: rows_for(articles, config)
                for name, articles in training_streams(args.data, leave_out).items()}
