@@ -607,9 +607,11 @@ def _old_notes() -> str:
 
 
 def _old_rows() -> list[str]:
+    """The main table's rows: those before the first hand-written "## " section."""
     if not RESULTS.exists():
         return []
-    return [line for line in RESULTS.read_text(encoding="utf-8").splitlines()
+    head = RESULTS.read_text(encoding="utf-8").split("\n## ", 1)[0]
+    return [line for line in head.splitlines()
             if line.startswith("| ") and not line.startswith(("| run ", "| ---"))]
 
 
