@@ -52,7 +52,7 @@ from datasketch import MinHash, MinHashLSH
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, Changes, StoryState, day_number
-from newsprism.cluster.vectors import Sparse, TermStats, log_tf, sparse
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
 from newsprism.model import content_id
 
 
@@ -147,16 +147,16 @@ class StoryClusterer:
         ``order`` is the article's rank in the stream (a store passes its row
         number, so restored copies rank as they did); the arrival count when None.
         """
-        day, parts, sig = self._prepare(title, text, published, sig)
-        dup = self._near_duplicate(sig, day)
+        day, tf, mh = self._prepare(title, text, published, sig)
+        dup = self._near_duplicate(mh, day)
         if dup is not None:
             story, score = self._sigs[dup][0], 1.0
         else:
-            story, score = self._best_story(self._scored(parts, day))
+            story, score = self._best_story(self._scored(tf, day))
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, parts, day, sig, order)
+        self._place(key, story, tf, day, mh, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -166,27 +166,29 @@ class StoryClusterer:
         The article then joins ``story`` (created under that id if new), so the
         stories the next articles meet are the gold ones.
         """
-        day, parts, sig = self._prepare(title, text, published, None)
-        rows = [(x, sid == story) for sid, x, _ in self._scored(parts, day)]
-        self._place(key, story, parts, day, sig)
+        day, tf, mh = self._prepare(title, text, published, None)
+        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, day)]
+        self._place(key, story, tf, day, mh)
         return rows
 
     def _prepare(self, title: str | None, text: str, published: str | None,
-                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, np.ndarray]:
+                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, MinHash]:
+        """The article's day, its parts as log-tf maps, and its MinHash (counted in the
+        document frequencies; its signature left in :attr:`last_signature`)."""
         day = day_number(published)
         self._advance(day)
         parts = article_parts(title, text, self.config.features)
         self.stats.count(parts.body)
         sig = signature(text, self.config.features) if sig is None else sig
         self.last_signature = sig  # the store keeps it, to find copies after a restart
-        return day, parts, sig
+        return day, log_tf_parts(parts), self._minhash(sig)
 
-    def _place(self, key: str, story: str, parts: ArticleParts, day: int | None,
-               sig: np.ndarray, order: int | None = None) -> None:
+    def _place(self, key: str, story: str, tf: ArticleParts, day: int | None,
+               mh: MinHash, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
-        self._join(self.stories[story], parts, day)
-        self._remember_signature(key, story, day, sig, order)
+        self._join(self.stories[story], tf, day)
+        self._remember_signature(key, story, day, mh, order)
         self._recalled = None  # a recall holds for one article
 
     @property
@@ -199,8 +201,7 @@ class StoryClusterer:
         return self.stats.df
 
     # ------------------------------------------------------------- retrieval
-    def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
-        mh = self._minhash(sig)
+    def _near_duplicate(self, mh: MinHash, day: int | None) -> str | None:
         found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
@@ -253,29 +254,32 @@ class StoryClusterer:
                     break
         return out
 
-    def _scored(self, parts: ArticleParts, day: int | None
+    def _scored(self, tf: ArticleParts, day: int | None
                 ) -> list[tuple[str, list[float], float]]:
         """(story, features, P(join)) for every candidate story, in candidate order."""
         body, title, lead, names = (self.stats.weighted(p) for p in
-                                    (parts.body, parts.title, parts.lead, parts.names))
+                                    (tf.body, tf.title, tf.lead, tf.names))
         stories = [self.stories[sid] for sid in self._candidates(body, day)]
-        cos = {part: self.stats.cosines(vector, [st.arrays(part) for st in stories]).tolist()
-               for part, vector in (("centroid", body), ("title", title), ("lead", lead),
-                                    ("names", names))}
-        recent = self._recent(body, stories)
+        vectors = (("centroid", body), ("title", title), ("lead", lead), ("names", names))
+        # every cosine of the article in one numpy pass: the parts, then the latest members
+        *by_part, members = self.stats.cosines_many(
+            [(vector, [st.arrays(part) for st in stories]) for part, vector in vectors]
+            + [(body, [m for st in stories for m in st.member_arrays()])])
+        cos = {part: c.tolist() for (part, _), c in zip(vectors, by_part)}
+        recent = self._recent(members, stories)
         out = []
         for i, st in enumerate(stories):
             sim = Similarities(body=cos["centroid"][i], recent=recent[i], title=cos["title"][i],
                                lead=cos["lead"][i], names=cos["names"][i],
-                               titled=bool(parts.title) and st.titled > 0)
+                               titled=bool(tf.title) and st.titled > 0)
             x = pair_features(sim, st.time(), day)
             out.append((st.id, x, self.model.probability(x)))
         return out
 
-    def _recent(self, body: Sparse, stories: list[StoryState]) -> list[float]:
-        """Each story's best cosine between the article and one of its latest members."""
+    def _recent(self, cos: np.ndarray, stories: list[StoryState]) -> list[float]:
+        """Each story's best cosine between the article and one of its latest members,
+        given the cosines with every member (story by story)."""
         owner = [i for i, st in enumerate(stories) for _ in st.members]
-        cos = self.stats.cosines(body, [m for st in stories for m in st.member_arrays()])
         best = [0.0] * len(stories)
         for i, c in zip(owner, cos.tolist()):
             best[i] = max(best[i], c)
@@ -291,19 +295,19 @@ class StoryClusterer:
         return best, best_p
 
     # -------------------------------------------------------------- updating
-    def _join(self, story: StoryState, parts: ArticleParts, day: int | None) -> None:
+    def _join(self, story: StoryState, tf: ArticleParts, day: int | None) -> None:
+        """Add an article (its parts as log-tf maps) to ``story``."""
         cfg = self.config
-        story.centroid = self._summed(story.centroid, parts.body, cfg.centroid_terms)
-        story.title = self._summed(story.title, parts.title, cfg.part_terms)
-        story.lead = self._summed(story.lead, parts.lead, cfg.part_terms)
-        story.names = self._summed(story.names, parts.names, cfg.part_terms)
-        story.titled += bool(parts.title)
+        story.centroid = self._summed(story.centroid, tf.body, cfg.centroid_terms)
+        story.title = self._summed(story.title, tf.title, cfg.part_terms)
+        story.lead = self._summed(story.lead, tf.lead, cfg.part_terms)
+        story.names = self._summed(story.names, tf.names, cfg.part_terms)
+        story.titled += bool(tf.title)
         kept = story.cache.get("members")
         story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
         if cfg.member_links:
-            tf = log_tf(parts.body)
-            top = self.stats.ranked(tf)[: cfg.member_terms]
-            story.members.append({t: tf[t] for t in sorted(top)})
+            top = self.stats.ranked(tf.body)[: cfg.member_terms]
+            story.members.append({t: tf.body[t] for t in sorted(top)})
             del story.members[: -cfg.member_links]
             if kept is not None:  # the earlier members' arrays still hold
                 story.cache["members"] = [*kept, sparse(story.members[-1])][-cfg.member_links:]
@@ -317,10 +321,10 @@ class StoryClusterer:
         self._reindex(story)
         self._dirty[story.id] = None
 
-    def _summed(self, vector: dict[int, float], counts: dict[int, float],
+    def _summed(self, vector: dict[int, float], tf: dict[int, float],
                 cap: int) -> dict[int, float]:
-        """``vector`` plus the log-tf of ``counts``, cut to its ``cap`` heaviest terms."""
-        for t, v in log_tf(counts).items():
+        """``vector`` plus the log-tf map ``tf``, cut to its ``cap`` heaviest terms."""
+        for t, v in tf.items():
             vector[t] = vector.get(t, 0.0) + v
         if len(vector) > cap:
             return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
@@ -340,13 +344,13 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
+    def _remember_signature(self, key: str, story: str, day: int | None, mh: MinHash,
                             order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
         self._sigs[key] = (story, day, self._seq if order is None else order)
-        self._lsh.insert(key, self._minhash(sig))
+        self._lsh.insert(key, mh)
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
         # reuse the permutations: rebuilding them from the seed per article costs more
@@ -442,7 +446,7 @@ class StoryClusterer:
     def restore_signature(self, key: str, story: str, published: str | None,
                           sig: np.ndarray, order: int | None = None) -> None:
         """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
-        self._remember_signature(key, story, day_number(published), sig, order)
+        self._remember_signature(key, story, day_number(published), self._minhash(sig), order)
 
     def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
                 ) -> StoryState:
@@ -455,7 +459,7 @@ class StoryClusterer:
         """
         story = StoryState(story_id, {}, None, None, 0)
         for title, text, published in members:
-            self._join(story, article_parts(title, text, self.config.features),
+            self._join(story, log_tf_parts(article_parts(title, text, self.config.features)),
                        day_number(published))
         self._dirty.pop(story_id, None)
         self._close_index(story)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from newsprism.cluster.features import HASH_BITS
+from newsprism.cluster.features import HASH_BITS, ArticleParts
 
 SIZE = 1 << HASH_BITS
 Sparse = tuple[np.ndarray, np.ndarray]  # (term buckets int64, log-tf float64)
@@ -33,6 +33,13 @@ def sparse(vector: Mapping[int, float]) -> Sparse:
 def log_tf(counts: Mapping[int, float]) -> dict[int, float]:
     """``1 + log(count)`` of every positive count."""
     return {t: 1.0 + math.log(n) for t, n in counts.items() if n > 0}
+
+
+def log_tf_parts(parts: ArticleParts) -> ArticleParts:
+    """``parts`` with every count map made its :func:`log_tf` map (computed once per
+    article: it is both scored and added to a story)."""
+    return ArticleParts(log_tf(parts.body), log_tf(parts.title), log_tf(parts.lead),
+                        log_tf(parts.names))
 
 
 class TermStats:
@@ -74,32 +81,49 @@ class TermStats:
     def idf(self, terms: np.ndarray) -> np.ndarray:
         return math.log(self.n_docs + 1) + 1.0 - np.log(self.df[terms] + 1.0)
 
-    def weighted(self, vector: Mapping[int, float]) -> Sparse:
-        """(terms, log-tf x idf) of a count map."""
-        terms, tf = sparse(log_tf(vector))
-        return terms, tf * self.idf(terms)
+    def weighted(self, tf: Mapping[int, float]) -> Sparse:
+        """(terms, log-tf x idf) of a log-tf map."""
+        terms, values = sparse(tf)
+        return terms, values * self.idf(terms)
 
     def ranked(self, vector: Mapping[int, float]) -> list[int]:
         """Terms of a ``term -> log-tf`` map, heaviest (x idf) first; ties by term."""
         terms, tf = sparse(vector)
         return terms[np.lexsort((terms, -(tf * self.idf(terms))))].tolist()
 
-    def cosines(self, article: Sparse, stories: list[Sparse]) -> np.ndarray:
-        """TF-IDF cosine of ``article`` (already weighted) with each log-tf vector."""
-        out = np.zeros(len(stories))
-        terms, weights = article
-        norm = float(np.sqrt(weights @ weights))
-        if not stories or norm == 0.0:
-            return out
-        lengths = [len(t) for t, _ in stories]
-        if not sum(lengths):
-            return out
-        ids = np.concatenate([t for t, _ in stories])
-        w = np.concatenate([v for _, v in stories]) * self.idf(ids)
-        seg = np.repeat(np.arange(len(stories)), lengths)
-        self._scratch[terms] = weights
-        dots = np.bincount(seg, weights=self._scratch[ids] * w, minlength=len(stories))
-        self._scratch[terms] = 0.0
-        norms = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(stories)))
-        np.divide(dots, norm * norms, out=out, where=norms > 0)
-        return out
+    def cosines_many(self, pairs: list[tuple[Sparse, list[Sparse]]]) -> list[np.ndarray]:
+        """For each (article, stories) pair, the TF-IDF cosine of the article (already
+        weighted) with each log-tf vector of ``stories``, all in one numpy pass.
+
+        Each cosine is summed in the same order as it would be alone, so the
+        numbers do not depend on what else is in the batch.
+        """
+        vectors = [v for _, stories in pairs for v in stories]
+        out = np.zeros(len(vectors))
+        lengths = [len(t) for t, _ in vectors]
+        if sum(lengths):
+            ids = np.concatenate([t for t, _ in vectors])
+            w = np.concatenate([v for _, v in vectors]) * self.idf(ids)
+            products, norms = self._products(pairs, lengths, ids, w)
+            seg = np.repeat(np.arange(len(vectors)), lengths)
+            dots = np.bincount(seg, weights=products, minlength=len(vectors))
+            lens = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(vectors)))
+            np.divide(dots, norms * lens, out=out, where=(lens > 0) & (norms > 0))
+        ends = np.cumsum([len(stories) for _, stories in pairs]).tolist()
+        return np.split(out, ends[:-1]) if pairs else []
+
+    def _products(self, pairs: list[tuple[Sparse, list[Sparse]]], lengths: list[int],
+                  ids: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per term of the stacked story vectors, its weight times its article's weight
+        of that term; per story vector, the norm of its article."""
+        products = np.empty(len(ids))
+        norms = np.empty(len(lengths))
+        start = first = 0
+        for (terms, weights), stories in pairs:
+            end = start + sum(lengths[first:first + len(stories)])
+            self._scratch[terms] = weights
+            products[start:end] = self._scratch[ids[start:end]] * w[start:end]
+            self._scratch[terms] = 0.0
+            norms[first:first + len(stories)] = float(np.sqrt(weights @ weights))
+            start, first = end, first + len(stories)
+        return products, norms
