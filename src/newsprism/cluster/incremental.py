@@ -49,6 +49,7 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism.cluster.expiry import Expiry
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, Changes, StoryState, day_number
@@ -130,6 +131,8 @@ class StoryClusterer:
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
         self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
+        self._stories_due = Expiry()  # stories by latest day
+        self._sigs_due = Expiry()  # signatures by day
         self._seq = 0  # arrival order of articles added without an explicit one
         self._recalled: frozenset[str] | None = None  # stories recalled for an undated article
         self._dirty: dict[str, None] = {}
@@ -298,10 +301,10 @@ class StoryClusterer:
     def _join(self, story: StoryState, tf: ArticleParts, day: int | None) -> None:
         """Add an article (its parts as log-tf maps) to ``story``."""
         cfg = self.config
-        story.centroid = self._summed(story.centroid, tf.body, cfg.centroid_terms)
-        story.title = self._summed(story.title, tf.title, cfg.part_terms)
-        story.lead = self._summed(story.lead, tf.lead, cfg.part_terms)
-        story.names = self._summed(story.names, tf.names, cfg.part_terms)
+        story.centroid, heaviest = self._summed(story.centroid, tf.body, cfg.centroid_terms)
+        story.title = self._summed(story.title, tf.title, cfg.part_terms)[0]
+        story.lead = self._summed(story.lead, tf.lead, cfg.part_terms)[0]
+        story.names = self._summed(story.names, tf.names, cfg.part_terms)[0]
         story.titled += bool(tf.title)
         kept = story.cache.get("members")
         story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
@@ -313,22 +316,28 @@ class StoryClusterer:
                 story.cache["members"] = [*kept, sparse(story.members[-1])][-cfg.member_links:]
         story.size += 1
         if day is not None:
+            if story.last is None or day > story.last or story.size == 1:
+                self._stories_due.add(day, story.id)  # a new latest day
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
             story.dated += 1
             story.day_sum += day - EPOCH
             story.day_sq += (day - EPOCH) ** 2
-        self._reindex(story)
+        # a cut centroid's heaviest terms are those of the sum it was cut from
+        self._reindex(story, None if heaviest is None else
+                      tuple(sorted(heaviest[: cfg.centroid_terms][: cfg.index_terms])))
         self._dirty[story.id] = None
 
     def _summed(self, vector: dict[int, float], tf: dict[int, float],
-                cap: int) -> dict[int, float]:
-        """``vector`` plus the log-tf map ``tf``, cut to its ``cap`` heaviest terms."""
+                cap: int) -> tuple[dict[int, float], list[int] | None]:
+        """``vector`` plus the log-tf map ``tf``, cut to its ``cap`` heaviest terms; and
+        the sum's terms heaviest first when it was cut (None when it was not)."""
         for t, v in tf.items():
             vector[t] = vector.get(t, 0.0) + v
         if len(vector) > cap:
-            return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
-        return vector
+            heaviest = self.stats.ranked(vector)
+            return {t: vector[t] for t in sorted(heaviest[:cap])}, heaviest
+        return vector, None
 
     def _reindex(self, story: StoryState, new: tuple[int, ...] | None = None) -> None:
         """Index ``story`` by ``new`` terms, by default its centroid's heaviest now."""
@@ -351,6 +360,8 @@ class StoryClusterer:
         self._seq += 1
         self._sigs[key] = (story, day, self._seq if order is None else order)
         self._lsh.insert(key, mh)
+        if day is not None:
+            self._sigs_due.add(day, key)
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
         # reuse the permutations: rebuilding them from the seed per article costs more
@@ -373,14 +384,28 @@ class StoryClusterer:
             return
         self._newest = day
         horizon = day - 2 * self.config.window_days  # slack for slightly out-of-order dates
-        for sid in [s for s, st in self.stories.items()
-                    if st.last is not None and st.last < horizon and s not in self._dirty]:
-            self._close(sid)
-        for key in [k for k, v in self._sigs.items() if v[1] is not None and v[1] < horizon]:
-            self._lsh.remove(key)
-            del self._sigs[key]
+        self._close_before(horizon)
+        for key in self._sigs_due.before(horizon):
+            if key in self._sigs and self._sigs[key][1] < horizon:  # type: ignore[operator]
+                self._lsh.remove(key)
+                del self._sigs[key]
         self.floor = horizon if self.floor is None else max(self.floor, horizon)
         self._fetched.clear()  # stories restored for older days may just have been closed
+
+    def _close_before(self, horizon: int) -> None:
+        """Close the stories whose latest day is before ``horizon``, except those
+        changed since the last drain (they are looked at again at the next advance)."""
+        waiting: dict[str, int] = {}
+        for sid in self._stories_due.before(horizon):
+            st = self.stories.get(sid)
+            if st is None or st.last is None or st.last >= horizon:
+                continue  # closed already, or it grew since
+            if sid in self._dirty:
+                waiting[sid] = st.last
+            else:
+                self._close(sid)
+        for sid, last in waiting.items():
+            self._stories_due.add(last, sid)
 
     def missing(self, published: str | None) -> tuple[str, str] | None:
         """Dates ``(since, until)`` of stories to restore before placing an article.
@@ -440,6 +465,8 @@ class StoryClusterer:
                 return
             self._close(state.id)
         self.stories[state.id] = state
+        if state.last is not None:
+            self._stories_due.add(state.last, state.id)
         indexed, state.indexed = state.indexed, ()
         self._reindex(state, indexed or None)
 
