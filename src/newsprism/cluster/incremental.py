@@ -52,7 +52,7 @@ from datasketch import MinHash, MinHashLSH
 from newsprism.cluster.expiry import Expiry
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
-from newsprism.cluster.state import EPOCH, Changes, StoryState, day_number
+from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
 from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
 from newsprism.model import content_id
 
@@ -263,30 +263,19 @@ class StoryClusterer:
         body, title, lead, names = (self.stats.weighted(p) for p in
                                     (tf.body, tf.title, tf.lead, tf.names))
         stories = [self.stories[sid] for sid in self._candidates(body, day)]
-        vectors = (("centroid", body), ("title", title), ("lead", lead), ("names", names))
-        # every cosine of the article in one numpy pass: the parts, then the latest members
-        *by_part, members = self.stats.cosines_many(
-            [(vector, [st.arrays(part) for st in stories]) for part, vector in vectors]
-            + [(body, [m for st in stories for m in st.member_arrays()])])
-        cos = {part: c.tolist() for (part, _), c in zip(vectors, by_part)}
-        recent = self._recent(members, stories)
-        out = []
-        for i, st in enumerate(stories):
-            sim = Similarities(body=cos["centroid"][i], recent=recent[i], title=cos["title"][i],
-                               lead=cos["lead"][i], names=cos["names"][i],
-                               titled=bool(tf.title) and st.titled > 0)
+        stacks = [st.stacked() for st in stories]
+        # every cosine of the article in one numpy pass: per story its PARTS, then its members
+        cos = self.stats.stacked_cosines([body, title, lead, names], stacks).tolist()
+        out, at = [], 0
+        for st, stacked in zip(stories, stacks):
+            c = cos[at:at + len(stacked.lengths)]
+            at += len(c)
+            # recent: the best cosine with one of the story's latest members
+            sim = Similarities(body=c[0], recent=max([0.0, *c[len(PARTS):]]), title=c[1],
+                               lead=c[2], names=c[3], titled=bool(tf.title) and st.titled > 0)
             x = pair_features(sim, st.time(), day)
             out.append((st.id, x, self.model.probability(x)))
         return out
-
-    def _recent(self, cos: np.ndarray, stories: list[StoryState]) -> list[float]:
-        """Each story's best cosine between the article and one of its latest members,
-        given the cosines with every member (story by story)."""
-        owner = [i for i, st in enumerate(stories) for _ in st.members]
-        best = [0.0] * len(stories)
-        for i, c in zip(owner, cos.tolist()):
-            best[i] = max(best[i], c)
-        return best
 
     def _best_story(self, scored: list[tuple[str, list[float], float]]
                     ) -> tuple[str | None, float]:

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
 from newsprism.cluster.features import HASH_BITS, ArticleParts
 
 SIZE = 1 << HASH_BITS
+SLOTS = 4  # article vectors a Stack's vectors can meet (body, title, lead, names)
 Sparse = tuple[np.ndarray, np.ndarray]  # (term buckets int64, log-tf float64)
 
 
@@ -52,7 +54,7 @@ class TermStats:
         self.n_docs = 0
         self.df = np.zeros(SIZE, dtype=np.int64)
         self._delta: list[np.ndarray] = []
-        self._scratch = np.zeros(SIZE, dtype=np.float64)
+        self._scratch = np.zeros(SIZE * SLOTS, dtype=np.float64)  # article weights, term x slot
 
     def count(self, terms: Mapping[int, float]) -> None:
         """Count one document holding ``terms``."""
@@ -91,39 +93,58 @@ class TermStats:
         terms, tf = sparse(vector)
         return terms[np.lexsort((terms, -(tf * self.idf(terms))))].tolist()
 
-    def cosines_many(self, pairs: list[tuple[Sparse, list[Sparse]]]) -> list[np.ndarray]:
-        """For each (article, stories) pair, the TF-IDF cosine of the article (already
-        weighted) with each log-tf vector of ``stories``, all in one numpy pass.
+    def stacked_cosines(self, article: list[Sparse], stacks: list[Stack]) -> np.ndarray:
+        """The TF-IDF cosine of every vector of ``stacks``, in order, with the article
+        vector (already weighted) of its slot; all in one numpy pass.
 
-        Each cosine is summed in the same order as it would be alone, so the
-        numbers do not depend on what else is in the batch.
+        Each cosine is summed in its vector's own order, as it would be alone, so
+        the numbers do not depend on what else is in the batch.
         """
-        vectors = [v for _, stories in pairs for v in stories]
-        out = np.zeros(len(vectors))
-        lengths = [len(t) for t, _ in vectors]
-        if sum(lengths):
-            ids = np.concatenate([t for t, _ in vectors])
-            w = np.concatenate([v for _, v in vectors]) * self.idf(ids)
-            products, norms = self._products(pairs, lengths, ids, w)
-            seg = np.repeat(np.arange(len(vectors)), lengths)
-            dots = np.bincount(seg, weights=products, minlength=len(vectors))
-            lens = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(vectors)))
-            np.divide(dots, norms * lens, out=out, where=(lens > 0) & (norms > 0))
-        ends = np.cumsum([len(stories) for _, stories in pairs]).tolist()
-        return np.split(out, ends[:-1]) if pairs else []
+        lengths = [n for s in stacks for n in s.lengths]
+        out = np.zeros(len(lengths))
+        if not sum(lengths):
+            return out
+        terms = np.concatenate([s.terms for s in stacks])
+        w = np.concatenate([s.values for s in stacks]) * self.idf(terms)
+        products = self._article_weights(article, np.concatenate([s.keys for s in stacks])) * w
+        seg = np.repeat(np.arange(len(lengths)), lengths)
+        dots = np.bincount(seg, weights=products, minlength=len(lengths))
+        lens = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(lengths)))
+        slots = [slot for s in stacks for slot in s.slots]
+        norms = np.array([float(np.sqrt(v @ v)) for _, v in article])[slots]
+        np.divide(dots, norms * lens, out=out, where=(lens > 0) & (norms > 0))
+        return out
 
-    def _products(self, pairs: list[tuple[Sparse, list[Sparse]]], lengths: list[int],
-                  ids: np.ndarray, w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Per term of the stacked story vectors, its weight times its article's weight
-        of that term; per story vector, the norm of its article."""
-        products = np.empty(len(ids))
-        norms = np.empty(len(lengths))
-        start = first = 0
-        for (terms, weights), stories in pairs:
-            end = start + sum(lengths[first:first + len(stories)])
-            self._scratch[terms] = weights
-            products[start:end] = self._scratch[ids[start:end]] * w[start:end]
-            self._scratch[terms] = 0.0
-            norms[first:first + len(stories)] = float(np.sqrt(weights @ weights))
-            start, first = end, first + len(stories)
-        return products, norms
+    def _article_weights(self, article: list[Sparse], keys: np.ndarray) -> np.ndarray:
+        """The weight of each stacked term in the article vector of its slot (0 if absent)."""
+        for slot, (terms, weights) in enumerate(article):
+            self._scratch[terms * SLOTS + slot] = weights
+        found = self._scratch[keys]
+        for slot, (terms, _) in enumerate(article):
+            self._scratch[terms * SLOTS + slot] = 0.0
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Stack:
+    """Log-tf vectors laid end to end, each to meet the article vector of its slot.
+
+    ``keys`` are ``term * SLOTS + slot``: one gather reads the article weight of
+    every term of every vector (a term's slots share a cache line).
+    """
+
+    terms: np.ndarray
+    keys: np.ndarray
+    values: np.ndarray
+    lengths: list[int]
+    slots: list[int]
+
+
+def stack(vectors: list[tuple[int, Sparse]]) -> Stack:
+    """``(slot, vector)`` pairs laid end to end (see :class:`Stack`)."""
+    lengths = [len(terms) for _, (terms, _) in vectors]
+    slots = [slot for slot, _ in vectors]
+    terms = np.concatenate([t for _, (t, _) in vectors] or [np.zeros(0, dtype=np.int64)])
+    values = np.concatenate([v for _, (_, v) in vectors] or [np.zeros(0)])
+    keys = terms * SLOTS + np.repeat(np.array(slots, dtype=np.int64), lengths)
+    return Stack(terms, keys, values, lengths, slots)
