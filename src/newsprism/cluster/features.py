@@ -176,10 +176,27 @@ def signature(text: str, config: FeatureConfig) -> np.ndarray:
     # hashed here in one pass (the sketch takes the hashes as they are)
     crc32 = zlib.crc32
     hashes = {crc32(" ".join(gram).encode("utf-8")) for gram in grams}
-    mh = MinHash(num_perm=config.num_perm, seed=config.seed, scheme=SCHEME, hashfunc=int,
-                 permutations=_permutations(config.num_perm, config.seed))
-    mh.update_batch(hashes)
-    return mh.hashvalues.astype(np.uint64)
+    return _min_hashes(np.fromiter(hashes, dtype=np.uint32, count=len(hashes)), config)
+
+
+def _min_hashes(hashes: np.ndarray, config: FeatureConfig) -> np.ndarray:
+    """datasketch's ``affine32`` MinHash of 32-bit ``hashes``, in one numpy pass.
+
+    Each hash is mixed by MurmurHash3's 32-bit finaliser, then permuted as
+    ``a * h + b`` (mod 2**32) by each seeded permutation; the signature is the
+    minimum per permutation. The same values as ``MinHash.update_batch`` (a
+    test checks it bit for bit), at half the cost: the library converts the
+    hashes one by one in Python.
+    """
+    a, b = _permutations(config.num_perm, config.seed)
+    if not len(hashes):
+        return np.full(config.num_perm, (1 << 32) - 1, dtype=np.uint64)
+    h = hashes ^ (hashes >> np.uint32(16))
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return (np.multiply.outer(h, a) + b).min(axis=0).astype(np.uint64)
 
 
 @lru_cache(maxsize=4)
