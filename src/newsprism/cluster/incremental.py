@@ -245,8 +245,7 @@ class StoryClusterer:
         top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
         hits: Counter[str] = Counter()
         for term in top:
-            for sid in self._index.get(term, ()):
-                hits[sid] += 1
+            hits.update(self._index.get(term, ()))
         ranked = sorted(hits, key=lambda s: (-hits[s], s))
         out = []
         for sid in ranked:

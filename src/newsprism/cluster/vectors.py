@@ -1,11 +1,12 @@
 """TF-IDF over hashed terms, vectorised: document frequencies and batched cosines.
 
 Every article is compared with several vectors of each candidate story
-(centroid, latest members, headlines, first sentences, names), so the cosines
-are computed in one numpy pass per part instead of one Python loop per vector:
-the document frequencies live in a dense array indexed by term bucket
-(2**20 buckets, 8 MB), and the article's weights are scattered into a dense
-scratch array for the dot products.
+(centroid, latest members, headlines, first sentences, names), so all its
+cosines are computed in one numpy pass instead of one Python loop per vector:
+each story keeps its vectors laid end to end (a :class:`Stack`), the document
+frequencies live in a dense array indexed by term bucket (2**20 buckets,
+8 MB), and the article's vectors are scattered into a dense scratch array
+(term x slot, 32 MB) that one gather reads for every dot product.
 
 Results are deterministic: the same sums in the same order every run.
 """
