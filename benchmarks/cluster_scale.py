@@ -16,8 +16,13 @@ Reports articles/second and CPU ms/article per 10,000-article slice next to the 
 stories already stored (the per-article cost must stay flat as that grows),
 overall throughput, peak RSS and B-cubed F1 against the generated gold.
 
+Speed work must not change a decision: ``--same-as OLD.db`` checks, after the
+run, that every article went to the same story (and was marked a copy of the
+same article) as in OLD.db, a store written by the same command before the
+change (exit 1 when not).
+
 Usage:
-    python benchmarks/cluster_scale.py [--n 100000] [--db PATH] [--data DIR]
+    python benchmarks/cluster_scale.py [--n 100000] [--db PATH] [--data DIR] [--same-as OLD.db]
 
 Skips with a message (exit 0) when the data folder is absent.
 """
@@ -27,6 +32,7 @@ from __future__ import annotations
 import argparse
 import random
 import resource
+import sqlite3
 import sys
 import tempfile
 import time
@@ -97,7 +103,8 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def run(n: int, db_path: Path, base: list[GoldArticle], era_days: int) -> None:
+def run(n: int, db_path: Path, base: list[GoldArticle], era_days: int,
+        same_as: Path | None = None) -> int:
     gold: dict[str, str] = {}
 
     def articles() -> Iterator[Article]:
@@ -133,7 +140,22 @@ def run(n: int, db_path: Path, base: list[GoldArticle], era_days: int) -> None:
           f"{report.near_duplicates} marked as near-duplicates")
     print(f"peak RSS {peak_rss_mb():.0f} MB; store {db_path.stat().st_size / 1e6:.0f} MB")
     print(f"B-cubed vs generated gold: P={p:.3f} R={r:.3f} F1={f:.3f}")
+    same = same_as is None or same_stories(store.db, same_as)
+    if same_as is not None:
+        print(f"same stories and copies as {same_as}: {'yes' if same else 'NO'}")
     store.close()
+    return 0 if same else 1
+
+
+def same_stories(db: sqlite3.Connection, other: Path) -> bool:
+    """Whether the store at ``other`` put the same articles, in the same order, in the
+    same stories with the same copies as ``db`` (story ids derive from content)."""
+    sql = "SELECT record_id, story_id, duplicate_of FROM articles ORDER BY seq"
+    old = sqlite3.connect(other)
+    try:
+        return old.execute(sql).fetchall() == [tuple(r) for r in db.execute(sql)]
+    finally:
+        old.close()
 
 
 def main() -> int:
@@ -143,6 +165,8 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--era-days", type=int, default=None,
                     help="days between eras (default: span of the sets + 2 windows)")
+    ap.add_argument("--same-as", type=Path, default=None,
+                    help="store of an earlier run of the same command: check the same stories")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
         print(f"SKIP: clustering data not found in {args.data} (see shared/data/README.md)")
@@ -154,11 +178,9 @@ def main() -> int:
     print(f"streaming {args.n} generated articles from {len(base)} gold articles "
           f"(eras of {args.era_days} days)")
     if args.db:
-        run(args.n, args.db, base, args.era_days)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            run(args.n, Path(tmp) / "scale.db", base, args.era_days)
-    return 0
+        return run(args.n, args.db, base, args.era_days, args.same_as)
+    with tempfile.TemporaryDirectory() as tmp:
+        return run(args.n, Path(tmp) / "scale.db", base, args.era_days, args.same_as)
 
 
 if __name__ == "__main__":

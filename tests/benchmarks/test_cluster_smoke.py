@@ -53,6 +53,14 @@ def test_cluster_scale_streams_a_small_run(tiny_data: Path, tmp_path: Path) -> N
     assert "B-cubed vs generated gold" in out
 
 
+def test_cluster_scale_checks_a_rerun_forms_the_same_stories(tiny_data: Path,
+                                                             tmp_path: Path) -> None:
+    args = ("--data", str(tiny_data), "--n", "40")
+    run_script("cluster_scale.py", *args, "--db", str(tmp_path / "old.db"))
+    out = run_script("cluster_scale.py", *args, "--same-as", str(tmp_path / "old.db"))
+    assert "same stories and copies as" in out and ": yes" in out
+
+
 def test_benchmarks_skip_without_data(tmp_path: Path) -> None:
     for name in ("cluster_quality.py", "cluster_scale.py"):
         assert "SKIP" in run_script(name, "--data", str(tmp_path))

@@ -50,10 +50,11 @@ from datetime import date
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsprism.cluster.expiry import Expiry
 from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
-from newsprism.cluster.state import EPOCH, Changes, StoryState, day_number
-from newsprism.cluster.vectors import Sparse, TermStats, log_tf, sparse
+from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
 from newsprism.model import content_id
 
 
@@ -133,6 +134,8 @@ class StoryClusterer:
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
         self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
+        self._stories_due = Expiry()  # stories by latest day
+        self._sigs_due = Expiry()  # signatures by day
         self._seq = 0  # arrival order of articles added without an explicit one
         self._recalled: frozenset[str] | None = None  # stories recalled for an undated article
         self._dirty: dict[str, None] = {}
@@ -150,16 +153,16 @@ class StoryClusterer:
         ``order`` is the article's rank in the stream (a store passes its row
         number, so restored copies rank as they did); the arrival count when None.
         """
-        day, parts, sig = self._prepare(title, text, published, sig)
-        dup = self._near_duplicate(sig, day)
+        day, tf, mh = self._prepare(title, text, published, sig)
+        dup = self._near_duplicate(mh, day)
         if dup is not None:
             story, score = self._sigs[dup][0], 1.0
         else:
-            story, score = self._best_story(self._scored(parts, day))
+            story, score = self._best_story(self._scored(tf, day))
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, parts, day, sig, order)
+        self._place(key, story, tf, day, mh, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -169,27 +172,29 @@ class StoryClusterer:
         The article then joins ``story`` (created under that id if new), so the
         stories the next articles meet are the gold ones.
         """
-        day, parts, sig = self._prepare(title, text, published, None)
-        rows = [(x, sid == story) for sid, x, _ in self._scored(parts, day)]
-        self._place(key, story, parts, day, sig)
+        day, tf, mh = self._prepare(title, text, published, None)
+        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, day)]
+        self._place(key, story, tf, day, mh)
         return rows
 
     def _prepare(self, title: str | None, text: str, published: str | None,
-                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, np.ndarray]:
+                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, MinHash]:
+        """The article's day, its parts as log-tf maps, and its MinHash (counted in the
+        document frequencies; its signature left in :attr:`last_signature`)."""
         day = day_number(published)
         self._advance(day)
         parts = article_parts(title, text, self.config.features)
         self.stats.count(parts.body)
         sig = signature(text, self.config.features) if sig is None else sig
         self.last_signature = sig  # the store keeps it, to find copies after a restart
-        return day, parts, sig
+        return day, log_tf_parts(parts), self._minhash(sig)
 
-    def _place(self, key: str, story: str, parts: ArticleParts, day: int | None,
-               sig: np.ndarray, order: int | None = None) -> None:
+    def _place(self, key: str, story: str, tf: ArticleParts, day: int | None,
+               mh: MinHash, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
-        self._join(self.stories[story], parts, day)
-        self._remember_signature(key, story, day, sig, order)
+        self._join(self.stories[story], tf, day)
+        self._remember_signature(key, story, day, mh, order)
         self._recalled = None  # a recall holds for one article
 
     @property
@@ -202,8 +207,7 @@ class StoryClusterer:
         return self.stats.df
 
     # ------------------------------------------------------------- retrieval
-    def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
-        mh = self._minhash(sig)
+    def _near_duplicate(self, mh: MinHash, day: int | None) -> str | None:
         found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
@@ -244,8 +248,7 @@ class StoryClusterer:
         top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
         hits: Counter[str] = Counter()
         for term in top:
-            for sid in self._index.get(term, ()):
-                hits[sid] += 1
+            hits.update(self._index.get(term, ()))
         ranked = sorted(hits, key=lambda s: (-hits[s], s))
         out = []
         for sid in ranked:
@@ -256,34 +259,30 @@ class StoryClusterer:
                     break
         return out
 
-    def _scored(self, parts: ArticleParts, day: int | None
+    def _scored(self, tf: ArticleParts, day: int | None
                 ) -> list[tuple[str, list[float], float]]:
         """(story, features, P(join)) for every candidate story, in candidate order."""
         body, title, lead, names = (self.stats.weighted(p) for p in
-                                    (parts.body, parts.title, parts.lead, parts.names))
+                                    (tf.body, tf.title, tf.lead, tf.names))
         stories = [self.stories[sid] for sid in self._candidates(body, day)]
-        cos = {part: self.stats.cosines(vector, [st.arrays(part) for st in stories]).tolist()
-               for part, vector in (("centroid", body), ("title", title), ("lead", lead),
-                                    ("names", names))}
-        recent = self._recent(body, stories)
-        rivals = _rivals(cos["centroid"])  # the join model weighs each story against the rest
+        stacks = [st.stacked() for st in stories]
+        # every cosine of the article in one numpy pass: per story its PARTS, then its members
+        cos = self.stats.stacked_cosines([body, title, lead, names], stacks).tolist()
+        per_story, at = [], 0
+        for stacked in stacks:
+            per_story.append(cos[at:at + len(stacked.lengths)])
+            at += len(stacked.lengths)
+        # the join model weighs each story against the rest
+        rivals = _rivals([c[0] for c in per_story])
         out = []
-        for i, st in enumerate(stories):
-            sim = Similarities(body=cos["centroid"][i], recent=recent[i], title=cos["title"][i],
-                               lead=cos["lead"][i], names=cos["names"][i],
-                               titled=bool(parts.title) and st.titled > 0, rival=rivals[i])
+        for st, c, rival in zip(stories, per_story, rivals):
+            # recent: the best cosine with one of the story's latest members
+            sim = Similarities(body=c[0], recent=max([0.0, *c[len(PARTS):]]), title=c[1],
+                               lead=c[2], names=c[3], titled=bool(tf.title) and st.titled > 0,
+                               rival=rival)
             x = pair_features(sim, st.time(), day)
             out.append((st.id, x, self.model.probability(x)))
         return out
-
-    def _recent(self, body: Sparse, stories: list[StoryState]) -> list[float]:
-        """Each story's best cosine between the article and one of its latest members."""
-        owner = [i for i, st in enumerate(stories) for _ in st.members]
-        cos = self.stats.cosines(body, [m for st in stories for m in st.member_arrays()])
-        best = [0.0] * len(stories)
-        for i, c in zip(owner, cos.tolist()):
-            best[i] = max(best[i], c)
-        return best
 
     def _best_story(self, scored: list[tuple[str, list[float], float]]
                     ) -> tuple[str | None, float]:
@@ -295,40 +294,46 @@ class StoryClusterer:
         return best, best_p
 
     # -------------------------------------------------------------- updating
-    def _join(self, story: StoryState, parts: ArticleParts, day: int | None) -> None:
+    def _join(self, story: StoryState, tf: ArticleParts, day: int | None) -> None:
+        """Add an article (its parts as log-tf maps) to ``story``."""
         cfg = self.config
-        story.centroid = self._summed(story.centroid, parts.body, cfg.centroid_terms)
-        story.title = self._summed(story.title, parts.title, cfg.part_terms)
-        story.lead = self._summed(story.lead, parts.lead, cfg.part_terms)
-        story.names = self._summed(story.names, parts.names, cfg.part_terms)
-        story.titled += bool(parts.title)
+        story.centroid, heaviest = self._summed(story.centroid, tf.body, cfg.centroid_terms)
+        story.title = self._summed(story.title, tf.title, cfg.part_terms)[0]
+        story.lead = self._summed(story.lead, tf.lead, cfg.part_terms)[0]
+        story.names = self._summed(story.names, tf.names, cfg.part_terms)[0]
+        story.titled += bool(tf.title)
         kept = story.cache.get("members")
         story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
         if cfg.member_links:
-            tf = log_tf(parts.body)
-            top = self.stats.ranked(tf)[: cfg.member_terms]
-            story.members.append({t: tf[t] for t in sorted(top)})
+            top = self.stats.ranked(tf.body)[: cfg.member_terms]
+            story.members.append({t: tf.body[t] for t in sorted(top)})
             del story.members[: -cfg.member_links]
             if kept is not None:  # the earlier members' arrays still hold
                 story.cache["members"] = [*kept, sparse(story.members[-1])][-cfg.member_links:]
         story.size += 1
         if day is not None:
+            if story.last is None or day > story.last or story.size == 1:
+                self._stories_due.add(day, story.id)  # a new latest day
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
             story.dated += 1
             story.day_sum += day - EPOCH
             story.day_sq += (day - EPOCH) ** 2
-        self._reindex(story)
+        # a cut centroid's heaviest terms are those of the sum it was cut from
+        self._reindex(story, None if heaviest is None else
+                      tuple(sorted(heaviest[: cfg.centroid_terms][: cfg.index_terms])))
         self._dirty[story.id] = None
 
-    def _summed(self, vector: dict[int, float], counts: dict[int, float],
-                cap: int) -> dict[int, float]:
-        """``vector`` plus the log-tf of ``counts``, cut to its ``cap`` heaviest terms."""
-        for t, v in log_tf(counts).items():
+    def _summed(self, vector: dict[int, float], tf: dict[int, float],
+                cap: int) -> tuple[dict[int, float], list[int] | None]:
+        """``vector`` plus the log-tf map ``tf``, cut to its ``cap`` heaviest terms; and
+        the sum's terms heaviest first when it was cut (None when it was not)."""
+        for t, v in tf.items():
             vector[t] = vector.get(t, 0.0) + v
         if len(vector) > cap:
-            return {t: vector[t] for t in sorted(self.stats.ranked(vector)[:cap])}
-        return vector
+            heaviest = self.stats.ranked(vector)
+            return {t: vector[t] for t in sorted(heaviest[:cap])}, heaviest
+        return vector, None
 
     def _reindex(self, story: StoryState, new: tuple[int, ...] | None = None) -> None:
         """Index ``story`` by ``new`` terms, by default its centroid's heaviest now."""
@@ -344,13 +349,15 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
+    def _remember_signature(self, key: str, story: str, day: int | None, mh: MinHash,
                             order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
         self._sigs[key] = (story, day, self._seq if order is None else order)
-        self._lsh.insert(key, self._minhash(sig))
+        self._lsh.insert(key, mh)
+        if day is not None:
+            self._sigs_due.add(day, key)
 
     def _minhash(self, sig: np.ndarray) -> MinHash:
         # reuse the permutations: rebuilding them from the seed per article costs more
@@ -373,14 +380,28 @@ class StoryClusterer:
             return
         self._newest = day
         horizon = day - 2 * self.config.window_days  # slack for slightly out-of-order dates
-        for sid in [s for s, st in self.stories.items()
-                    if st.last is not None and st.last < horizon and s not in self._dirty]:
-            self._close(sid)
-        for key in [k for k, v in self._sigs.items() if v[1] is not None and v[1] < horizon]:
-            self._lsh.remove(key)
-            del self._sigs[key]
+        self._close_before(horizon)
+        for key in self._sigs_due.before(horizon):
+            if key in self._sigs and self._sigs[key][1] < horizon:  # type: ignore[operator]
+                self._lsh.remove(key)
+                del self._sigs[key]
         self.floor = horizon if self.floor is None else max(self.floor, horizon)
         self._fetched.clear()  # stories restored for older days may just have been closed
+
+    def _close_before(self, horizon: int) -> None:
+        """Close the stories whose latest day is before ``horizon``, except those
+        changed since the last drain (they are looked at again at the next advance)."""
+        waiting: dict[str, int] = {}
+        for sid in self._stories_due.before(horizon):
+            st = self.stories.get(sid)
+            if st is None or st.last is None or st.last >= horizon:
+                continue  # closed already, or it grew since
+            if sid in self._dirty:
+                waiting[sid] = st.last
+            else:
+                self._close(sid)
+        for sid, last in waiting.items():
+            self._stories_due.add(last, sid)
 
     def missing(self, published: str | None) -> tuple[str, str] | None:
         """Dates ``(since, until)`` of stories to restore before placing an article.
@@ -440,13 +461,15 @@ class StoryClusterer:
                 return
             self._close(state.id)
         self.stories[state.id] = state
+        if state.last is not None:
+            self._stories_due.add(state.last, state.id)
         indexed, state.indexed = state.indexed, ()
         self._reindex(state, indexed or None)
 
     def restore_signature(self, key: str, story: str, published: str | None,
                           sig: np.ndarray, order: int | None = None) -> None:
         """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
-        self._remember_signature(key, story, day_number(published), sig, order)
+        self._remember_signature(key, story, day_number(published), self._minhash(sig), order)
 
     def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
                 ) -> StoryState:
@@ -459,7 +482,7 @@ class StoryClusterer:
         """
         story = StoryState(story_id, {}, None, None, 0)
         for title, text, published in members:
-            self._join(story, article_parts(title, text, self.config.features),
+            self._join(story, log_tf_parts(article_parts(title, text, self.config.features)),
                        day_number(published))
         self._dirty.pop(story_id, None)
         self._close_index(story)

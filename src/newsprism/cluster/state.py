@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsprism.cluster.join import StoryTime
-from newsprism.cluster.vectors import Sparse, sparse
+from newsprism.cluster.vectors import Sparse, Stack, sparse, stack
 
 EPOCH = date(2000, 1, 1).toordinal()  # origin of StoryState's day sums
+# the story vectors an article is scored against, in the order of their slots in a Stack
+PARTS = ("centroid", "title", "lead", "names")
 
 
 @dataclass(slots=True)
@@ -51,6 +53,15 @@ class StoryState:
         hit = self.cache.get("members")
         if hit is None:
             hit = self.cache["members"] = [sparse(m) for m in self.members]
+        return hit  # type: ignore[return-value]
+
+    def stacked(self) -> Stack:
+        """The :data:`PARTS` vectors (slots 0-3, meeting the article's parts in that
+        order), then the latest members (slot 0: they meet the article's body)."""
+        hit = self.cache.get("stacked")
+        if hit is None:
+            parts = [(slot, self.arrays(part)) for slot, part in enumerate(PARTS)]
+            hit = self.cache["stacked"] = stack(parts + [(0, m) for m in self.member_arrays()])
         return hit  # type: ignore[return-value]
 
     def time(self) -> StoryTime:

@@ -1,11 +1,12 @@
 """TF-IDF over hashed terms, vectorised: document frequencies and batched cosines.
 
 Every article is compared with several vectors of each candidate story
-(centroid, latest members, headlines, first sentences, names), so the cosines
-are computed in one numpy pass per part instead of one Python loop per vector:
-the document frequencies live in a dense array indexed by term bucket
-(2**20 buckets, 8 MB), and the article's weights are scattered into a dense
-scratch array for the dot products.
+(centroid, latest members, headlines, first sentences, names), so all its
+cosines are computed in one numpy pass instead of one Python loop per vector:
+each story keeps its vectors laid end to end (a :class:`Stack`), the document
+frequencies live in a dense array indexed by term bucket (2**20 buckets,
+8 MB), and the article's vectors are scattered into a dense scratch array
+(term x slot, 32 MB) that one gather reads for every dot product.
 
 Results are deterministic: the same sums in the same order every run.
 """
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 import numpy as np
 
-from newsprism.cluster.features import HASH_BITS
+from newsprism.cluster.features import HASH_BITS, ArticleParts
 
 SIZE = 1 << HASH_BITS
+SLOTS = 4  # article vectors a Stack's vectors can meet (body, title, lead, names)
 Sparse = tuple[np.ndarray, np.ndarray]  # (term buckets int64, log-tf float64)
 
 
@@ -35,6 +38,13 @@ def log_tf(counts: Mapping[int, float]) -> dict[int, float]:
     return {t: 1.0 + math.log(n) for t, n in counts.items() if n > 0}
 
 
+def log_tf_parts(parts: ArticleParts) -> ArticleParts:
+    """``parts`` with every count map made its :func:`log_tf` map (computed once per
+    article: it is both scored and added to a story)."""
+    return ArticleParts(log_tf(parts.body), log_tf(parts.title), log_tf(parts.lead),
+                        log_tf(parts.names))
+
+
 class TermStats:
     """Document frequencies of a stream and the TF-IDF arithmetic built on them.
 
@@ -45,7 +55,7 @@ class TermStats:
         self.n_docs = 0
         self.df = np.zeros(SIZE, dtype=np.int64)
         self._delta: list[np.ndarray] = []
-        self._scratch = np.zeros(SIZE, dtype=np.float64)
+        self._scratch = np.zeros(SIZE * SLOTS, dtype=np.float64)  # article weights, term x slot
 
     def count(self, terms: Mapping[int, float]) -> None:
         """Count one document holding ``terms``."""
@@ -74,32 +84,68 @@ class TermStats:
     def idf(self, terms: np.ndarray) -> np.ndarray:
         return math.log(self.n_docs + 1) + 1.0 - np.log(self.df[terms] + 1.0)
 
-    def weighted(self, vector: Mapping[int, float]) -> Sparse:
-        """(terms, log-tf x idf) of a count map."""
-        terms, tf = sparse(log_tf(vector))
-        return terms, tf * self.idf(terms)
+    def weighted(self, tf: Mapping[int, float]) -> Sparse:
+        """(terms, log-tf x idf) of a log-tf map."""
+        terms, values = sparse(tf)
+        return terms, values * self.idf(terms)
 
     def ranked(self, vector: Mapping[int, float]) -> list[int]:
         """Terms of a ``term -> log-tf`` map, heaviest (x idf) first; ties by term."""
         terms, tf = sparse(vector)
         return terms[np.lexsort((terms, -(tf * self.idf(terms))))].tolist()
 
-    def cosines(self, article: Sparse, stories: list[Sparse]) -> np.ndarray:
-        """TF-IDF cosine of ``article`` (already weighted) with each log-tf vector."""
-        out = np.zeros(len(stories))
-        terms, weights = article
-        norm = float(np.sqrt(weights @ weights))
-        if not stories or norm == 0.0:
-            return out
-        lengths = [len(t) for t, _ in stories]
+    def stacked_cosines(self, article: list[Sparse], stacks: list[Stack]) -> np.ndarray:
+        """The TF-IDF cosine of every vector of ``stacks``, in order, with the article
+        vector (already weighted) of its slot; all in one numpy pass.
+
+        Each cosine is summed in its vector's own order, as it would be alone, so
+        the numbers do not depend on what else is in the batch.
+        """
+        lengths = [n for s in stacks for n in s.lengths]
+        out = np.zeros(len(lengths))
         if not sum(lengths):
             return out
-        ids = np.concatenate([t for t, _ in stories])
-        w = np.concatenate([v for _, v in stories]) * self.idf(ids)
-        seg = np.repeat(np.arange(len(stories)), lengths)
-        self._scratch[terms] = weights
-        dots = np.bincount(seg, weights=self._scratch[ids] * w, minlength=len(stories))
-        self._scratch[terms] = 0.0
-        norms = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(stories)))
-        np.divide(dots, norm * norms, out=out, where=norms > 0)
+        terms = np.concatenate([s.terms for s in stacks])
+        w = np.concatenate([s.values for s in stacks]) * self.idf(terms)
+        products = self._article_weights(article, np.concatenate([s.keys for s in stacks])) * w
+        seg = np.repeat(np.arange(len(lengths)), lengths)
+        dots = np.bincount(seg, weights=products, minlength=len(lengths))
+        lens = np.sqrt(np.bincount(seg, weights=w * w, minlength=len(lengths)))
+        slots = [slot for s in stacks for slot in s.slots]
+        norms = np.array([float(np.sqrt(v @ v)) for _, v in article])[slots]
+        np.divide(dots, norms * lens, out=out, where=(lens > 0) & (norms > 0))
         return out
+
+    def _article_weights(self, article: list[Sparse], keys: np.ndarray) -> np.ndarray:
+        """The weight of each stacked term in the article vector of its slot (0 if absent)."""
+        for slot, (terms, weights) in enumerate(article):
+            self._scratch[terms * SLOTS + slot] = weights
+        found = self._scratch[keys]
+        for slot, (terms, _) in enumerate(article):
+            self._scratch[terms * SLOTS + slot] = 0.0
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class Stack:
+    """Log-tf vectors laid end to end, each to meet the article vector of its slot.
+
+    ``keys`` are ``term * SLOTS + slot``: one gather reads the article weight of
+    every term of every vector (a term's slots share a cache line).
+    """
+
+    terms: np.ndarray
+    keys: np.ndarray
+    values: np.ndarray
+    lengths: list[int]
+    slots: list[int]
+
+
+def stack(vectors: list[tuple[int, Sparse]]) -> Stack:
+    """``(slot, vector)`` pairs laid end to end (see :class:`Stack`)."""
+    lengths = [len(terms) for _, (terms, _) in vectors]
+    slots = [slot for slot, _ in vectors]
+    terms = np.concatenate([t for _, (t, _) in vectors] or [np.zeros(0, dtype=np.int64)])
+    values = np.concatenate([v for _, (_, v) in vectors] or [np.zeros(0)])
+    keys = terms * SLOTS + np.repeat(np.array(slots, dtype=np.int64), lengths)
+    return Stack(terms, keys, values, lengths, slots)
