@@ -184,7 +184,7 @@ class Options:
     # joins the candidate story the learned join model (cluster/join.py) finds most
     # probable if that probability is at least this, among stories whose dates lie
     # within this many days of the article's own date.
-    story_join_probability: float = 0.7
+    story_join_probability: float = 0.2
     story_window_days: int = 365
     # --- a publication date guessed from an article's body (no metadata, no date header)
     # is dropped when it lies more than this many days from the median of the story's

@@ -164,19 +164,3 @@ def test_story_time_statistics() -> None:
     assert (time.first, time.last, time.size) == (day_number("2024-03-10"),
                                                   day_number("2024-03-12"), 3)
     assert time.mean == day_number("2024-03-11") and 0.8 < time.spread < 0.9
-
-
-def test_a_story_that_only_ties_with_a_rival_is_a_weaker_match() -> None:
-    model = join.shipped_model()
-    story = join.StoryTime(first=100, last=101, mean=100.5, spread=0.5, size=3)
-    alone = join.Similarities(body=0.3, recent=0.3, title=0.2, lead=0.2, names=0.3, titled=True)
-    tied = join.Similarities(body=0.3, recent=0.3, title=0.2, lead=0.2, names=0.3, titled=True,
-                             rival=0.3)
-    behind = join.Similarities(body=0.3, recent=0.3, title=0.2, lead=0.2, names=0.3, titled=True,
-                               rival=0.4)
-    at = {name: i for i, name in enumerate(join.FEATURES)}
-    x_alone, x_tied, x_behind = (join.pair_features(s, story, 102) for s in (alone, tied, behind))
-    assert (x_tied[at["margin"]], x_tied[at["best"]]) == (0.0, 1.0)
-    assert x_behind[at["best"]] == 0.0
-    p_alone, p_tied, p_behind = (model.probability(x) for x in (x_alone, x_tied, x_behind))
-    assert p_alone > p_tied > p_behind

@@ -8,12 +8,6 @@ regression turns the features into the probability that the article belongs
 to that story. The best candidate wins if its probability clears the
 decision threshold, else the article starts a story.
 
-Each pair is also judged against its rivals: how far the story's cosine is
-ahead of the best *other* candidate's ("margin", "best"). An article belongs to
-one story, so a story that merely ties with another related one is weaker
-evidence than one that stands out; Miranda et al. make the join-or-new
-decision on the best-ranked candidate for the same reason.
-
 The coefficients ship in ``join_weights.json`` (a few hundred bytes), fitted by
 ``python -m newsprism.eval.train_cluster`` on gold clusters.
 """
@@ -42,16 +36,12 @@ FEATURES = (
     "size",  # log(1 + articles in the story)
     "undated",  # 1 when the article or the story has no date
     "body_gap",  # body x gap: a story that has not grown for days must be closer to join
-    "margin",  # body minus the best body cosine among the article's other candidates
-    "best",  # 1 when no other candidate has a higher body cosine (ties count as best)
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Similarities:
-    """Cosines between one article and one story, each in [0, 1]; ``rival`` is the
-    best body cosine between the article and its *other* candidate stories (0 when
-    the story is the only candidate)."""
+    """Cosines between one article and one story, each in [0, 1]."""
 
     body: float
     recent: float
@@ -59,7 +49,6 @@ class Similarities:
     lead: float
     names: float
     titled: bool
-    rival: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +71,7 @@ def pair_features(sim: Similarities, time: StoryTime, day: int | None) -> list[f
         off_mean = math.log1p(abs(day - (time.mean if time.mean is not None else time.last)))
     return [sim.body, sim.recent, sim.title, sim.lead, sim.names, float(sim.titled),
             gap, off_mean, math.log1p(time.spread), math.log1p(time.size),
-            0.0 if dated else 1.0, sim.body * gap, sim.body - sim.rival,
-            float(sim.body >= sim.rival)]
+            0.0 if dated else 1.0, sim.body * gap]
 
 
 @dataclass(frozen=True, slots=True)
