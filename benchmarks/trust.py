@@ -96,6 +96,9 @@ REASONS = ("same value", "name form", "different events", "forecast vs outcome",
            "change over time", "other")
 
 
+HALVES = ("report", "tune", "fresh")
+
+
 @dataclass(frozen=True)
 class Story:
     id: str
@@ -125,9 +128,13 @@ def short_key(story: str, kind: str, texts: list[str]) -> str:
 # --- stories and briefings -------------------------------------------------------------
 
 def load_split(half: str) -> list[Story]:
-    """Stories of one half ("tune", "report") or both ("all"), in the split's order."""
+    """Stories of one set ("tune", "report", "fresh") or all three ("all"), in split order.
+
+    "fresh" was added in session 4 after the report half's disputes had been looked at:
+    stories nobody has seen, for a measurement the report half can no longer give.
+    """
     split = json.loads(SPLIT.read_text(encoding="utf-8"))
-    halves = ("report", "tune") if half == "all" else (half,)
+    halves = HALVES if half == "all" else (half,)
     return [Story(s["id"], s["file"], h) for h in halves for s in split[h]]
 
 
@@ -624,7 +631,7 @@ def _old_commands() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--half", choices=("tune", "report", "all"), default="report")
+    p.add_argument("--half", choices=(*HALVES, "all"), default="report")
     p.add_argument("--embedder", default="minilm", help="minilm, tfidf or both: minilm,tfidf")
     p.add_argument("--only", help="comma-separated story ids (a subset while labelling)")
     p.add_argument("--dump", type=Path, help="write unlabelled items here (outside the repo)")
@@ -650,7 +657,7 @@ def main(argv: list[str] | None = None) -> int:
         stories = [s for s in stories if s.id in args.only.split(",")]
     labels, table, todo = load_labels(), [], []
     for embedder in args.embedder.split(","):
-        for half in ("report", "tune"):
+        for half in HALVES:
             mine = [s for s in stories if s.half == half]
             if not mine:
                 continue
