@@ -43,3 +43,17 @@ def test_a_quotation_attributed_up_front_stays_split():
         'He continued, "Moving forward, we must adopt a steady approach.',
         'As agreed, I have instructed my staff."',
     ]
+
+
+def test_a_title_before_a_name_does_not_end_the_sentence():
+    text = ("A military court in Fort Brannock found Army Spc. Dale Orrin guilty of theft on "
+            "Friday. Sgt. Maj. Ina Voss testified for the defence. Rep. Colm Tarry and Gov. "
+            "Lise Amber asked for calm. The hearing was held on Garrow St. It lasted a day.")
+    assert [s.text for s in split_text(text)] == [
+        "A military court in Fort Brannock found Army Spc. Dale Orrin guilty of theft on "
+        "Friday.",
+        "Sgt. Maj. Ina Voss testified for the defence.",
+        "Rep. Colm Tarry and Gov. Lise Amber asked for calm.",
+        "The hearing was held on Garrow St.",
+        "It lasted a day.",
+    ]

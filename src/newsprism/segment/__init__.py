@@ -52,6 +52,25 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans or [(start, end)]
 
 
+# Titles and ranks written before a name ("Army Spc. Charles Graner", "Sen. Max Baucus",
+# "Ms. Ward"): they never end a sentence, though the splitter cuts after them when the
+# next word is capitalised. Left out on purpose: "St." (a street ends sentences), "Jr.",
+# and state abbreviations ("Col." is Colorado too).
+_TITLE_END = re.compile(r"(?:^|[\s(\"\u201c])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Msgr|Sen|Rep|Gov|Amb|Gen"
+                        r"|Lt|Maj|Capt|Cmdr|Adm|Brig|Sgt|Cpl|Spc|Pfc|Pvt|Supt|Insp)\.$")
+
+
+def _join_titles(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rejoin a sentence the splitter cut after a title ("Sgt." | "Santos Cardona ...")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _TITLE_END.search(text[out[-1][0]:out[-1][1]]) and text[start].isupper():
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 # A quotation is kept whole when it closes within this many sentences.
 _MAX_QUOTE_SENTENCES = 4
 
@@ -98,7 +117,8 @@ def split_sentences(article: Article) -> tuple[Sentence, ...]:
     out: list[Sentence] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs(article.text)):
         kind = paragraph_kind(article.marks, p_start, p_end)
-        spans = _join_quotes(article.text, _sentence_spans(article.text, p_start, p_end))
+        spans = _join_quotes(article.text, _join_titles(
+            article.text, _sentence_spans(article.text, p_start, p_end)))
         for s, e in spans:
             out.append(Sentence(article.id, s, e, article.text[s:e], len(out), p_index, kind))
     return tuple(out)
