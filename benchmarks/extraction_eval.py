@@ -152,6 +152,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{name:<12} {t['kept'] / t['must']:>7.3f} {t['dropped'] / t['must_not']:>8.3f} "
             f"{t['title_ok'] / t['titles']:>7.3f} {t['date_ok'] / t['dates']:>7.3f}"
         )
+    print("counts: " + "; ".join(
+        f"{name} kept {t['kept']:.0f}/{t['must']:.0f}, "
+        f"dropped {t['dropped']:.0f}/{t['must_not']:.0f}"
+        for name, t in totals.items()))
     print("wanted snippets lost, by cause (share of all must_contain snippets):")
     for name, t in totals.items():
         lost = sorted(((k[5:], v) for k, v in t.items() if k.startswith("lost:")),
