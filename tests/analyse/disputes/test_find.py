@@ -150,8 +150,6 @@ def test_a_figure_that_moved_between_reports_is_a_change():
         ("40 people", "2025-06-10"), ("45 people", "2025-06-11")]
 
 
-@pytest.mark.xfail(strict=True, reason="learned decision: 0.67 < change_confidence; two one-"
-                   "sentence articles read as two leads, which the model distrusts")
 def test_a_figure_that_moved_within_one_day_is_a_change():
     disputes, changes = found("Twelve people are still missing, the coast guard said.",
                               "Seven people are still missing, the coast guard said.",

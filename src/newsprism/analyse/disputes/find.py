@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 
 from newsprism.analyse import ent_names, entities
+from newsprism.analyse.disputes import event
 from newsprism.analyse.disputes.learned import (Stated, confidence, features, forecast_one,
                                                 one_sided_span)
 from newsprism.analyse.disputes.same import masked, other_things
@@ -31,9 +32,14 @@ from newsprism.config import Options
 from newsprism.model import (Article, Change, Citation, Dispute, Fact, Report, Sentence,
                              Variant)
 
-# Kinds whose figure may move between reports (a toll, a cost, a search's length);
-# a date an event happened on does not.
-_CHANGING = frozenset({"number", "amount", "percent", "duration"})
+# Attributes of one event that do not move between reports: when it happened, how long
+# it lasted, how far (an epicentre 10 km from a town), a person's age. Counts, totals,
+# amounts and shares may move: reports of different times give a change, not a dispute.
+_DISTANCES = frozenset({"km", "miles", "metres", "feet"})
+
+
+def _static(kind: str, key: str) -> bool:
+    return kind in ("date", "duration") or key == "age" or key in _DISTANCES
 
 
 def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
@@ -68,12 +74,14 @@ def candidates(group: Fact, meta: dict[str, Article]
                ) -> dict[tuple[str, str], list[tuple[Stated, Stated, str]]]:
     """Per (kind, key), the pairs of one group's values that cannot both hold, stated by
     different outlets, with their timing ("same", "different", "unknown")."""
-    days = sorted({a.published for a in meta.values() if a.published})
+    day_of = {i: event.report_day(a) for i, a in meta.items()}
+    days = sorted({d for d in day_of.values() if d})
     anchor = days[-1] if days else None  # for relative dates of undated reports
     stated: dict[tuple[str, str], list[Stated]] = {}
+    where = event.places(list(group.sentences), meta)
     for rank, sent in enumerate(group.sentences):
-        article = meta[sent.source]
-        vals = values(sent.text, article.published or anchor)
+        article, day = meta[sent.source], day_of[sent.source]
+        vals = values(sent.text, day or anchor)
         cut = frozenset(masked(sent, vals))
         for kind_key in sorted({(v.kind, v.key) for v in vals}):
             same = [v for v in vals if (v.kind, v.key) == kind_key]
@@ -81,8 +89,9 @@ def candidates(group: Fact, meta: dict[str, Article]
                 frame = tuple(v for v in vals if v.kind in ("date", "duration")
                               and (v.kind, v.key) != kind_key)
                 stated.setdefault(kind_key, []).append(Stated(
-                    same[0], sent, cut, article.published or "",
-                    (article.published_time or "") if article.published else "", rank, frame))
+                    same[0], sent, cut, day, (article.published_time or "") if day else "",
+                    rank, frame, event.event_date(sent, same[0], day or anchor or ""),
+                    where[rank]))
     one_day = len(days) <= 1
     out = {}
     for kind_key, items in sorted(stated.items()):
@@ -99,7 +108,7 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     for (kind, key), pairs in candidates(group, meta).items():
         shown: dict[str, list[tuple[Stated, Stated]]] = {"dispute": [], "change": []}
         for x, y, when in pairs:
-            where = section(kind, key, when)
+            where = section(kind, key, when, event.relation(x.event, y.event))
             if where and confidence(features(x, y, when, options.dispute_context_words)
                                     ) >= least[where]:
                 shown[where].append((x, y))
@@ -112,13 +121,23 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     return out
 
 
-def section(kind: str, key: str, when: str) -> str:
-    """Where two values that are one statement go: "dispute" when stated for the same time
-    (an event's date and a person's age are timeless), "change" when a figure that may
-    move was reported at different times, else "" (not shown)."""
-    if when == "same" or kind == "date" or key == "age":
+def section(kind: str, key: str, when: str, same_event: str = "unknown") -> str:
+    """Where two values that are one statement go, given when they were reported
+    (``when``) and whether their events are dated alike (``same_event``, see
+    :func:`.event.relation`): never a dispute between events of different dates; a
+    figure that may move is a "dispute" only when reported at the same time, a "change"
+    when reported at different times; an attribute that does not move (:func:`_static`)
+    is a "dispute" across report days only when both events are dated alike (an event's
+    date and a person's age are timeless); else "" (not shown)."""
+    if same_event == "different":
+        return "change" if when == "different" and not _static(kind, key) else ""
+    if kind == "date" or key == "age":
         return "dispute"
-    return "change" if when == "different" and kind in _CHANGING else ""
+    if _static(kind, key):
+        return "dispute" if when == "same" or same_event == "same" else ""
+    if when == "same":
+        return "dispute"
+    return "change" if when == "different" else ""
 
 
 def _candidate(x: Stated, y: Stated, when: str) -> bool:
@@ -131,6 +150,8 @@ def _candidate(x: Stated, y: Stated, when: str) -> bool:
         return False
     if other_things(x.value, y.value) or one_sided_span(x, y) or forecast_one(x, y):
         return False
+    if event.apart(x.places, y.places):
+        return False  # "10 km north of Arlen" / "25 km east of Sorvik": two quakes
     return not (x.value.kind == "date" and _incomparable_dates(x, y, when))
 
 

@@ -51,6 +51,8 @@ class Stated:
     time: str  # "HH:MM" or ""
     rank: int  # position of the sentence in its group (story order)
     frame: tuple[Value, ...] = ()  # the sentence's other dates and durations
+    event: str = ""  # the date of the event the value belongs to ("" when not stated)
+    places: frozenset[str] = frozenset()  # words of the places the sentence names
 
 
 def features(x: Stated, y: Stated, when: str, width: int) -> dict[str, float]:
