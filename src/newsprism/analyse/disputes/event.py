@@ -27,6 +27,11 @@ from newsprism.nlp import ner
 from newsprism.nlp.dates import DateMention, find_dates
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_LABELS = _PLACE_LABELS | {"ORG", "PERSON", "NORP"}
+# A name right after a locative phrase is a place whatever NER labels it ("12 km north
+# of Orlen", "near Tamsk": small towns are often tagged PERSON or ORG)
+_LOCATIVE = re.compile(r"\b(?:in|near|off|outside|(?:north|south|east|west)(?:-?(?:east|west))?"
+                       r"\s+of)\s+(?:the\s+)?$", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -35,7 +40,7 @@ def report_day(article: Article) -> str:
     if article.published:
         return article.published
     first = article.text.lstrip().split("\n", 1)[0]
-    found = [d for d in find_dates(first) if d.value]
+    found = find_dates(first)
     rest = first
     for d in sorted(found, key=lambda d: -d.start):
         rest = rest[:d.start] + rest[d.end:]
@@ -63,9 +68,14 @@ def places(sentences: list[Sentence], meta: dict[str, Article]) -> list[frozense
     ids = sorted({s.source for s in sentences})
     found = dict(zip(ids, ner.mentions(meta[i].text for i in ids), strict=True))
     return [frozenset(w.lower() for m in found[s.source]
-                      if m.label in _PLACE_LABELS and s.start <= m.start < s.end
+                      if s.start <= m.start < s.end and _place(m, meta[s.source].text)
                       for w in _WORD.findall(m.text))
             for s in sentences]
+
+
+def _place(m: ner.Mention, text: str) -> bool:
+    return m.label in _PLACE_LABELS or (
+        m.label in _NAME_LABELS and bool(_LOCATIVE.search(text, max(0, m.start - 20), m.start)))
 
 
 def relation(a: str, b: str) -> str:

@@ -11,6 +11,7 @@ difference, and neither does rounding of a written-out figure ("$4.5 million" /
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -111,6 +112,18 @@ class Value:
             return not (self.iso.startswith(other.iso) or other.iso.startswith(self.iso))
         return self.high < other.low or other.high < self.low
 
+    def moved(self, other: Value) -> bool:
+        """True when the two cannot be one reading of a figure: they conflict, or both are
+        bounds of one sense at different figures ("at least 40" / "at least 85" dead: a
+        toll that rose between reports, though both bounds can hold)."""
+        if self.conflicts(other):
+            return True
+        if (self.kind, self.key) != (other.kind, other.key) or self.kind == "date":
+            return False
+        lower = math.isinf(self.high) and math.isinf(other.high) and self.low != other.low
+        upper = self.low == other.low == 0 and self.high != other.high
+        return lower or upper
+
     def differs(self, other: Value) -> bool:
         """True when both measure the same thing and give different values ("at least 62"
         and "at least 65" do not conflict, but neither states the other)."""
@@ -123,11 +136,12 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     """Counts, durations and dates stated in one sentence."""
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
-    dates = [d for d in find_dates(text, published)
+    mentions = find_dates(text, published)
+    dates = [d for d in mentions
              if d.value and not _reporting_day(text, d) and not _DATELINE.match(text[:d.start])
              and not _in_name_or_clock(text, d.start, d.end)]
     taken += [(d.start, d.end) for d in dates]
-    if _only_dates(text, dates):
+    if _only_dates(text, mentions):
         dates = []  # "Tuesday, July 12, 2005" alone: a dateline, the day of the report
     for d in dates:
         # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
