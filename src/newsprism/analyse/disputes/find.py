@@ -6,10 +6,16 @@ the aligned facts, then looser groups (a sentence that says "45 people" where
 another says "40 people" is, by that very difference, less alike). Two values of
 one kind are a candidate when their ranges cannot both hold ("ten" / "12" fishermen;
 not "two" / "2", not "over 10" / "12"); a learned decision (:mod:`.learned`) says
-whether the two sentences make the same statement apart from the values. Then:
+whether the two sentences make the same statement apart from the values. Before
+that, structure (:mod:`.event`): values whose events are dated differently, or whose
+sentences name places and share none, are about different things. Then:
 
-* reports published at different times (another day, or another time of day)
-  whose figures differ are a :class:`Change`, in report-time order, not a dispute;
+* a figure that may move (a count, a total, an amount, a share) reported at different
+  times (another day, or another time of day; a report's day is its dateline when it
+  has no publication date) is at most a :class:`Change`, in report-time order, never a
+  dispute; lower bounds that rose ("at least 40" / "at least 85" dead) count as moved;
+* an attribute that does not move (how long, how far, an age, a date) may be disputed
+  across report days only when both clauses date the event alike;
 * relative dates ("Sunday", "today") are only compared between reports of the
   same day, and the same words are never a dispute;
 * people given titles that cannot both be right inside one aligned fact
