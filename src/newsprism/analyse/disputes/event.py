@@ -63,13 +63,13 @@ def event_date(sentence: Sentence, value: Value, day: str) -> str:
 
 
 def places(sentences: list[Sentence], meta: dict[str, Article]) -> list[frozenset[str]]:
-    """Per sentence, the lower-cased words of the places it names (one NER pass per article,
-    cached across the story)."""
+    """Per sentence, the capitalised words of the places it names, lower-cased ("the
+    United States": united, states); one NER pass per article, cached across the story."""
     ids = sorted({s.source for s in sentences})
     found = dict(zip(ids, ner.mentions(meta[i].text for i in ids), strict=True))
     return [frozenset(w.lower() for m in found[s.source]
                       if s.start <= m.start < s.end and _place(m, meta[s.source].text)
-                      for w in _WORD.findall(m.text))
+                      for w in _WORD.findall(m.text) if w[:1].isupper())
             for s in sentences]
 
 

@@ -326,12 +326,15 @@ def _clock(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] == ":") or text[end : end + 1] == ":"
 
 
+_EVERY = re.compile(r"\b(?:every|each|per)\s+$", re.I)
+
+
 def _durations(text: str, published: str | None) -> list[Value]:
     out = []
     for m in _DURATION.finditer(text):
         n = _number(m.group("num"), None)
-        if n is None:
-            continue
+        if n is None or _EVERY.search(text, 0, m.start()):
+            continue  # "signs up every 1.25 seconds": a rate, not a span
         years = n * _UNIT_YEARS[m.group("unit").lower().rstrip("s")]
         low, high = _interval(years, m.group("qual"))
         out.append(Value("duration", "duration", low, high, m.group(0), m.start()))
