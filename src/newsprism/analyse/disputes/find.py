@@ -31,7 +31,7 @@ import bisect
 from newsprism.analyse import ent_names, entities
 from newsprism.analyse.disputes import event
 from newsprism.analyse.disputes.learned import (Stated, confidence, features, forecast_one,
-                                                one_sided_span)
+                                                names, one_sided_span)
 from newsprism.analyse.disputes.same import masked, other_things
 from newsprism.analyse.disputes.values import Value, values
 from newsprism.config import Options
@@ -149,8 +149,8 @@ def section(kind: str, key: str, when: str, same_event: str = "unknown") -> str:
 def _candidate(x: Stated, y: Stated, when: str) -> bool:
     """Two outlets, values that cannot both hold (or, for a figure that may move reported
     at different times, two bounds at different figures: "at least 40" / "at least 85"
-    dead), of the same things ("five bronze medals"
-    / "three gold medals" are not) over the same span ("100,000 calls a day" / "36 million
+    dead), of the same things ("five bronze medals" / "three gold medals" are not; see
+    also :func:`_same_thing`) over the same span ("100,000 calls a day" / "36 million
     calls" are not), neither a forecast the other is not ("is expected to fall to 300,000
     tonnes" / "fell to 350,000 tonnes"), dates that can be compared. (The first two broke
     no labelled conflict; the forecast test 3 of 71, which precision first accepts.)"""
@@ -161,9 +161,20 @@ def _candidate(x: Stated, y: Stated, when: str) -> bool:
         return False
     if other_things(x.value, y.value) or one_sided_span(x, y) or forecast_one(x, y):
         return False
-    if event.apart(x.places, y.places):
-        return False  # "10 km north of Arlen" / "25 km east of Sorvik": two quakes
+    if not _same_thing(x, y, when):
+        return False
     return not (x.value.kind == "date" and _incomparable_dates(x, y, when))
+
+
+def _same_thing(x: Stated, y: Stated, when: str) -> bool:
+    """Nothing says the values are about different things: the sentences do not name
+    different places ("10 km north of Arlen" / "25 km east of Sorvik": two quakes), and a
+    date or an age from reports of different days belongs to something both sentences
+    name (a person, a place). Events dated differently are :func:`section`'s."""
+    if event.apart(x.places, y.places):
+        return False
+    timeless = x.value.kind == "date" or x.value.key == "age"
+    return when == "same" or not timeless or bool(names(x.sentence.text) & names(y.sentence.text))
 
 
 def _incomparable_dates(x: Stated, y: Stated, when: str) -> bool:

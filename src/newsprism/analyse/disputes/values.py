@@ -58,7 +58,8 @@ _SUFFIX_UNIT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}[\s-]*(?P<unit>{_UNI
                           re.I)
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
-    rf"weeks?|days?|hours?|minutes?|seconds?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
+    rf"weeks?|days?|hours?|minutes?|seconds?)\b"
+    rf"(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
 # Tolls written with the verb first ("a fire that killed 67", "injuring 162"); the noun form
 # ("67 dead", "60 killed", "162 injured") is read by _COUNT and keyed the same way.
 _CASUALTY = re.compile(rf"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding)\s+"
