@@ -224,3 +224,12 @@ def test_a_toll_given_as_lower_bounds_that_rose_is_a_change():
     assert second_sentences("The quake killed at least 85 people, the governor said.",
                             "The quake killed at least 40 people, the governor said.",
                             "2025-04-05", "2025-04-05") == ((), ())
+
+
+def test_dates_across_report_days_only_of_something_both_name():
+    assert found("The quake struck on February 3, officials said.",
+                 "The quake struck on February 24, officials said.",
+                 "2025-02-04", "2025-02-25") == ((), ())
+    # a rate is not a span: "every 1.25 seconds" is no duration
+    assert not [v for v in values("A customer signs up every 1.25 seconds.", None)
+                if v.kind == "duration"]
