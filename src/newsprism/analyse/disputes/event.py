@@ -9,7 +9,7 @@ the same event at the same time, so each stated value carries:
 * the date of the event it belongs to: the date of the clause that holds it
   (:func:`newsprism.analyse.timeline.clauses.dated_clauses`, relative words read
   against the report's day, a reporting day such as "police said Monday" left out);
-* the places its sentence names (named-entity places).
+* the places its sentence names (capitalised names after "in", "near", "north of" ...).
 
 Values whose events carry different dates, or whose sentences name places and share
 none, are about different things (:func:`apart`). Whether values at different times
@@ -23,16 +23,17 @@ import re
 from newsprism.analyse.disputes.values import Value, values
 from newsprism.analyse.timeline.clauses import dated_clauses
 from newsprism.model import Article, Sentence
-from newsprism.nlp import ner
 from newsprism.nlp.dates import DateMention, find_dates
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_NAME_LABELS = _PLACE_LABELS | {"ORG", "PERSON", "NORP"}
-# A name right after a locative phrase is a place whatever NER labels it ("12 km north
-# of Orlen", "near Tamsk": small towns are often tagged PERSON or ORG)
-_LOCATIVE = re.compile(r"\b(?:in|near|off|outside|(?:north|south|east|west)(?:-?(?:east|west))?"
-                       r"\s+of)\s+(?:the\s+)?$", re.I)
-_WORD = re.compile(r"[^\W\d_]+")
+# A place is named after a locative phrase; NER labels small towns PERSON or ORG as
+# often as GPE, and a regex reads the same in every build of a story.
+_PLACE = re.compile(r"\b(?:in|near|off|outside|(?:north|south|east|west)(?:-?(?:east|west))?"
+                    r"\s+of)\s+(?:the\s+)?(?:(?:town|city|village|province|region|island)\s+of"
+                    r"\s+)?(?P<name>(?-i:[A-Z][\w-]+)(?:\s+(?-i:[A-Z][\w-]+))*)\b(?!')", re.I)
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday".split())
 
 
 def report_day(article: Article) -> str:
@@ -62,20 +63,12 @@ def event_date(sentence: Sentence, value: Value, day: str) -> str:
     return ""
 
 
-def places(sentences: list[Sentence], meta: dict[str, Article]) -> list[frozenset[str]]:
-    """Per sentence, the capitalised words of the places it names, lower-cased ("the
-    United States": united, states); one NER pass per article, cached across the story."""
-    ids = sorted({s.source for s in sentences})
-    found = dict(zip(ids, ner.mentions(meta[i].text for i in ids), strict=True))
-    return [frozenset(w.lower() for m in found[s.source]
-                      if s.start <= m.start < s.end and _place(m, meta[s.source].text)
-                      for w in _WORD.findall(m.text) if w[:1].isupper())
-            for s in sentences]
-
-
-def _place(m: ner.Mention, text: str) -> bool:
-    return m.label in _PLACE_LABELS or (
-        m.label in _NAME_LABELS and bool(_LOCATIVE.search(text, max(0, m.start - 20), m.start)))
+def places(sentence: Sentence) -> frozenset[str]:
+    """The lower-cased words of the places the sentence names after a locative phrase
+    ("12 km north of Orlen", "near Tamsk", "in the Kessary highlands": orlen, tamsk,
+    kessary); month and day names are not places ("in March")."""
+    return frozenset(w.lower() for m in _PLACE.finditer(sentence.text)
+                     for w in m.group("name").split() if w.lower() not in _CALENDAR)
 
 
 def relation(a: str, b: str) -> str:

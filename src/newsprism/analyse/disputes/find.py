@@ -84,7 +84,6 @@ def candidates(group: Fact, meta: dict[str, Article]
     days = sorted({d for d in day_of.values() if d})
     anchor = days[-1] if days else None  # for relative dates of undated reports
     stated: dict[tuple[str, str], list[Stated]] = {}
-    where = event.places(list(group.sentences), meta)
     for rank, sent in enumerate(group.sentences):
         article, day = meta[sent.source], day_of[sent.source]
         vals = values(sent.text, day or anchor)
@@ -97,7 +96,7 @@ def candidates(group: Fact, meta: dict[str, Article]
                 stated.setdefault(kind_key, []).append(Stated(
                     same[0], sent, cut, day, (article.published_time or "") if day else "",
                     rank, frame, event.event_date(sent, same[0], day or anchor or ""),
-                    where[rank]))
+                    event.places(sent)))
     one_day = len(days) <= 1
     out = {}
     for kind_key, items in sorted(stated.items()):
