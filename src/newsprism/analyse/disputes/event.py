@@ -11,9 +11,9 @@ the same event at the same time, so each stated value carries:
   against the report's day, a reporting day such as "police said Monday" left out);
 * the places its sentence names (capitalised names after "in", "near", "north of" ...).
 
-Values whose events carry different dates, or whose sentences name places and share
-none, are about different things (:func:`apart`). Whether values at different times
-are a dispute or a change over time is :func:`newsprism.analyse.disputes.find.section`'s.
+Sentences that name places and share none are about different things (:func:`apart`).
+How event dates (:func:`relation`) and report days decide between a dispute, a change
+over time and nothing is :func:`newsprism.analyse.disputes.find.section`'s.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ another says "40 people" is, by that very difference, less alike). Two values of
 one kind are a candidate when their ranges cannot both hold ("ten" / "12" fishermen;
 not "two" / "2", not "over 10" / "12"); a learned decision (:mod:`.learned`) says
 whether the two sentences make the same statement apart from the values. Before
-that, structure (:mod:`.event`): values whose events are dated differently, or whose
-sentences name places and share none, are about different things. Then:
+that, structure (:mod:`.event`): values of sentences that name places and share none
+are about different things, and values of events dated differently are never a dispute
+(a figure that may move can still be a change between reports). Then:
 
 * a figure that may move (a count, a total, an amount, a share) reported at different
   times (another day, or another time of day; a report's day is its dateline when it
@@ -45,6 +46,7 @@ _DISTANCES = frozenset({"km", "miles", "metres", "feet"})
 
 
 def _static(kind: str, key: str) -> bool:
+    """True for an attribute that does not move between reports (see above)."""
     return kind in ("date", "duration") or key == "age" or key in _DISTANCES
 
 
@@ -126,7 +128,7 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     return out
 
 
-def section(kind: str, key: str, when: str, same_event: str = "unknown") -> str:
+def section(kind: str, key: str, when: str, same_event: str) -> str:
     """Where two values that are one statement go, given when they were reported
     (``when``) and whether their events are dated alike (``same_event``, see
     :func:`.event.relation`): never a dispute between events of different dates; a
