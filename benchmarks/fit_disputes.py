@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import disputes as pairs_bench  # noqa: E402  (benchmarks/disputes.py)
 import trust  # noqa: E402
 
+from newsprism.analyse.disputes.event import relation  # noqa: E402
 from newsprism.analyse.disputes.find import candidates, section  # noqa: E402
 from newsprism.analyse.disputes.learned import features  # noqa: E402
 from newsprism.config import Options  # noqa: E402
@@ -85,7 +86,8 @@ def _pairs(articles: tuple[Article, ...], groups: tuple[Fact, ...], width: int) 
                 out.append({"refs": [(docs[s.sentence.source], s.sentence.start, s.sentence.end)
                                      for s in (x, y)],
                             "values": [x.value.shown, y.value.shown], "kind": kind, "when": when,
-                            "section": section(kind, key, when),
+                            "section": section(kind, key, when,
+                                               relation(x.event, y.event)),
                             "texts": [x.sentence.text, y.sentence.text],
                             "f": features(x, y, when, width)})
     return out

@@ -6,10 +6,17 @@ the aligned facts, then looser groups (a sentence that says "45 people" where
 another says "40 people" is, by that very difference, less alike). Two values of
 one kind are a candidate when their ranges cannot both hold ("ten" / "12" fishermen;
 not "two" / "2", not "over 10" / "12"); a learned decision (:mod:`.learned`) says
-whether the two sentences make the same statement apart from the values. Then:
+whether the two sentences make the same statement apart from the values. Before
+that, structure (:mod:`.event`): values of sentences that name places and share none
+are about different things, and values of events dated differently are never a dispute
+(a figure that may move can still be a change between reports). Then:
 
-* reports published at different times (another day, or another time of day)
-  whose figures differ are a :class:`Change`, in report-time order, not a dispute;
+* a figure that may move (a count, a total, an amount, a share) reported at different
+  times (another day, or another time of day; a report's day is its dateline when it
+  has no publication date) is at most a :class:`Change`, in report-time order, never a
+  dispute; lower bounds that rose ("at least 40" / "at least 85" dead) count as moved;
+* an attribute that does not move (how long, how far, an age, a date) may be disputed
+  across report days only when both clauses date the event alike;
 * relative dates ("Sunday", "today") are only compared between reports of the
   same day, and the same words are never a dispute;
 * people given titles that cannot both be right inside one aligned fact
@@ -23,17 +30,24 @@ from __future__ import annotations
 import bisect
 
 from newsprism.analyse import ent_names, entities
+from newsprism.analyse.disputes import event
 from newsprism.analyse.disputes.learned import (Stated, confidence, features, forecast_one,
-                                                one_sided_span)
+                                                names, one_sided_span)
 from newsprism.analyse.disputes.same import masked, other_things
 from newsprism.analyse.disputes.values import Value, values
 from newsprism.config import Options
 from newsprism.model import (Article, Change, Citation, Dispute, Fact, Report, Sentence,
                              Variant)
 
-# Kinds whose figure may move between reports (a toll, a cost, a search's length);
-# a date an event happened on does not.
-_CHANGING = frozenset({"number", "amount", "percent", "duration"})
+# Attributes of one event that do not move between reports: when it happened, how long
+# it lasted, how far (an epicentre 10 km from a town), a person's age. Counts, totals,
+# amounts and shares may move: reports of different times give a change, not a dispute.
+_DISTANCES = frozenset({"km", "miles", "metres", "feet"})
+
+
+def _static(kind: str, key: str) -> bool:
+    """True for an attribute that does not move between reports (see above)."""
+    return kind in ("date", "duration") or key == "age" or key in _DISTANCES
 
 
 def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...]],
@@ -68,12 +82,13 @@ def candidates(group: Fact, meta: dict[str, Article]
                ) -> dict[tuple[str, str], list[tuple[Stated, Stated, str]]]:
     """Per (kind, key), the pairs of one group's values that cannot both hold, stated by
     different outlets, with their timing ("same", "different", "unknown")."""
-    days = sorted({a.published for a in meta.values() if a.published})
+    day_of = {i: event.report_day(a) for i, a in meta.items()}
+    days = sorted({d for d in day_of.values() if d})
     anchor = days[-1] if days else None  # for relative dates of undated reports
     stated: dict[tuple[str, str], list[Stated]] = {}
     for rank, sent in enumerate(group.sentences):
-        article = meta[sent.source]
-        vals = values(sent.text, article.published or anchor)
+        article, day = meta[sent.source], day_of[sent.source]
+        vals = values(sent.text, day or anchor)
         cut = frozenset(masked(sent, vals))
         for kind_key in sorted({(v.kind, v.key) for v in vals}):
             same = [v for v in vals if (v.kind, v.key) == kind_key]
@@ -81,8 +96,9 @@ def candidates(group: Fact, meta: dict[str, Article]
                 frame = tuple(v for v in vals if v.kind in ("date", "duration")
                               and (v.kind, v.key) != kind_key)
                 stated.setdefault(kind_key, []).append(Stated(
-                    same[0], sent, cut, article.published or "",
-                    (article.published_time or "") if article.published else "", rank, frame))
+                    same[0], sent, cut, day, (article.published_time or "") if day else "",
+                    rank, frame, event.event_date(sent, same[0], day or anchor or ""),
+                    event.places(sent)))
     one_day = len(days) <= 1
     out = {}
     for kind_key, items in sorted(stated.items()):
@@ -99,7 +115,7 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     for (kind, key), pairs in candidates(group, meta).items():
         shown: dict[str, list[tuple[Stated, Stated]]] = {"dispute": [], "change": []}
         for x, y, when in pairs:
-            where = section(kind, key, when)
+            where = section(kind, key, when, event.relation(x.event, y.event))
             if where and confidence(features(x, y, when, options.dispute_context_words)
                                     ) >= least[where]:
                 shown[where].append((x, y))
@@ -112,26 +128,54 @@ def _group_findings(group: Fact, meta: dict[str, Article], options: Options
     return out
 
 
-def section(kind: str, key: str, when: str) -> str:
-    """Where two values that are one statement go: "dispute" when stated for the same time
-    (an event's date and a person's age are timeless), "change" when a figure that may
-    move was reported at different times, else "" (not shown)."""
-    if when == "same" or kind == "date" or key == "age":
+def section(kind: str, key: str, when: str, same_event: str) -> str:
+    """Where two values that are one statement go, given when they were reported
+    (``when``) and whether their events are dated alike (``same_event``, see
+    :func:`.event.relation`): never a dispute between events of different dates; a
+    figure that may move is a "dispute" only when reported at the same time, a "change"
+    when reported at different times; an attribute that does not move (:func:`_static`)
+    is a "dispute" across report days only when both events are dated alike (an event's
+    date and a person's age are timeless); else "" (not shown)."""
+    if same_event == "different":
+        return "change" if when == "different" and not _static(kind, key) else ""
+    if kind == "date" or key == "age":
         return "dispute"
-    return "change" if when == "different" and kind in _CHANGING else ""
+    if _static(kind, key):
+        return "dispute" if when == "same" or same_event == "same" else ""
+    if when == "same":
+        return "dispute"
+    return "change" if when == "different" else ""
 
 
 def _candidate(x: Stated, y: Stated, when: str) -> bool:
-    """Two outlets, values that cannot both hold, of the same things ("five bronze medals"
-    / "three gold medals" are not) over the same span ("100,000 calls a day" / "36 million
+    """Two outlets, values that cannot both hold (or, for a figure that may move reported
+    at different times, two bounds at different figures: "at least 40" / "at least 85"
+    dead), of the same things ("five bronze medals" / "three gold medals" are not; see
+    also :func:`_same_thing`) over the same span ("100,000 calls a day" / "36 million
     calls" are not), neither a forecast the other is not ("is expected to fall to 300,000
     tonnes" / "fell to 350,000 tonnes"), dates that can be compared. (The first two broke
     no labelled conflict; the forecast test 3 of 71, which precision first accepts.)"""
-    if x.sentence.source == y.sentence.source or not x.value.conflicts(y.value):
+    if x.sentence.source == y.sentence.source:
+        return False
+    moved = when == "different" and not _static(x.value.kind, x.value.key)
+    if not (x.value.moved(y.value) if moved else x.value.conflicts(y.value)):
         return False
     if other_things(x.value, y.value) or one_sided_span(x, y) or forecast_one(x, y):
         return False
+    if not _same_thing(x, y, when):
+        return False
     return not (x.value.kind == "date" and _incomparable_dates(x, y, when))
+
+
+def _same_thing(x: Stated, y: Stated, when: str) -> bool:
+    """Nothing says the values are about different things: the sentences do not name
+    different places ("10 km north of Arlen" / "25 km east of Sorvik": two quakes), and a
+    date or an age from reports of different days belongs to something both sentences
+    name (a person, a place). Events dated differently are :func:`section`'s."""
+    if event.apart(x.places, y.places):
+        return False
+    timeless = x.value.kind == "date" or x.value.key == "age"
+    return when == "same" or not timeless or bool(names(x.sentence.text) & names(y.sentence.text))
 
 
 def _incomparable_dates(x: Stated, y: Stated, when: str) -> bool:
@@ -216,7 +260,7 @@ def _reports(pairs: list[tuple[Stated, Stated]]) -> tuple[Report, ...]:
     (40, then 45 at 08:00 and 45 again at 18:30 shows as 40 -> 45)."""
     out: list[tuple[Stated, list[Citation]]] = []
     for s in sorted(_members(pairs), key=lambda s: (_stamp(s), s.rank)):
-        if not out or not _nested(out[-1][0].value, s.value):
+        if not out or out[-1][0].value.moved(s.value):
             out.append((s, []))
         if Citation.of(s.sentence) not in out[-1][1]:
             out[-1][1].append(Citation.of(s.sentence))

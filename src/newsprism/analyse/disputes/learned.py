@@ -51,13 +51,15 @@ class Stated:
     time: str  # "HH:MM" or ""
     rank: int  # position of the sentence in its group (story order)
     frame: tuple[Value, ...] = ()  # the sentence's other dates and durations
+    event: str = ""  # the date of the event the value belongs to ("" when not stated)
+    places: frozenset[str] = frozenset()  # words of the places the sentence names
 
 
 def features(x: Stated, y: Stated, when: str, width: int) -> dict[str, float]:
     """The candidate pair described by named numbers (see the module docstring)."""
     a, b = x.value, y.value
     near_a, near_b = near(a, x.sentence, width), near(b, y.sentence, width)
-    names_a, names_b = _names(x.sentence.text), _names(y.sentence.text)
+    names_a, names_b = names(x.sentence.text), names(y.sentence.text)
     f = {f"kind_{k}": float(a.kind == k) for k in _KINDS}
     f.update({
         "key_toll": float(a.key in ("dead", "injured")),
@@ -115,7 +117,7 @@ def _forecast_before(s: Stated) -> bool:
     return is_forecast(" ".join(s.sentence.text[:s.value.start].split()[-6:]))
 
 
-def _names(text: str) -> set[str]:
+def names(text: str) -> set[str]:
     """Capitalised words inside the sentence, but not month and day names (values)."""
     return {w.lower() for w in _NAME.findall(text)} - _CALENDAR
 

@@ -11,10 +11,11 @@ difference, and neither does rounding of a written-out figure ("$4.5 million" /
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
-from newsprism.nlp.dates import find_dates
+from newsprism.nlp.dates import DateMention, find_dates
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -57,7 +58,8 @@ _SUFFIX_UNIT = re.compile(rf"\b(?:{_QUAL}\s+)?{_NUM}{_SCALE}[\s-]*(?P<unit>{_UNI
                           re.I)
 _DURATION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:the\s+(?:past|last)\s+)?{_NUM}[\s-]+(?P<unit>decades?|years?|months?|"
-    rf"weeks?|days?|hours?)\b(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
+    rf"weeks?|days?|hours?|minutes?|seconds?)\b"
+    rf"(?![\s-]+(?:ago|later|old|earlier|before|after))", re.I)
 # Tolls written with the verb first ("a fire that killed 67", "injuring 162"); the noun form
 # ("67 dead", "60 killed", "162 injured") is read by _COUNT and keyed the same way.
 _CASUALTY = re.compile(rf"\b(?P<verb>killed|killing|injured|injuring|wounded|wounding)\s+"
@@ -81,7 +83,7 @@ _AGE = re.compile(r"\b(?P<num>\d{1,3})[\s-]years?[\s-]old\b", re.I)
 _DECADE_ALONE = re.compile(rf"\b{_QUAL}\s+(?P<unit>a\s+decade)\b", re.I)
 _SINCE_YEAR = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d\d)\b")
 _UNIT_YEARS = {"decade": 10.0, "year": 1.0, "month": 1 / 12, "week": 1 / 52, "day": 1 / 365,
-               "hour": 1 / 8760}
+               "hour": 1 / 8760, "minute": 1 / 525600, "second": 1 / 31536000}
 # Nouns after a number that do not count things reported as facts
 _NOT_COUNTED = {"of", "and", "or", "to", "in", "on", "at", "the", "per", "percent", "times",
                 "years", "year", "months", "month", "days", "day", "weeks", "week", "decades",
@@ -111,6 +113,18 @@ class Value:
             return not (self.iso.startswith(other.iso) or other.iso.startswith(self.iso))
         return self.high < other.low or other.high < self.low
 
+    def moved(self, other: Value) -> bool:
+        """True when the two cannot be one reading of a figure: they conflict, or both are
+        bounds of one sense at different figures ("at least 40" / "at least 85" dead: a
+        toll that rose between reports, though both bounds can hold)."""
+        if self.conflicts(other):
+            return True
+        if (self.kind, self.key) != (other.kind, other.key) or self.kind == "date":
+            return False
+        lower = math.isinf(self.high) and math.isinf(other.high) and self.low != other.low
+        upper = self.low == other.low == 0 and self.high != other.high
+        return lower or upper
+
     def differs(self, other: Value) -> bool:
         """True when both measure the same thing and give different values ("at least 62"
         and "at least 65" do not conflict, but neither states the other)."""
@@ -123,10 +137,13 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
     """Counts, durations and dates stated in one sentence."""
     found = _durations(text, published)
     taken = [(v.start, v.start + len(v.shown)) for v in found]
-    dates = [d for d in find_dates(text, published)
+    mentions = find_dates(text, published)
+    dates = [d for d in mentions
              if d.value and not _reporting_day(text, d) and not _DATELINE.match(text[:d.start])
              and not _in_name_or_clock(text, d.start, d.end)]
     taken += [(d.start, d.end) for d in dates]
+    if _only_dates(text, mentions):
+        dates = []  # "Tuesday, July 12, 2005" alone: a dateline, the day of the report
     for d in dates:
         # "Oct. 29" only borrows its year; "Sunday", "today", "in November" are read from the day
         deictic = d.relative and not any(ch.isdigit() for ch in d.text)
@@ -178,7 +195,7 @@ def values(text: str, published: str | None) -> tuple[Value, ...]:
                               _rounding(m.group("num"), m.group("scale")) if rounded else 0.0)
         key = _casualty(noun) or _toll(text, m.start(), end) or _singular(noun)
         if noun in _PEOPLE and key == _singular(noun):
-            key = "person"
+            key = _people_state(text, m.start(), end)
         found.append(Value("number", key, low, high, text[m.start():end], m.start()))
     return tuple(sorted(found, key=lambda v: v.start))
 
@@ -201,6 +218,14 @@ def _in_name_or_clock(text: str, start: int, end: int) -> bool:
         or bool(_NAME_AFTER.match(text, end)))
 
 
+def _only_dates(text: str, dates: list[DateMention]) -> bool:
+    """True when the sentence says nothing but its dates (a dateline line)."""
+    rest = text
+    for d in sorted(dates, key=lambda d: -d.start):
+        rest = rest[:d.start] + rest[d.end:]
+    return bool(dates) and not re.search(r"\w", rest)
+
+
 # Nouns whose plural has no final s (and people named by an adjective: "67 dead")
 _PLURAL_NO_S = frozenset("people children police staff personnel cattle crew dead missing "
                          "homeless".split())
@@ -211,6 +236,34 @@ def _singular_after_many(num: str, noun: str, scale: str | None) -> bool:
     n = _number(num, scale)
     return n is not None and n > 1 and not noun.endswith(("s", "men", "ed")) and \
         noun not in _PLURAL_NO_S
+
+
+# What a count of people says they are: "5,000 people were left homeless", "300 people
+# who were evacuated", "rescued 40 people"; a light verb says nothing ("left 40 people").
+_STATE_AFTER = re.compile(r"^\s+(?:who\s+)?(?:(?:were|was|are|is|have\s+been|had\s+been|"
+                          r"remain|remained|remaining)\s+)?(?:(?:left|made|still|now|reported|"
+                          r"rendered|being)\s+)?(?P<state>[a-z]+)", re.I)
+_STATE_BEFORE = re.compile(r"\b(?P<state>[a-z]+(?:ed|ing))\s+$", re.I)
+_STATES = frozenset("homeless missing dead displaced trapped stranded unaccounted".split())
+_LIGHT = frozenset("left leaving including involving affecting affected according saying "
+                   "said totalling totaling numbering".split())
+
+
+def _people_state(text: str, start: int, end: int) -> str:
+    """The attribute a count of people measures: the state or participle that governs it
+    ("5,000 people were left homeless": "homeless"; "evacuated 300 people": "evacuated";
+    killed or injured ones are tolls, read by :func:`_toll`), or "person" when none is
+    said. Counts of people in different states are different attributes: 5,000 homeless
+    and 40 dead never conflict."""
+    after = _STATE_AFTER.match(text[end:])
+    word = after.group("state").lower() if after else ""
+    if word in _STATES or (word.endswith("ed") and word not in _LIGHT):
+        return _casualty(word) or word
+    before = _STATE_BEFORE.search(text, 0, start)
+    word = before.group("state").lower() if before else ""
+    if word and word not in _LIGHT:
+        return _casualty(word) or word
+    return "person"
 
 
 def _toll(text: str, start: int, end: int) -> str:
@@ -274,12 +327,15 @@ def _clock(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] == ":") or text[end : end + 1] == ":"
 
 
+_EVERY = re.compile(r"\b(?:every|each|per)\s+$", re.I)
+
+
 def _durations(text: str, published: str | None) -> list[Value]:
     out = []
     for m in _DURATION.finditer(text):
         n = _number(m.group("num"), None)
-        if n is None:
-            continue
+        if n is None or _EVERY.search(text, 0, m.start()):
+            continue  # "signs up every 1.25 seconds": a rate, not a span
         years = n * _UNIT_YEARS[m.group("unit").lower().rstrip("s")]
         low, high = _interval(years, m.group("qual"))
         out.append(Value("duration", "duration", low, high, m.group(0), m.start()))
