@@ -50,7 +50,13 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.cluster.expiry import Expiry
-from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
+from newsprism.cluster.features import (
+    SCHEME,
+    ArticleParts,
+    FeatureConfig,
+    article_features,
+    article_parts,
+)
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
 from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
@@ -184,9 +190,11 @@ class StoryClusterer:
         document frequencies; its signature left in :attr:`last_signature`)."""
         day = day_number(published)
         self._advance(day)
-        parts = article_parts(title, text, self.config.features)
+        if sig is None:
+            parts, sig = article_features(title, text, self.config.features)
+        else:
+            parts = article_parts(title, text, self.config.features)
         self.stats.count(parts.body)
-        sig = signature(text, self.config.features) if sig is None else sig
         self.last_signature = sig  # the store keeps it, to find copies after a restart
         return day, log_tf_parts(parts), self._minhash(sig)
 
