@@ -139,7 +139,7 @@ class StoryClusterer:
         self._index: dict[int, set[str]] = {}
         f = self.config.features
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
-        self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
+        self._probe = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME)
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
         self._stories_due = Expiry()  # stories by latest day
         self._sigs_due = Expiry()  # signatures by day
@@ -160,8 +160,8 @@ class StoryClusterer:
         ``order`` is the article's rank in the stream (a store passes its row
         number, so restored copies rank as they did); the arrival count when None.
         """
-        day, tf, mh = self._prepare(title, text, published, sig)
-        dup = self._near_duplicate(mh, day)
+        day, tf, sig = self._prepare(title, text, published, sig)
+        dup = self._near_duplicate(sig, day)
         if dup is not None:
             story, score = self._sigs[dup][0], 1.0
         else:
@@ -169,7 +169,7 @@ class StoryClusterer:
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, tf, day, mh, order)
+        self._place(key, story, tf, day, sig, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -179,15 +179,15 @@ class StoryClusterer:
         The article then joins ``story`` (created under that id if new), so the
         stories the next articles meet are the gold ones.
         """
-        day, tf, mh = self._prepare(title, text, published, None)
+        day, tf, sig = self._prepare(title, text, published, None)
         rows = [(x, sid == story) for sid, x, _ in self._scored(tf, day)]
-        self._place(key, story, tf, day, mh)
+        self._place(key, story, tf, day, sig)
         return rows
 
     def _prepare(self, title: str | None, text: str, published: str | None,
-                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, MinHash]:
-        """The article's day, its parts as log-tf maps, and its MinHash (counted in the
-        document frequencies; its signature left in :attr:`last_signature`)."""
+                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, np.ndarray]:
+        """The article's day, its parts as log-tf maps (counted in the document
+        frequencies) and its MinHash signature (also left in :attr:`last_signature`)."""
         day = day_number(published)
         self._advance(day)
         if sig is None:
@@ -196,14 +196,14 @@ class StoryClusterer:
             parts = article_parts(title, text, self.config.features)
         self.stats.count(parts.body)
         self.last_signature = sig  # the store keeps it, to find copies after a restart
-        return day, log_tf_parts(parts), self._minhash(sig)
+        return day, log_tf_parts(parts), sig
 
     def _place(self, key: str, story: str, tf: ArticleParts, day: int | None,
-               mh: MinHash, order: int | None = None) -> None:
+               sig: np.ndarray, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
         self._join(self.stories[story], tf, day)
-        self._remember_signature(key, story, day, mh, order)
+        self._remember_signature(key, story, day, sig, order)
         self._recalled = None  # a recall holds for one article
 
     @property
@@ -216,8 +216,8 @@ class StoryClusterer:
         return self.stats.df
 
     # ------------------------------------------------------------- retrieval
-    def _near_duplicate(self, mh: MinHash, day: int | None) -> str | None:
-        found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
+    def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
+        found = [k for k in self._lsh.query(self._sketch(sig)) if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
         return min(found, key=lambda k: self._sigs[k][2])  # the earliest copy is the original
@@ -353,21 +353,22 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, mh: MinHash,
+    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
                             order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
         self._sigs[key] = (story, day, self._seq if order is None else order)
-        self._lsh.insert(key, mh)
+        self._lsh.insert(key, self._sketch(sig))
         if day is not None:
             self._sigs_due.add(day, key)
 
-    def _minhash(self, sig: np.ndarray) -> MinHash:
-        # reuse the permutations: rebuilding them from the seed per article costs more
-        # than the whole LSH lookup
-        return MinHash(hashvalues=sig, permutations=self._perms, seed=self.config.features.seed,
-                       scheme=SCHEME)
+    def _sketch(self, sig: np.ndarray) -> MinHash:
+        """``sig`` as the sketch the LSH index reads: one object, its ``hashvalues``
+        swapped per use (the index keeps band hashes, never the sketch), since building
+        a sketch per article cost more than the LSH lookup."""
+        self._probe.hashvalues = sig
+        return self._probe
 
     # -------------------------------------------------------------- the window
     def advance(self, published: str | None) -> None:
@@ -473,7 +474,7 @@ class StoryClusterer:
     def restore_signature(self, key: str, story: str, published: str | None,
                           sig: np.ndarray, order: int | None = None) -> None:
         """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
-        self._remember_signature(key, story, day_number(published), self._minhash(sig), order)
+        self._remember_signature(key, story, day_number(published), sig, order)
 
     def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
                 ) -> StoryState:
