@@ -59,7 +59,7 @@ from newsprism.cluster.features import (
 )
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
-from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
+from newsprism.cluster.vectors import Sparse, TermStats, heaviest, log_tf_parts, sparse
 from newsprism.model import content_id
 
 
@@ -161,15 +161,16 @@ class StoryClusterer:
         number, so restored copies rank as they did); the arrival count when None.
         """
         day, tf, sig = self._prepare(title, text, published, sig)
+        body, ranking = self._weighed(tf)
         dup = self._near_duplicate(sig, day)
         if dup is not None:
             story, score = self._sigs[dup][0], 1.0
         else:
-            story, score = self._best_story(self._scored(tf, day))
+            story, score = self._best_story(self._scored(tf, body, ranking, day))
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, tf, day, sig, order)
+        self._place(key, story, tf, ranking, day, sig, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -180,8 +181,9 @@ class StoryClusterer:
         stories the next articles meet are the gold ones.
         """
         day, tf, sig = self._prepare(title, text, published, None)
-        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, day)]
-        self._place(key, story, tf, day, sig)
+        body, ranking = self._weighed(tf)
+        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, body, ranking, day)]
+        self._place(key, story, tf, ranking, day, sig)
         return rows
 
     def _prepare(self, title: str | None, text: str, published: str | None,
@@ -198,11 +200,17 @@ class StoryClusterer:
         self.last_signature = sig  # the store keeps it, to find copies after a restart
         return day, log_tf_parts(parts), sig
 
-    def _place(self, key: str, story: str, tf: ArticleParts, day: int | None,
-               sig: np.ndarray, order: int | None = None) -> None:
+    def _weighed(self, tf: ArticleParts) -> tuple[Sparse, list[int]]:
+        """The article's body as a TF-IDF vector, and its terms heaviest first (ties by
+        term): the ranking finds candidate stories and the terms kept as a member."""
+        body = self.stats.weighted(tf.body)
+        return body, heaviest(body)
+
+    def _place(self, key: str, story: str, tf: ArticleParts, ranking: list[int],
+               day: int | None, sig: np.ndarray, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
-        self._join(self.stories[story], tf, day)
+        self._join(self.stories[story], tf, ranking, day)
         self._remember_signature(key, story, day, sig, order)
         self._recalled = None  # a recall holds for one article
 
@@ -252,11 +260,9 @@ class StoryClusterer:
         w = self.config.window_days
         return first - w <= day <= last + w
 
-    def _candidates(self, body: Sparse, day: int | None) -> list[str]:
-        terms, weights = body
-        top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
+    def _candidates(self, ranking: list[int], day: int | None) -> list[str]:
         hits: Counter[str] = Counter()
-        for term in top:
+        for term in ranking[: self.config.query_terms]:
             hits.update(self._index.get(term, ()))
         ranked = sorted(hits, key=lambda s: (-hits[s], s))
         out = []
@@ -268,12 +274,12 @@ class StoryClusterer:
                     break
         return out
 
-    def _scored(self, tf: ArticleParts, day: int | None
+    def _scored(self, tf: ArticleParts, body: Sparse, ranking: list[int], day: int | None
                 ) -> list[tuple[str, list[float], float]]:
-        """(story, features, P(join)) for every candidate story, in candidate order."""
-        body, title, lead, names = (self.stats.weighted(p) for p in
-                                    (tf.body, tf.title, tf.lead, tf.names))
-        stories = [self.stories[sid] for sid in self._candidates(body, day)]
+        """(story, features, P(join)) for every candidate story, in candidate order
+        (``body`` and ``ranking`` as :meth:`_weighed` gives them)."""
+        title, lead, names = (self.stats.weighted(p) for p in (tf.title, tf.lead, tf.names))
+        stories = [self.stories[sid] for sid in self._candidates(ranking, day)]
         stacks = [st.stacked() for st in stories]
         # every cosine of the article in one numpy pass: per story its PARTS, then its members
         cos = self.stats.stacked_cosines([body, title, lead, names], stacks).tolist()
@@ -298,8 +304,10 @@ class StoryClusterer:
         return best, best_p
 
     # -------------------------------------------------------------- updating
-    def _join(self, story: StoryState, tf: ArticleParts, day: int | None) -> None:
-        """Add an article (its parts as log-tf maps) to ``story``."""
+    def _join(self, story: StoryState, tf: ArticleParts, ranking: list[int],
+              day: int | None) -> None:
+        """Add an article (its parts as log-tf maps, its body's terms heaviest first)
+        to ``story``."""
         cfg = self.config
         story.centroid, heaviest = self._summed(story.centroid, tf.body, cfg.centroid_terms)
         story.title = self._summed(story.title, tf.title, cfg.part_terms)[0]
@@ -309,7 +317,7 @@ class StoryClusterer:
         kept = story.cache.get("members")
         story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
         if cfg.member_links:
-            top = self.stats.ranked(tf.body)[: cfg.member_terms]
+            top = ranking[: cfg.member_terms]
             story.members.append({t: tf.body[t] for t in sorted(top)})
             del story.members[: -cfg.member_links]
             if kept is not None:  # the earlier members' arrays still hold
@@ -487,8 +495,8 @@ class StoryClusterer:
         """
         story = StoryState(story_id, {}, None, None, 0)
         for title, text, published in members:
-            self._join(story, log_tf_parts(article_parts(title, text, self.config.features)),
-                       day_number(published))
+            tf = log_tf_parts(article_parts(title, text, self.config.features))
+            self._join(story, tf, self.stats.ranked(tf.body), day_number(published))
         self._dirty.pop(story_id, None)
         self._close_index(story)
         return story

@@ -96,8 +96,7 @@ class TermStats:
 
     def ranked(self, vector: Mapping[int, float]) -> list[int]:
         """Terms of a ``term -> log-tf`` map, heaviest (x idf) first; ties by term."""
-        terms, tf = sparse(vector)
-        return terms[np.lexsort((terms, -(tf * self.idf(terms))))].tolist()
+        return heaviest(self.weighted(vector))
 
     def stacked_cosines(self, article: list[Sparse], stacks: list[Stack]) -> np.ndarray:
         """The TF-IDF cosine of every vector of ``stacks``, in order, with the article
@@ -129,6 +128,12 @@ class TermStats:
         for slot, (terms, _) in enumerate(article):
             self._scratch[terms * SLOTS + slot] = 0.0
         return found
+
+
+def heaviest(vector: Sparse) -> list[int]:
+    """The terms of a weighted vector, heaviest first; ties by term."""
+    terms, weights = vector
+    return terms[np.lexsort((terms, -weights))].tolist()
 
 
 @dataclass(frozen=True, slots=True)
