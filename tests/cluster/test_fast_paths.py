@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
@@ -10,6 +11,7 @@ import zlib
 import numpy as np
 from datasketch import MinHash
 
+from newsprism.cluster import StoryClusterer, StoryState
 from newsprism.cluster.expiry import Expiry
 from newsprism.cluster.features import (
     _WORD,
@@ -24,6 +26,7 @@ from newsprism.cluster.features import (
     signature,
 )
 from newsprism.cluster.vectors import TermStats, sparse, stack
+from newsprism.pipeline.clustering import state_json
 
 REPORT = ("The Halvik harbour authority closed the port on Monday after a storm. "
           "Captain Ilse Moravec said ships would wait outside Halvik until Wednesday.\n"
@@ -138,3 +141,21 @@ def test_idf_kept_in_step_is_the_idf_computed_afresh() -> None:
     restored = TermStats()
     restored.restore(stats.n_docs, stats.df)
     assert np.array_equal(restored.idf(terms), fresh)
+
+
+def test_state_json_is_what_json_dumps_writes() -> None:
+    clusterer = StoryClusterer()
+    days = ("1999-12-30", "2000-01-02", None, "2000-01-03")
+    for i, day in enumerate(days):
+        clusterer.add(f"k{i}", "Halvik port shut" if i % 2 else None, REPORT * (i + 1), day)
+    states = [*clusterer.drain().stories, StoryState("s-empty", {}, None, None, 0)]
+    for st in states:
+        plain = json.dumps({"t": list(st.centroid), "w": list(st.centroid.values()),
+                            "i": list(st.indexed),
+                            "m": [[list(m), list(m.values())] for m in st.members],
+                            "h": [list(st.title), list(st.title.values())],
+                            "l": [list(st.lead), list(st.lead.values())],
+                            "n": [list(st.names), list(st.names.values())], "ht": st.titled,
+                            "d": [st.dated, st.day_sum, st.day_sq]}, separators=(",", ":"))
+        assert state_json(st) == plain
+        assert state_json(st) == plain  # spellings looked up the second time
