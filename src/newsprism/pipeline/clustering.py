@@ -160,7 +160,7 @@ def _ints(terms: Iterable[int]) -> str:
 
 
 _SPELLED: dict[float, str] = {}  # weight -> its JSON text
-_SPELLED_MAX = 200_000  # a long stream's sums keep coming: bound the memo (about 20 MB)
+_SPELLED_MAX = 200_000  # a long stream's sums keep coming: bound the memo (at most ~35 MB)
 
 
 def _floats(weights: Iterable[float]) -> str:
