@@ -59,7 +59,7 @@ from newsprism.cluster.features import (
 )
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
-from newsprism.cluster.vectors import Sparse, TermStats, heaviest, log_tf_parts, sparse
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, ranked_terms, sparse
 from newsprism.model import content_id
 
 
@@ -204,7 +204,7 @@ class StoryClusterer:
         """The article's body as a TF-IDF vector, and its terms heaviest first (ties by
         term): the ranking finds candidate stories and the terms kept as a member."""
         body = self.stats.weighted(tf.body)
-        return body, heaviest(body)
+        return body, ranked_terms(body)
 
     def _place(self, key: str, story: str, tf: ArticleParts, ranking: list[int],
                day: int | None, sig: np.ndarray, order: int | None = None) -> None:
@@ -225,7 +225,8 @@ class StoryClusterer:
 
     # ------------------------------------------------------------- retrieval
     def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
-        found = [k for k in self._lsh.query(self._sketch(sig)) if k in self._sigs and self._copy_meets(k, day)]
+        found = [k for k in self._lsh.query(self._sketch(sig))
+                 if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
         return min(found, key=lambda k: self._sigs[k][2])  # the earliest copy is the original

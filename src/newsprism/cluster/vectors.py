@@ -54,7 +54,7 @@ class TermStats:
     def __init__(self) -> None:
         self.n_docs = 0
         self.df = np.zeros(SIZE, dtype=np.int64)
-        # ln(df + 1) per bucket, kept in step with df: idf needs it for ~10,000 stacked
+        # ln(df + 1) per bucket, kept in step with df: idf needs it for ~8,000 stacked
         # terms per article, and only the terms of the article counted last change
         self._log_df = np.zeros(SIZE, dtype=np.float64)
         self._delta: list[np.ndarray] = []
@@ -96,7 +96,7 @@ class TermStats:
 
     def ranked(self, vector: Mapping[int, float]) -> list[int]:
         """Terms of a ``term -> log-tf`` map, heaviest (x idf) first; ties by term."""
-        return heaviest(self.weighted(vector))
+        return ranked_terms(self.weighted(vector))
 
     def stacked_cosines(self, article: list[Sparse], stacks: list[Stack]) -> np.ndarray:
         """The TF-IDF cosine of every vector of ``stacks``, in order, with the article
@@ -130,7 +130,7 @@ class TermStats:
         return found
 
 
-def heaviest(vector: Sparse) -> list[int]:
+def ranked_terms(vector: Sparse) -> list[int]:
     """The terms of a weighted vector, heaviest first; ties by term."""
     terms, weights = vector
     return terms[np.lexsort((terms, -weights))].tolist()
