@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 import re
+import zlib
 
 import numpy as np
 from datasketch import MinHash
 
+from newsprism.cluster import StoryClusterer, StoryState
 from newsprism.cluster.expiry import Expiry
 from newsprism.cluster.features import (
+    _WORD,
     SCHEME,
     FeatureConfig,
     _min_hashes,
     _permutations,
+    _shingle_hashes,
     _tokens,
+    article_features,
     article_parts,
     signature,
 )
 from newsprism.cluster.vectors import TermStats, sparse, stack
+from newsprism.pipeline.clustering import state_json
 
 REPORT = ("The Halvik harbour authority closed the port on Monday after a storm. "
           "Captain Ilse Moravec said ships would wait outside Halvik until Wednesday.\n"
@@ -97,3 +104,58 @@ def test_expiry_hands_back_what_fell_before_the_horizon_once() -> None:
     assert due.before(6) == ["a", "a2", "b"]
     assert due.before(6) == []
     assert due.before(100) == ["c"]
+
+
+def test_shingle_hashes_are_those_of_each_shingle_joined_alone() -> None:
+    texts = [REPORT, "Only two", "", "Três palavras não ASCII em São Tomé hoje",
+             "İstanbul Kadıköy ferry resumes", "ONE two THREE four"]
+    for text in texts:
+        found = _WORD.findall(text)
+        for n in (1, 2, 3, 5):
+            words = [w.lower() for w in found]
+            grams = [words[i:i + n] for i in range(len(words) - n + 1)] or [words]
+            plain = {zlib.crc32(" ".join(g).encode("utf-8")) for g in grams}
+            assert _shingle_hashes(found, n) == plain
+
+
+def test_article_features_are_article_parts_and_signature() -> None:
+    config = FeatureConfig()
+    long_text = REPORT * 80
+    for title, text in ((None, REPORT), ("Halvik port shut", long_text), ("Empty", "")):
+        parts, sig = article_features(title, text, config)
+        alone = article_parts(title, text, config)
+        for part in ("body", "title", "lead", "names"):
+            assert list(getattr(parts, part).items()) == list(getattr(alone, part).items())
+        assert sig.tolist() == signature(text, config).tolist()
+
+
+def test_idf_kept_in_step_is_the_idf_computed_afresh() -> None:
+    rng = random.Random(5)
+    stats = TermStats()
+    for _ in range(300):
+        stats.count({rng.randrange(1 << 20) if rng.random() < 0.3 else rng.randrange(500): 1.0
+                     for _ in range(40)})
+    terms = np.arange(600, dtype=np.int64)
+    fresh = math.log(stats.n_docs + 1) + 1.0 - np.log(stats.df[terms] + 1.0)
+    assert np.array_equal(stats.idf(terms), fresh)
+    restored = TermStats()
+    restored.restore(stats.n_docs, stats.df)
+    assert np.array_equal(restored.idf(terms), fresh)
+
+
+def test_state_json_is_what_json_dumps_writes() -> None:
+    clusterer = StoryClusterer()
+    days = ("1999-12-30", "2000-01-02", None, "2000-01-03")
+    for i, day in enumerate(days):
+        clusterer.add(f"k{i}", "Halvik port shut" if i % 2 else None, REPORT * (i + 1), day)
+    states = [*clusterer.drain().stories, StoryState("s-empty", {}, None, None, 0)]
+    for st in states:
+        plain = json.dumps({"t": list(st.centroid), "w": list(st.centroid.values()),
+                            "i": list(st.indexed),
+                            "m": [[list(m), list(m.values())] for m in st.members],
+                            "h": [list(st.title), list(st.title.values())],
+                            "l": [list(st.lead), list(st.lead.values())],
+                            "n": [list(st.names), list(st.names.values())], "ht": st.titled,
+                            "d": [st.dated, st.day_sum, st.day_sq]}, separators=(",", ":"))
+        assert state_json(st) == plain
+        assert state_json(st) == plain  # spellings looked up the second time

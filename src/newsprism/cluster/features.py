@@ -12,6 +12,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import numpy as np
 from datasketch import MinHash
@@ -96,13 +97,15 @@ def _tokens(text: str, limit: int) -> list[tuple[str, str]]:
     return _TOKEN.findall(text)[:limit]
 
 
-def _terms(text: str, limit: int, name_weight: float, names: dict[int, int] | None = None,
-           lead: dict[int, int] | None = None, lead_limit: int = 0) -> dict[int, float]:
-    """Term counts of the first ``limit`` words; also fills ``names`` and the unweighted
-    counts of the first ``lead_limit`` words into ``lead`` when given (one pass)."""
+def _terms(tokens: list[tuple[str, str]], name_weight: float,
+           names: dict[int, int] | None = None, lead: dict[int, int] | None = None,
+           lead_limit: int = 0) -> dict[int, float]:
+    """Term counts of ``tokens`` (words with the character after each); also fills
+    ``names`` and the unweighted counts of the first ``lead_limit`` words into ``lead``
+    when given (one pass)."""
     counts: dict[int, float] = {}
     starts = True  # the first word starts a sentence
-    for i, (word, after) in enumerate(_tokens(text, limit)):
+    for i, (word, after) in enumerate(tokens):
         bucket, capital = _WORDS.get(word) or _word(word)
         name = capital and not starts
         starts = after in _SENTENCE_END
@@ -157,10 +160,25 @@ class ArticleParts:
 
 def article_parts(title: str | None, text: str, config: FeatureConfig) -> ArticleParts:
     """The :class:`ArticleParts` of one article (deterministic: CRC-32 buckets)."""
+    return _parts(title, _tokens(text, config.lead_words), config)
+
+
+def article_features(title: str | None, text: str,
+                     config: FeatureConfig) -> tuple[ArticleParts, np.ndarray]:
+    """The :func:`article_parts` and the :func:`signature` of one article, the same
+    values as those two give, from one scan of its words (each scanned the text)."""
+    tokens = _TOKEN.findall(text)  # the words _WORD finds, each with the character after it
+    return (_parts(title, tokens[: config.lead_words], config),
+            _signature([word for word, _ in tokens], config))
+
+
+def _parts(title: str | None, tokens: list[tuple[str, str]], config: FeatureConfig) -> ArticleParts:
+    """The :class:`ArticleParts` of an article whose body begins with ``tokens``
+    (its first ``lead_words`` words)."""
     names: dict[int, int] = {}
     lead: dict[int, int] = {}
-    body = _terms(text, config.lead_words, config.name_weight, names, lead, config.short_lead)
-    heading = _terms(title, 40, 1.0) if title else {}
+    body = _terms(tokens, config.name_weight, names, lead, config.short_lead)
+    heading = _terms(_tokens(title, 40), 1.0) if title else {}
     for term, n in heading.items():
         body[term] = body.get(term, 0) + n * config.title_weight
     return ArticleParts(body, heading, lead, names)
@@ -168,15 +186,35 @@ def article_parts(title: str | None, text: str, config: FeatureConfig) -> Articl
 
 def signature(text: str, config: FeatureConfig) -> np.ndarray:
     """MinHash signature of ``text``'s word shingles (uint64, ``num_perm`` values)."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    n = config.shingle
-    grams = zip(*(words[k:] for k in range(n))) if len(words) >= n else [words]
+    return _signature(_WORD.findall(text), config)
+
+
+def _signature(found: list[str], config: FeatureConfig) -> np.ndarray:
+    """MinHash signature of the shingles of the words ``found`` in a text, in order."""
     # CRC-32 instead of datasketch's SHA-1: 5x cheaper, deterministic, and the
     # seeded affine permutations on top make it good enough for a 0.8 Jaccard cut;
     # hashed here in one pass (the sketch takes the hashes as they are)
-    crc32 = zlib.crc32
-    hashes = {crc32(" ".join(gram).encode("utf-8")) for gram in grams}
+    hashes = _shingle_hashes(found, config.shingle)
     return _min_hashes(np.fromiter(hashes, dtype=np.uint32, count=len(hashes)), config)
+
+
+def _shingle_hashes(found: list[str], n: int) -> set[int]:
+    """CRC-32 of each run of ``n`` words, lowercased and joined by spaces (of all the
+    words when there are fewer).
+
+    The words are joined and encoded once and each shingle hashed as a slice of
+    that buffer, when lowercasing keeps every character one ASCII byte (else one
+    string per shingle is built: the same hashes, at twice the cost).
+    """
+    joined = " ".join(found).lower()
+    if len(found) < n or not joined.isascii():
+        words = [w.lower() for w in found]
+        grams = zip(*(words[k:] for k in range(n))) if len(words) >= n else [words]
+        return {zlib.crc32(" ".join(gram).encode("utf-8")) for gram in grams}
+    buf = joined.encode("ascii")
+    starts = list(accumulate([len(w) + 1 for w in found], initial=0))  # each word's offset
+    crc32 = zlib.crc32
+    return {crc32(buf[start:end - 1]) for start, end in zip(starts, starts[n:])}
 
 
 def _min_hashes(hashes: np.ndarray, config: FeatureConfig) -> np.ndarray:

@@ -50,10 +50,16 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.cluster.expiry import Expiry
-from newsprism.cluster.features import SCHEME, ArticleParts, FeatureConfig, article_parts, signature
+from newsprism.cluster.features import (
+    SCHEME,
+    ArticleParts,
+    FeatureConfig,
+    article_features,
+    article_parts,
+)
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
 from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
-from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, sparse
+from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, ranked_terms, sparse
 from newsprism.model import content_id
 
 
@@ -133,7 +139,7 @@ class StoryClusterer:
         self._index: dict[int, set[str]] = {}
         f = self.config.features
         self._lsh = MinHashLSH(threshold=self.config.dup_threshold, num_perm=f.num_perm)
-        self._perms = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME).permutations
+        self._probe = MinHash(num_perm=f.num_perm, seed=f.seed, scheme=SCHEME)
         self._sigs: dict[str, tuple[str, int | None, int]] = {}  # key -> (story, day, order)
         self._stories_due = Expiry()  # stories by latest day
         self._sigs_due = Expiry()  # signatures by day
@@ -154,16 +160,17 @@ class StoryClusterer:
         ``order`` is the article's rank in the stream (a store passes its row
         number, so restored copies rank as they did); the arrival count when None.
         """
-        day, tf, mh = self._prepare(title, text, published, sig)
-        dup = self._near_duplicate(mh, day)
+        day, tf, sig = self._prepare(title, text, published, sig)
+        body, ranking = self._weighed(tf)
+        dup = self._near_duplicate(sig, day)
         if dup is not None:
             story, score = self._sigs[dup][0], 1.0
         else:
-            story, score = self._best_story(self._scored(tf, day))
+            story, score = self._best_story(self._scored(tf, body, ranking, day))
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
-        self._place(key, story, tf, day, mh, order)
+        self._place(key, story, tf, ranking, day, sig, order)
         return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
@@ -173,29 +180,38 @@ class StoryClusterer:
         The article then joins ``story`` (created under that id if new), so the
         stories the next articles meet are the gold ones.
         """
-        day, tf, mh = self._prepare(title, text, published, None)
-        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, day)]
-        self._place(key, story, tf, day, mh)
+        day, tf, sig = self._prepare(title, text, published, None)
+        body, ranking = self._weighed(tf)
+        rows = [(x, sid == story) for sid, x, _ in self._scored(tf, body, ranking, day)]
+        self._place(key, story, tf, ranking, day, sig)
         return rows
 
     def _prepare(self, title: str | None, text: str, published: str | None,
-                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, MinHash]:
-        """The article's day, its parts as log-tf maps, and its MinHash (counted in the
-        document frequencies; its signature left in :attr:`last_signature`)."""
+                 sig: np.ndarray | None) -> tuple[int | None, ArticleParts, np.ndarray]:
+        """The article's day, its parts as log-tf maps (counted in the document
+        frequencies) and its MinHash signature (also left in :attr:`last_signature`)."""
         day = day_number(published)
         self._advance(day)
-        parts = article_parts(title, text, self.config.features)
+        if sig is None:
+            parts, sig = article_features(title, text, self.config.features)
+        else:
+            parts = article_parts(title, text, self.config.features)
         self.stats.count(parts.body)
-        sig = signature(text, self.config.features) if sig is None else sig
         self.last_signature = sig  # the store keeps it, to find copies after a restart
-        return day, log_tf_parts(parts), self._minhash(sig)
+        return day, log_tf_parts(parts), sig
 
-    def _place(self, key: str, story: str, tf: ArticleParts, day: int | None,
-               mh: MinHash, order: int | None = None) -> None:
+    def _weighed(self, tf: ArticleParts) -> tuple[Sparse, list[int]]:
+        """The article's body as a TF-IDF vector, and its terms heaviest first (ties by
+        term): the ranking finds candidate stories and the terms kept as a member."""
+        body = self.stats.weighted(tf.body)
+        return body, ranked_terms(body)
+
+    def _place(self, key: str, story: str, tf: ArticleParts, ranking: list[int],
+               day: int | None, sig: np.ndarray, order: int | None = None) -> None:
         if story not in self.stories:
             self.stories[story] = StoryState(story, {}, day, day, 0)
-        self._join(self.stories[story], tf, day)
-        self._remember_signature(key, story, day, mh, order)
+        self._join(self.stories[story], tf, ranking, day)
+        self._remember_signature(key, story, day, sig, order)
         self._recalled = None  # a recall holds for one article
 
     @property
@@ -208,8 +224,9 @@ class StoryClusterer:
         return self.stats.df
 
     # ------------------------------------------------------------- retrieval
-    def _near_duplicate(self, mh: MinHash, day: int | None) -> str | None:
-        found = [k for k in self._lsh.query(mh) if k in self._sigs and self._copy_meets(k, day)]
+    def _near_duplicate(self, sig: np.ndarray, day: int | None) -> str | None:
+        found = [k for k in self._lsh.query(self._sketch(sig))
+                 if k in self._sigs and self._copy_meets(k, day)]
         if not found:
             return None
         return min(found, key=lambda k: self._sigs[k][2])  # the earliest copy is the original
@@ -244,11 +261,9 @@ class StoryClusterer:
         w = self.config.window_days
         return first - w <= day <= last + w
 
-    def _candidates(self, body: Sparse, day: int | None) -> list[str]:
-        terms, weights = body
-        top = terms[np.lexsort((terms, -weights))][: self.config.query_terms].tolist()
+    def _candidates(self, ranking: list[int], day: int | None) -> list[str]:
         hits: Counter[str] = Counter()
-        for term in top:
+        for term in ranking[: self.config.query_terms]:
             hits.update(self._index.get(term, ()))
         ranked = sorted(hits, key=lambda s: (-hits[s], s))
         out = []
@@ -260,12 +275,12 @@ class StoryClusterer:
                     break
         return out
 
-    def _scored(self, tf: ArticleParts, day: int | None
+    def _scored(self, tf: ArticleParts, body: Sparse, ranking: list[int], day: int | None
                 ) -> list[tuple[str, list[float], float]]:
-        """(story, features, P(join)) for every candidate story, in candidate order."""
-        body, title, lead, names = (self.stats.weighted(p) for p in
-                                    (tf.body, tf.title, tf.lead, tf.names))
-        stories = [self.stories[sid] for sid in self._candidates(body, day)]
+        """(story, features, P(join)) for every candidate story, in candidate order
+        (``body`` and ``ranking`` as :meth:`_weighed` gives them)."""
+        title, lead, names = (self.stats.weighted(p) for p in (tf.title, tf.lead, tf.names))
+        stories = [self.stories[sid] for sid in self._candidates(ranking, day)]
         stacks = [st.stacked() for st in stories]
         # every cosine of the article in one numpy pass: per story its PARTS, then its members
         cos = self.stats.stacked_cosines([body, title, lead, names], stacks).tolist()
@@ -290,8 +305,10 @@ class StoryClusterer:
         return best, best_p
 
     # -------------------------------------------------------------- updating
-    def _join(self, story: StoryState, tf: ArticleParts, day: int | None) -> None:
-        """Add an article (its parts as log-tf maps) to ``story``."""
+    def _join(self, story: StoryState, tf: ArticleParts, ranking: list[int],
+              day: int | None) -> None:
+        """Add an article (its parts as log-tf maps, its body's terms heaviest first)
+        to ``story``."""
         cfg = self.config
         story.centroid, heaviest = self._summed(story.centroid, tf.body, cfg.centroid_terms)
         story.title = self._summed(story.title, tf.title, cfg.part_terms)[0]
@@ -301,7 +318,7 @@ class StoryClusterer:
         kept = story.cache.get("members")
         story.cache.clear()  # the vectors changed: their arrays are rebuilt when next scored
         if cfg.member_links:
-            top = self.stats.ranked(tf.body)[: cfg.member_terms]
+            top = ranking[: cfg.member_terms]
             story.members.append({t: tf.body[t] for t in sorted(top)})
             del story.members[: -cfg.member_links]
             if kept is not None:  # the earlier members' arrays still hold
@@ -345,21 +362,22 @@ class StoryClusterer:
             self._index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _remember_signature(self, key: str, story: str, day: int | None, mh: MinHash,
+    def _remember_signature(self, key: str, story: str, day: int | None, sig: np.ndarray,
                             order: int | None = None) -> None:
         if key in self._sigs:
             return
         self._seq += 1
         self._sigs[key] = (story, day, self._seq if order is None else order)
-        self._lsh.insert(key, mh)
+        self._lsh.insert(key, self._sketch(sig))
         if day is not None:
             self._sigs_due.add(day, key)
 
-    def _minhash(self, sig: np.ndarray) -> MinHash:
-        # reuse the permutations: rebuilding them from the seed per article costs more
-        # than the whole LSH lookup
-        return MinHash(hashvalues=sig, permutations=self._perms, seed=self.config.features.seed,
-                       scheme=SCHEME)
+    def _sketch(self, sig: np.ndarray) -> MinHash:
+        """``sig`` as the sketch the LSH index reads: one object, its ``hashvalues``
+        swapped per use (the index keeps band hashes, never the sketch), since building
+        a sketch per article cost more than the LSH lookup."""
+        self._probe.hashvalues = sig
+        return self._probe
 
     # -------------------------------------------------------------- the window
     def advance(self, published: str | None) -> None:
@@ -465,7 +483,7 @@ class StoryClusterer:
     def restore_signature(self, key: str, story: str, published: str | None,
                           sig: np.ndarray, order: int | None = None) -> None:
         """An article's MinHash signature saved by a previous run (``order`` as in :meth:`add`)."""
-        self._remember_signature(key, story, day_number(published), self._minhash(sig), order)
+        self._remember_signature(key, story, day_number(published), sig, order)
 
     def rebuild(self, story_id: str, members: list[tuple[str | None, str, str | None]]
                 ) -> StoryState:
@@ -478,8 +496,8 @@ class StoryClusterer:
         """
         story = StoryState(story_id, {}, None, None, 0)
         for title, text, published in members:
-            self._join(story, log_tf_parts(article_parts(title, text, self.config.features)),
-                       day_number(published))
+            tf = log_tf_parts(article_parts(title, text, self.config.features))
+            self._join(story, tf, self.stats.ranked(tf.body), day_number(published))
         self._dirty.pop(story_id, None)
         self._close_index(story)
         return story

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -83,7 +84,7 @@ class JoinModel:
 
     def probability(self, x: Sequence[float]) -> float:
         """P(join) for one feature vector (same order as :data:`FEATURES`)."""
-        z = self.intercept + sum(w * v for w, v in zip(self.coefficients, x))
+        z = self.intercept + sum(map(operator.mul, self.coefficients, x))
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
     def to_dict(self, **meta: object) -> dict[str, object]:

@@ -38,7 +38,8 @@ class StoryState:
     dated: int = 0  # members with a date
     day_sum: float = 0.0  # sum of members' days since EPOCH
     day_sq: float = 0.0  # sum of their squares
-    # vectors as arrays for the batched cosines; rebuilt after every change, never saved
+    # vectors as arrays for the batched cosines, and the time statistics; rebuilt after
+    # every change, never saved
     cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def arrays(self, part: str) -> Sparse:
@@ -66,6 +67,12 @@ class StoryState:
 
     def time(self) -> StoryTime:
         """The story's dates as the join model reads them."""
+        hit = self.cache.get("time")
+        if hit is None:
+            hit = self.cache["time"] = self._time()
+        return hit  # type: ignore[return-value]
+
+    def _time(self) -> StoryTime:
         if not self.dated or self.first is None:
             return StoryTime(self.first, self.last, None, 0.0, self.size)
         mean = self.day_sum / self.dated

@@ -54,6 +54,9 @@ class TermStats:
     def __init__(self) -> None:
         self.n_docs = 0
         self.df = np.zeros(SIZE, dtype=np.int64)
+        # ln(df + 1) per bucket, kept in step with df: idf needs it for ~8,000 stacked
+        # terms per article, and only the terms of the article counted last change
+        self._log_df = np.zeros(SIZE, dtype=np.float64)
         self._delta: list[np.ndarray] = []
         self._scratch = np.zeros(SIZE * SLOTS, dtype=np.float64)  # article weights, term x slot
 
@@ -62,6 +65,7 @@ class TermStats:
         self.n_docs += 1
         ids = np.fromiter(terms, dtype=np.int64, count=len(terms))
         self.df[ids] += 1
+        self._log_df[ids] = np.log(self.df[ids] + 1.0)
         self._delta.append(ids)
 
     def drain(self) -> dict[int, int]:
@@ -80,9 +84,10 @@ class TermStats:
             self.df[:] = df
         elif df:
             self.df[np.fromiter(df, dtype=np.int64, count=len(df))] = list(df.values())
+        np.log(self.df + 1.0, out=self._log_df)
 
     def idf(self, terms: np.ndarray) -> np.ndarray:
-        return math.log(self.n_docs + 1) + 1.0 - np.log(self.df[terms] + 1.0)
+        return math.log(self.n_docs + 1) + 1.0 - self._log_df[terms]
 
     def weighted(self, tf: Mapping[int, float]) -> Sparse:
         """(terms, log-tf x idf) of a log-tf map."""
@@ -91,8 +96,7 @@ class TermStats:
 
     def ranked(self, vector: Mapping[int, float]) -> list[int]:
         """Terms of a ``term -> log-tf`` map, heaviest (x idf) first; ties by term."""
-        terms, tf = sparse(vector)
-        return terms[np.lexsort((terms, -(tf * self.idf(terms))))].tolist()
+        return ranked_terms(self.weighted(vector))
 
     def stacked_cosines(self, article: list[Sparse], stacks: list[Stack]) -> np.ndarray:
         """The TF-IDF cosine of every vector of ``stacks``, in order, with the article
@@ -124,6 +128,12 @@ class TermStats:
         for slot, (terms, _) in enumerate(article):
             self._scratch[terms * SLOTS + slot] = 0.0
         return found
+
+
+def ranked_terms(vector: Sparse) -> list[int]:
+    """The terms of a weighted vector, heaviest first; ties by term."""
+    terms, weights = vector
+    return terms[np.lexsort((terms, -weights))].tolist()
 
 
 @dataclass(frozen=True, slots=True)

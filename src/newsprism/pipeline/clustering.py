@@ -139,15 +139,43 @@ def _vector(terms: list[int], weights: list[float]) -> dict[int, float]:
 
 def state_json(st: StoryState) -> str:
     """The story's vectors (in memory's order: sums come out bit for bit the same),
-    index terms and date statistics, so a restarted clusterer scores alike."""
-    def pair(vector: dict[int, float]) -> list[list]:
-        return [list(vector), list(vector.values())]
+    index terms and date statistics, so a restarted clusterer scores alike.
 
-    centroid = pair(st.centroid)
-    return json.dumps({"t": centroid[0], "w": centroid[1], "i": list(st.indexed),
-                       "m": [pair(m) for m in st.members], "h": pair(st.title),
-                       "l": pair(st.lead), "n": pair(st.names), "ht": st.titled,
-                       "d": [st.dated, st.day_sum, st.day_sq]}, separators=(",", ":"))
+    The text ``json.dumps`` writes for that state (a test checks it), with each
+    weight's spelling looked up: writing the shortest exact decimal of a float
+    was most of the cost of a batch's writes, and weights repeat (a member's are
+    ``1 + ln(count)``; sums of them recur)."""
+    def pair(vector: dict[int, float]) -> str:
+        return f"[{_ints(vector)},{_floats(vector.values())}]"
+
+    members = ",".join(pair(m) for m in st.members)
+    return (f'{{"t":{_ints(st.centroid)},"w":{_floats(st.centroid.values())},'
+            f'"i":{_ints(st.indexed)},"m":[{members}],"h":{pair(st.title)},'
+            f'"l":{pair(st.lead)},"n":{pair(st.names)},"ht":{json.dumps(st.titled)},'
+            f'"d":{json.dumps([st.dated, st.day_sum, st.day_sq], separators=(",", ":"))}}}')
+
+
+def _ints(terms: Iterable[int]) -> str:
+    return f"[{','.join(map(str, terms))}]"
+
+
+_SPELLED: dict[float, str] = {}  # weight -> its JSON text
+_SPELLED_MAX = 200_000  # a long stream's sums keep coming: bound the memo (at most ~35 MB)
+
+
+def _floats(weights: Iterable[float]) -> str:
+    """The JSON list of ``weights`` (floats), as ``json.dumps`` writes it."""
+    if len(_SPELLED) >= _SPELLED_MAX:
+        _SPELLED.clear()
+    get = _SPELLED.get
+    return f"[{','.join([get(w) or _spelled(w) for w in weights])}]"
+
+
+def _spelled(weight: float) -> str:
+    text = json.dumps(weight)
+    if weight:  # 0.0 and -0.0 are one key with two spellings: neither is kept
+        _SPELLED[weight] = text
+    return text
 
 
 def iso(day: int | None) -> str | None:
