@@ -167,6 +167,11 @@ class Options:
     change_confidence: float = 0.754
     # Words either side of a value whose stems say what it measures (a feature of it).
     dispute_context_words: int = 5
+    # Sentences of different outlets anywhere in a story that state one value of the same
+    # counted noun, unit or share are also paired when they share at least this many
+    # capitalised names (analyse/disputes/keyed.py); 0 turns the pairing off. Chosen on
+    # the tune half of benchmarks/trust.py (see benchmarks/results/trust.md).
+    dispute_keyed_names: int = 2
     # --- timeline (analyse/timeline/). Clauses at one date are one event when they share
     # this share of content words (of the smaller clause) and at least this many: the
     # quote matcher's values, which keep the seed story's rewordings of one event together

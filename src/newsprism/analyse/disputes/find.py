@@ -31,6 +31,7 @@ import bisect
 
 from newsprism.analyse import ent_names, entities
 from newsprism.analyse.disputes import event
+from newsprism.analyse.disputes.keyed import keyed_groups
 from newsprism.analyse.disputes.learned import (Stated, confidence, features, forecast_one,
                                                 names, one_sided_span)
 from newsprism.analyse.disputes.same import masked, other_things
@@ -61,8 +62,10 @@ def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...
     disputes: list[Dispute] = []
     changes: list[Change] = []
     meta = {a.id: a for a in articles}
-    for group in (*facts, *loose):
-        for found in _group_findings(group, meta, options):
+    keyed = keyed_groups(sentences, options.dispute_keyed_names) \
+        if options.dispute_keyed_names else ()
+    for group, only in (*((g, None) for g in (*facts, *loose)), *keyed):
+        for found in _group_findings(group, meta, options, only):
             done = disputes if isinstance(found, Dispute) else changes
             if not any(_overlaps(found, e) for e in (*disputes, *changes)):
                 done.append(found)  # type: ignore[arg-type]
@@ -107,12 +110,15 @@ def candidates(group: Fact, meta: dict[str, Article]
     return out
 
 
-def _group_findings(group: Fact, meta: dict[str, Article], options: Options
-                    ) -> list[Dispute | Change]:
-    """The group's candidates the learned decision accepts, as disputes or changes."""
+def _group_findings(group: Fact, meta: dict[str, Article], options: Options,
+                    only: tuple[str, str] | None = None) -> list[Dispute | Change]:
+    """The group's candidates the learned decision accepts, as disputes or changes; with
+    ``only``, those of that (kind, key) alone."""
     out: list[Dispute | Change] = []
     least = {"dispute": options.dispute_confidence, "change": options.change_confidence}
     for (kind, key), pairs in candidates(group, meta).items():
+        if only and (kind, key) != only:
+            continue
         shown: dict[str, list[tuple[Stated, Stated]]] = {"dispute": [], "change": []}
         for x, y, when in pairs:
             where = section(kind, key, when, event.relation(x.event, y.event))
