@@ -169,8 +169,10 @@ class Options:
     dispute_context_words: int = 5
     # Sentences of different outlets anywhere in a story that state one value of the same
     # counted noun, unit or share are also paired when they share at least this many
-    # capitalised names (analyse/disputes/keyed.py); 0 turns the pairing off. Chosen on
-    # the tune half of benchmarks/trust.py (see benchmarks/results/trust.md).
+    # capitalised words (analyse/disputes/keyed.py); 0 turns the pairing off. On the tune
+    # half of benchmarks/trust.py 1 and 2 show the same disputes once an age must be given
+    # to the same name (TF-IDF 2, MiniLM 4, all real; without that, 1 added a false one);
+    # 2, the stricter, is kept.
     dispute_keyed_names: int = 2
     # --- timeline (analyse/timeline/). Clauses at one date are one event when they share
     # this share of content words (of the smaller clause) and at least this many: the

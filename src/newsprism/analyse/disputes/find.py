@@ -3,7 +3,8 @@
 A dispute is two outlets giving different values for the same attribute of the
 same thing at the same time. Candidates come from groups of similar sentences:
 the aligned facts, then looser groups (a sentence that says "45 people" where
-another says "40 people" is, by that very difference, less alike). Two values of
+another says "40 people" is, by that very difference, less alike), then pairs of
+sentences that state the same counted thing and share names (:mod:`.keyed`). Two values of
 one kind are a candidate when their ranges cannot both hold ("ten" / "12" fishermen;
 not "two" / "2", not "over 10" / "12"); a learned decision (:mod:`.learned`) says
 whether the two sentences make the same statement apart from the values. Before
