@@ -59,3 +59,28 @@ def test_different_counted_things_are_not_paired():
     articles, sentences = _story(a, b)
     assert keyed_groups(sentences, 2) == ()  # passengers / cars: different counted things
     assert find(articles, sentences, (), Options()) == ((), ())
+
+
+_SURVEY = ("The Orvane Health Ministry survey, released in Talsa on Monday after fieldwork in 40 "
+           "districts, found that 62% of children under five in the Kessary highlands are stunted.")
+
+
+def test_a_share_and_an_amount_worded_apart_are_disputed():
+    short = ("In the Kessary highlands, 67% of young children are stunted, the Orvane Health "
+             "Ministry said.")
+    articles, sentences = _story(_SURVEY, short)
+    disputes = find(articles, sentences, (), Options())[0]
+    assert [sorted(v.value for v in d.variants) for d in disputes] == [["62%", "67%"]]
+    long = ("Grellen Power agreed to pay 4.5 million euros to settle the Marsh Creek spill case, "
+            "its lawyers said in a statement on Monday.")
+    articles, sentences = _story(long, "Grellen Power agreed a 6 million euros settlement of the "
+                                 "Marsh Creek case.")
+    assert [d.kind for d in find(articles, sentences, (), Options())[0]] == ["amount"]
+
+
+def test_shares_of_different_things_in_one_place_are_not_disputed():
+    for other in ("In the Kessary highlands, 67% of households have no running water, the Orvane "
+                  "Health Ministry said.",
+                  "The Orvane Health Ministry spends 12% of its budget in the Kessary highlands."):
+        articles, sentences = _story(_SURVEY, other)
+        assert find(articles, sentences, (), Options()) == ((), ())
