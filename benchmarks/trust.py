@@ -613,20 +613,22 @@ def _old_notes() -> str:
     return text[start + 1:] if start >= 0 else ""
 
 
-def _old_rows() -> list[str]:
-    """The main table's rows: those before the first hand-written "## " section."""
+def _head() -> list[str]:
+    """The lines before the first hand-written "## " section (the generated part)."""
     if not RESULTS.exists():
         return []
-    head = RESULTS.read_text(encoding="utf-8").split("\n## ", 1)[0]
-    return [line for line in head.splitlines()
+    return RESULTS.read_text(encoding="utf-8").split("\n## ", 1)[0].splitlines()
+
+
+def _old_rows() -> list[str]:
+    """The main table's rows."""
+    return [line for line in _head()
             if line.startswith("| ") and not line.startswith(("| run ", "| ---"))]
 
 
 def _old_commands() -> list[str]:
-    if not RESULTS.exists():
-        return []
-    return [line[len("Command: `"):-1] for line in RESULTS.read_text(encoding="utf-8").splitlines()
-            if line.startswith("Command: `")]
+    """The commands listed above the main table (never those quoted in the sections)."""
+    return [line[len("Command: `"):-1] for line in _head() if line.startswith("Command: `")]
 
 
 def main(argv: list[str] | None = None) -> int:
