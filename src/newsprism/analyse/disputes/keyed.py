@@ -30,7 +30,7 @@ def keyed_groups(sentences: dict[str, tuple[Sentence, ...]], least_names: int
     """Two-sentence groups with the (kind, key) they are paired on, in a stable order:
     sentences of different outlets, each stating exactly one value of that (kind, key)
     (kinds of :data:`_KINDS`), that share at least ``least_names`` capitalised names."""
-    by_key: dict[tuple[str, str], list[tuple[Sentence, set[str]]]] = {}
+    by_key: dict[tuple[str, str], list[tuple[Sentence, set[str], set[str]]]] = {}
     for source in sorted(sentences):
         for sent in sentences[source]:
             stated = [v for v in values(sent.text, None) if v.kind in _KINDS]
