@@ -44,7 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import disputes as pairs_bench  # noqa: E402  (benchmarks/disputes.py)
 import trust  # noqa: E402
 
-from newsprism.analyse.disputes.event import relation  # noqa: E402
+from newsprism.analyse.disputes.event import relation, report_days  # noqa: E402
 from newsprism.analyse.disputes.find import candidates, section  # noqa: E402
 from newsprism.analyse.disputes.learned import features  # noqa: E402
 from newsprism.config import Options  # noqa: E402
@@ -73,10 +73,11 @@ def _is_report(story: str, report: set[str]) -> bool:
 def _pairs(articles: tuple[Article, ...], groups: tuple[Fact, ...], width: int) -> list[dict]:
     """Every candidate of a story's groups once, as plain records."""
     meta = {a.id: a for a in articles}
+    day_of = report_days(articles)
     docs = {a.id: trust._doc(a) for a in articles}
     out, seen = [], set()
     for group in groups:
-        for (kind, key), found in candidates(group, meta).items():
+        for (kind, key), found in candidates(group, meta, day_of).items():
             for x, y, when in found:
                 ends = sorted([(docs[x.sentence.source], x.sentence.start, x.value.shown),
                                (docs[y.sentence.source], y.sentence.start, y.value.shown)])

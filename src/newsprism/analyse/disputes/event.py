@@ -49,6 +49,11 @@ def report_day(article: Article) -> str:
     return days[-1] if days and not re.search(r"\w", rest) else ""
 
 
+def report_days(articles: tuple[Article, ...]) -> dict[str, str]:
+    """:func:`report_day` of each article, by id (read once per story)."""
+    return {a.id: report_day(a) for a in articles}
+
+
 def event_date(sentence: Sentence, value: Value, day: str) -> str:
     """The date (ISO, any precision) of the event ``value`` belongs to, "" when its clause
     states none. A date value is itself what is compared, so it has no event date here."""

@@ -63,10 +63,11 @@ def find(articles: tuple[Article, ...], sentences: dict[str, tuple[Sentence, ...
     disputes: list[Dispute] = []
     changes: list[Change] = []
     meta = {a.id: a for a in articles}
+    day_of = event.report_days(articles)
     keyed = keyed_groups(sentences, options.dispute_keyed_names) \
         if options.dispute_keyed_names else ()
     for group, only in (*((g, None) for g in (*facts, *loose)), *keyed):
-        for found in _group_findings(group, meta, options, only):
+        for found in _group_findings(group, meta, day_of, options, only):
             done = disputes if isinstance(found, Dispute) else changes
             if not any(_overlaps(found, e) for e in (*disputes, *changes)):
                 done.append(found)  # type: ignore[arg-type]
@@ -82,11 +83,11 @@ def find_disputes(articles: tuple[Article, ...], sentences: dict[str, tuple[Sent
     return find(articles, sentences, facts, options, loose)[0]
 
 
-def candidates(group: Fact, meta: dict[str, Article]
+def candidates(group: Fact, meta: dict[str, Article], day_of: dict[str, str]
                ) -> dict[tuple[str, str], list[tuple[Stated, Stated, str]]]:
     """Per (kind, key), the pairs of one group's values that cannot both hold, stated by
-    different outlets, with their timing ("same", "different", "unknown")."""
-    day_of = {i: event.report_day(a) for i, a in meta.items()}
+    different outlets, with their timing ("same", "different", "unknown"); ``day_of`` is
+    :func:`.event.report_days` of the story's articles."""
     days = sorted({d for d in day_of.values() if d})
     anchor = days[-1] if days else None  # for relative dates of undated reports
     stated: dict[tuple[str, str], list[Stated]] = {}
@@ -111,13 +112,13 @@ def candidates(group: Fact, meta: dict[str, Article]
     return out
 
 
-def _group_findings(group: Fact, meta: dict[str, Article], options: Options,
-                    only: tuple[str, str] | None = None) -> list[Dispute | Change]:
+def _group_findings(group: Fact, meta: dict[str, Article], day_of: dict[str, str],
+                    options: Options, only: tuple[str, str] | None = None) -> list[Dispute | Change]:
     """The group's candidates the learned decision accepts, as disputes or changes; with
     ``only``, those of that (kind, key) alone."""
     out: list[Dispute | Change] = []
     least = {"dispute": options.dispute_confidence, "change": options.change_confidence}
-    for (kind, key), pairs in candidates(group, meta).items():
+    for (kind, key), pairs in candidates(group, meta, day_of).items():
         if only and (kind, key) != only:
             continue
         shown: dict[str, list[tuple[Stated, Stated]]] = {"dispute": [], "change": []}
