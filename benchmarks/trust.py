@@ -30,6 +30,13 @@ exclusive (only in some outlets, as shown by default)
     is its own source, even two versions of one wire story. The same fact with
     another figure in another source ("at least 85 dead" / "102 died") is not
     exclusive; the dump's NEAREST lines only hint where to look.
+variant (every wording of a quote after its first, session 5)
+    A quote lists each outlet's wording with the outlets that printed it. ``same``: the
+    wording is the same statement as the quote's first wording (an excerpt of it, a
+    longer passage containing it, or a rewording or translation of the same words);
+    ``different``: another statement (by the same speaker or not), though on the same
+    subject. The outlets of a ``different`` wording are cited for a quote they do not
+    carry.
 standalone (every summary line, read in order)
     ``yes``: a reader of the summary knows who and what the line is about; ``no``
     when it leans on context it lacks (a pronoun or "the X" with no referent) or
@@ -85,12 +92,13 @@ PLANTED = ROOT / "tests" / "fixtures" / "planted"
 SHARED = ROOT.parent / "shared" / "data"
 EXAMPLES = "examples/"
 COMMAND = "PYTHONPATH=src .venv/bin/python benchmarks/trust.py --half all --embedder minilm,tfidf"
-KINDS = ("dispute", "changed", "exclusive", "standalone", "citation")
+KINDS = ("dispute", "changed", "exclusive", "standalone", "citation", "variant")
 SHOWN_PER_OUTLET = 3  # the new default of "only in some" (issue 9), when Exclusive has no `top`
 VALUES = {
     "dispute": ("real", "not"), "changed": ("real", "not"),
     "citation": ("supported", "partial", "no"),
     "exclusive": ("yes", "no"), "standalone": ("yes", "no"),
+    "variant": ("same", "different"),
 }
 REASONS = ("same value", "name form", "different events", "forecast vs outcome",
            "change over time", "other")
@@ -191,7 +199,22 @@ def _cite(briefing, c) -> tuple[dict, str, str]:
 def shown_items(story: Story, briefing) -> list[Item]:
     """Every item of the briefing that is labelled, in the order a reader meets them."""
     return [*_summary_items(story, briefing), *_dispute_items(story, briefing),
-            *_changed_items(story, briefing), *_exclusive_items(story, briefing)]
+            *_changed_items(story, briefing), *_exclusive_items(story, briefing),
+            *_variant_items(story, briefing)]
+
+
+def _variant_items(story: Story, b) -> list[Item]:
+    """Each wording of a quote after its first, judged against the first."""
+    items = []
+    for q in b.quotes:
+        for v in q.variants[1:]:
+            cites = [_cite(b, c) for c in v.citations]
+            items.append(Item(story.id, story.file, "variant",
+                              short_key(story.id, "variant", [q.speaker or "", q.text, v.text]),
+                              [r for r, _, _ in cites],
+                              [f"SPEAKER: {q.speaker}", f"QUOTE: {q.text}", f"WORDING: {v.text}"],
+                              [d for _, _, d in cites]))
+    return items
 
 
 def _summary_items(story: Story, b) -> list[Item]:
@@ -373,6 +396,8 @@ def rows(name: str, result: dict) -> list[str]:
         row("standalone lines", "standalone", "yes"),
         row("citation precision (strict)", "citation", "supported",
             f"; {n['citation:partial']} partial, {n['citation:no']} no"),
+        row("quote wordings: same statement", "variant", "same",
+            f"; {n['variant:shown']} shown"),
     ]
 
 
