@@ -155,6 +155,17 @@ class Options:
     # A longer quote holding this share of a group's words is also that quote (one outlet
     # ran two sentences together; the seeds' Gantz quotes need 0.6).
     quote_contains: float = 0.6
+    # Sharing words is not saying the same thing: a speaker's different statements on one
+    # subject share its words ("life-saving cooperation"). Two wordings are one statement
+    # when at least quote_excerpt of the shorter one's words stand in the same order in the
+    # other (an excerpt, a longer passage), or at least quote_reworded_order do and their
+    # MiniLM cosine is at least quote_reworded_meaning (a rewording, a translation).
+    # Chosen on the tune half of benchmarks/trust.py (session 5): of the 59 wordings its
+    # quotes merged, 30 were other statements, all under 0.6 in order or 0.6 in meaning;
+    # the report half and the fresh set were labelled before and after (trust.md).
+    quote_excerpt: float = 0.8
+    quote_reworded_order: float = 0.6
+    quote_reworded_meaning: float = 0.6
     # Two clashing values are one statement when the learned decision
     # (analyse/disputes/learned.py, weights.json) gives at least this probability: a
     # dispute (same time) or a change over time (reports of different times). Each is the

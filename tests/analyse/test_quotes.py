@@ -8,7 +8,7 @@ from newsprism.config import Options
 from newsprism.model import Article
 from newsprism.pipeline import load_articles
 from newsprism.segment import split_sentences
-from tests.fixtures.analyse.story import story
+from tests.fixtures.analyse.story import article, story
 
 
 def speakers(text: str) -> list[tuple[str, str | None]]:
@@ -70,11 +70,40 @@ def test_quotes_merge_across_outlets_with_variants_and_paraphrase():
     assert [{c.source for c in v.citations} for v in bridge.variants] == [
         {"gazette"}, {"post"}, {"wire"}]
     assert bridge.variants[0].text == bridge.text
-    assert [c.source for c in bridge.paraphrases] == ["wire"]
-    for c in bridge.citations + bridge.paraphrases:
+    # wire rewords the quote too, but it prints the quote: not listed as paraphrasing it
+    assert bridge.paraphrases == ()
+    for c in bridge.citations:
         text = next(a.text for a in articles if a.id == c.source)
         assert any((s.start, s.end) == (c.start, c.end) for s in sentences[c.source])
         assert text[c.start:c.end]
+
+
+def test_an_outlet_that_only_rewords_a_quote_is_listed_as_paraphrasing_it():
+    articles, _ = story()
+    radio = article("Mayor Alexandra Kovač said the bridge would carry the city into the next "
+                    "century and had been built together.", "radio")
+    articles = (*articles, radio)
+    sentences = {a.id: split_sentences(a) for a in articles}
+    bridge = find_quotes(articles, sentences, (), Options())[0]
+    assert [c.source for c in bridge.paraphrases] == ["radio"]
+    assert "radio" not in {c.source for c in bridge.citations}
+
+
+def test_two_statements_sharing_words_are_two_quotes():
+    """A speaker's thanks in one outlet and another thanks in a second outlet share
+    "life-saving security cooperation" but are different statements: neither outlet is
+    cited for the other's words. The same statement reworded stays one quote."""
+    one = article('"I thank Nordmark for its life-saving security cooperation," Minister Ines '
+                  'Valla said on Monday.', "one")
+    two = article('"We are grateful to President Oduya, the navy and the security agencies for '
+                  'this crucial, life-saving cooperation," Minister Ines Valla said.', "two")
+    three = article('"I thank Nordmark for its security cooperation, which saved lives," '
+                    'Minister Ines Valla said.', "three")
+    articles = (one, two, three)
+    sentences = {a.id: split_sentences(a) for a in articles}
+    quotes = find_quotes(articles, sentences, (), Options())
+    outlets = sorted(sorted(c.source for c in q.citations) for q in quotes)
+    assert outlets == [["one", "three"], ["two"]]
 
 
 # A fictional story of the same shape as the seeds' Gantz/Akar paragraphs: the person

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from newsprism.analyse.quotes import find
 from newsprism.analyse.quotes.speakers import is_named
-from newsprism.analyse.quotes.text import normalise, overlap
+from newsprism.analyse.quotes.text import in_order, normalise, overlap
 from newsprism.config import Options
 from newsprism.model import Citation, Quote, QuoteVariant
+from newsprism.nlp.embed import get_embedder
 
 
 @dataclass(slots=True)
@@ -41,8 +42,10 @@ class Draft:
             cites.extend(c for c in f.citations if c not in cites)
             citations.extend(c for c in f.citations if c not in citations)
         variants = tuple(QuoteVariant(text, tuple(cites)) for text, cites in wordings.values())
-        return Quote(self.speaker, self.group[0].text, tuple(citations), variants,
-                     tuple(self.paraphrases))
+        quoting = {c.source for c in citations}
+        # An outlet that prints the quote is not also one that "paraphrases" it.
+        paraphrases = tuple(c for c in self.paraphrases if c.source not in quoting)
+        return Quote(self.speaker, self.group[0].text, tuple(citations), variants, paraphrases)
 
 
 def group(found: list[Found], options: Options) -> list[list[Found]]:
@@ -77,7 +80,21 @@ def _same_quote(a: Found, b: Found, options: Options) -> bool:
     score, shared = overlap(a.words, b.words)
     bar = 0.9 if a.source == b.source else options.quote_same
     return shared >= options.quote_min_shared and score >= bar and \
-        shared >= options.quote_min_shared_of_longer * max(len(a.words), len(b.words))
+        shared >= options.quote_min_shared_of_longer * max(len(a.words), len(b.words)) and \
+        same_statement(a.text, b.text, options)
+
+
+def same_statement(a: str, b: str, options: Options) -> bool:
+    """Two wordings are one statement, not two statements on one subject: one is (nearly)
+    an excerpt of the other, or they share most words in order and mean the same
+    (MiniLM cosine; computed only for those few pairs)."""
+    ordered = in_order(a, b)
+    if ordered >= options.quote_excerpt:
+        return True
+    if ordered < options.quote_reworded_order:
+        return False
+    rows = get_embedder("minilm").encode([a, b])
+    return float(rows[0] @ rows[1]) >= options.quote_reworded_meaning
 
 
 def _add_containing(members: list[Found], found: list[Found], options: Options) -> list[Found]:
@@ -88,7 +105,8 @@ def _add_containing(members: list[Found], found: list[Found], options: Options) 
         if f.source in sources or (f.speaker and lead.speaker and f.speaker != lead.speaker):
             continue
         shared = len(lead.words & f.words)
-        if shared >= max(options.quote_min_shared, options.quote_contains * len(lead.words)):
+        if shared >= max(options.quote_min_shared, options.quote_contains * len(lead.words)) \
+                and same_statement(lead.text, f.text, options):
             extra.append(f)
             sources.add(f.source)
     return sorted(members + extra, key=lambda f: (f.order, f.raw.start))

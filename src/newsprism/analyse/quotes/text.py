@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from newsprism.analyse.ent_names import fold
@@ -41,3 +42,16 @@ def overlap(a: frozenset[str], b: frozenset[str]) -> tuple[float, int]:
 def normalise(text: str) -> str:
     """Wording compared for identity: folded, punctuation and spacing ignored."""
     return " ".join(_WORD.findall(fold(text)))
+
+
+def in_order(a: str, b: str) -> float:
+    """Share of the shorter wording's words that the other has in the same order (every
+    word, folded): 1.0 when one is an excerpt of the other, low for two statements that
+    only share their subject's words."""
+    x, y = _WORD.findall(fold(a)), _WORD.findall(fold(b))
+    if len(x) > len(y):
+        x, y = y, x
+    if not x:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, x, y, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(x)
