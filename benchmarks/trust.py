@@ -37,6 +37,12 @@ variant (every wording of a quote after its first, session 5)
     ``different``: another statement (by the same speaker or not), though on the same
     subject. The outlets of a ``different`` wording are cited for a quote they do not
     carry.
+speaker (the first quotes of the briefing, session 5)
+    ``right``: the named speaker is the person or organisation who said these words, by
+    the articles (a short form of the name is fine; an "unnamed ..." label is right when
+    no article names who said it and the label fits). ``wrong``: someone else said them,
+    or an article names the speaker and the label says "unnamed", or the label is not a
+    speaker at all.
 standalone (every summary line, read in order)
     ``yes``: a reader of the summary knows who and what the line is about; ``no``
     when it leans on context it lacks (a pronoun or "the X" with no referent) or
@@ -92,14 +98,16 @@ PLANTED = ROOT / "tests" / "fixtures" / "planted"
 SHARED = ROOT.parent / "shared" / "data"
 EXAMPLES = "examples/"
 COMMAND = "PYTHONPATH=src .venv/bin/python benchmarks/trust.py --half all --embedder minilm,tfidf"
-KINDS = ("dispute", "changed", "exclusive", "standalone", "citation", "variant")
+KINDS = ("dispute", "changed", "exclusive", "standalone", "citation", "variant", "speaker")
 SHOWN_PER_OUTLET = 3  # the new default of "only in some" (issue 9), when Exclusive has no `top`
 VALUES = {
     "dispute": ("real", "not"), "changed": ("real", "not"),
     "citation": ("supported", "partial", "no"),
     "exclusive": ("yes", "no"), "standalone": ("yes", "no"),
     "variant": ("same", "different"),
+    "speaker": ("right", "wrong"),
 }
+SPEAKERS_SHOWN = 5  # the quotes a reader meets first (most widely carried first) are judged
 REASONS = ("same value", "name form", "different events", "forecast vs outcome",
            "change over time", "other")
 
@@ -200,7 +208,19 @@ def shown_items(story: Story, briefing) -> list[Item]:
     """Every item of the briefing that is labelled, in the order a reader meets them."""
     return [*_summary_items(story, briefing), *_dispute_items(story, briefing),
             *_changed_items(story, briefing), *_exclusive_items(story, briefing),
-            *_variant_items(story, briefing)]
+            *_variant_items(story, briefing), *_speaker_items(story, briefing)]
+
+
+def _speaker_items(story: Story, b) -> list[Item]:
+    """Who said each of the briefing's first quotes."""
+    items = []
+    for q in b.quotes[:SPEAKERS_SHOWN]:
+        cites = [_cite(b, c) for c in q.citations]
+        items.append(Item(story.id, story.file, "speaker",
+                          short_key(story.id, "speaker", [q.speaker or "", q.text]),
+                          [r for r, _, _ in cites], [f"SPEAKER: {q.speaker}", f"QUOTE: {q.text}"],
+                          [d for _, _, d in cites]))
+    return items
 
 
 def _variant_items(story: Story, b) -> list[Item]:
@@ -398,6 +418,7 @@ def rows(name: str, result: dict) -> list[str]:
             f"; {n['citation:partial']} partial, {n['citation:no']} no"),
         row("quote wordings: same statement", "variant", "same",
             f"; {n['variant:shown']} shown"),
+        row(f"quote speakers (first {SPEAKERS_SHOWN} quotes)", "speaker", "right"),
     ]
 
 
@@ -586,7 +607,8 @@ def run(stories: list[Story], embedder: str, progress: bool = True,
 
 
 def _src_tree() -> str | None:
-    """The committed tree of src/ (None when it has uncommitted changes or no git)."""
+    """The committed tree of src/ with this script's own hash (what a story's items depend
+    on); None when src/ has uncommitted changes or there is no git."""
     try:
         dirty = subprocess.run(["git", "status", "--porcelain", "src"], cwd=ROOT,
                                capture_output=True, text=True, check=True).stdout.strip()
@@ -594,7 +616,8 @@ def _src_tree() -> str | None:
                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
-    return None if dirty else tree[:12]
+    script = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:6]
+    return None if dirty else f"{tree[:12]}-{script}"
 
 
 def _revision() -> str:
