@@ -160,3 +160,35 @@ def test_a_place_or_school_after_of_is_not_the_speaker():
     articles = (Article(id="tide", name="Tide Herald", text=text, published="2024-05-14"),)
     quotes = find_quotes(articles, {a.id: split_sentences(a) for a in articles}, (), Options())
     assert [q.speaker for q in quotes] == ["Lena Vossberg"]
+
+
+def _speakers_of(*texts: str) -> list[tuple[str | None, str]]:
+    articles = tuple(article(t, f"outlet{i}") for i, t in enumerate(texts))
+    sentences = {a.id: split_sentences(a) for a in articles}
+    return [(q.speaker, q.text) for q in find_quotes(articles, sentences, (), Options())]
+
+
+def test_a_definite_description_names_the_one_it_refers_back_to():
+    found = _speakers_of(
+        "President Ana Lorca welcomed former President Tomas Varga to the water summit in "
+        "Keldar on Monday. Delegates from nine countries attended. "
+        '"No country can manage a river alone," the former president said.\n'
+        "The Arvell Prize Committee announced its award in Oslo on Friday. "
+        '"Their work saved thousands of lives in the flood," the committee said.')
+    assert ("Tomas Varga", "No country can manage a river alone") in found
+    assert ("Arvell Prize Committee", "Their work saved thousands of lives in the flood") in found
+
+
+def test_an_indefinite_description_stays_an_unnamed_source():
+    found = _speakers_of(
+        "Former President Tomas Varga opened the water summit in Keldar on Monday. "
+        '"The talks will run late into the night," a senior official said.')
+    assert found == [("unnamed senior official", "The talks will run late into the night")]
+
+
+def test_quoted_as_saying_with_an_apposition_names_the_one_quoted():
+    found = _speakers_of(
+        "The Keldar Courier reported on the swimming team on Tuesday. "
+        '"We are strong in relay events but weaker in butterfly," the newspaper quoted '
+        "Lian Moravec, the national team's head coach, as saying.")
+    assert found == [("Lian Moravec", "We are strong in relay events but weaker in butterfly")]

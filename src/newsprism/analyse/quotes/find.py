@@ -66,8 +66,8 @@ _NP_BEFORE = re.compile(
     rf"\s*(?:,[^,“”\"]{{1,80}},\s*)?(?:also\s+|then\s+|later\s+|has\s+|had\s+)?$")
 _SUBJECT = re.compile(r"^\s*(?P<spk>[Hh]e|[Ss]he|[Tt]hey|(?:[A-Z][\w.’'-]*\s+){0,4}"
                       r"[A-Z][\w.’'-]*)\b")
-_CITED = re.compile(rf"\b(?:cited|quoted)\s+(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})\s+as\s+"
-                    r"(?:saying|telling)\b")
+_CITED = re.compile(rf"\b(?:cited|quoted)\s+(?P<spk>(?:{_NP_WORD}\s+){{0,6}}?{_NP_WORD})"
+                    r"(?:,[^,“”\"]{1,80},)?\s+as\s+(?:saying|telling)\b")
 # Indirect speech: 'Gantz, for his part, said the two countries must ...'
 INDIRECT = re.compile(
     rf"^(?:[^,]{{0,60}},\s*)?(?P<spk>[Hh]e|[Ss]he|(?:the\s+|The\s+)?(?:{_NP_WORD}\s+){{0,5}}?"

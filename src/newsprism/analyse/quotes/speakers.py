@@ -35,6 +35,9 @@ _DETERMINERS = {"the", "a", "an", "one", "another", "his", "her", "their", "its"
                 "three", "several", "some", "other"}
 _POST_MODIFIERS = {"of", "from", "at", "for", "in", "with"}
 _WORD = re.compile(r"[A-Za-z][a-z’'-]*$")
+_TITLE_WORDS = 3  # words before a name read as its title ("former President", "Pope")
+_TITLE_REACH = 40  # characters searched for them
+_CLAUSE_END = re.compile(r"[.;:!?\n]\s|\n")
 _GENERIC_HEADS = {"chief", "official", "officials", "head", "minister", "leader", "counterpart",
                   "visiting", "senior", "top", "former"}
 
@@ -88,6 +91,7 @@ def speaker(cast: Cast, article: Article, sents: tuple[Sentence, ...], mention: 
         return antecedent(cast, article.id, sents, at, quoted, said)
     return (_name(cast, article.id, mention, at)
             or _by_role(mention, article.id, cast.resolved)
+            or _definite(cast, article, mention, at, quoted)
             or _description(cast, article.id, mention, at))
 
 
@@ -172,6 +176,29 @@ def _by_role(phrase: str, source: str, resolved: tuple[entities.Resolved, ...]) 
     if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
         return None
     return scored[0][1]
+
+
+def _definite(cast: Cast, article: Article, mention: str, at: int,
+              quoted: list[tuple[int, int]]) -> str | None:
+    """A definite description refers back: "the committee", "the former president", "the
+    pope" name the nearest earlier person or organisation (outside quotes) whose name or
+    title words just before it hold the description's head noun ("the Norwegian Nobel
+    Committee", "former President Julius Nyerere", "Pope John Paul II"). An indefinite
+    one ("a senior official") introduces someone new and names nobody here."""
+    words = mention.split()
+    if len(words) < 2 or words[0].lower() != "the" or not _WORD.match(words[-1]) \
+            or not words[-1].islower():
+        return None
+    head = words[-1]
+    for n in reversed(cast.mentions.get(article.id, ())):
+        if n.start >= at or any(s <= n.start < e for s, e in quoted):
+            continue
+        before = article.text[max(0, n.start - _TITLE_REACH):n.start]
+        title = _CLAUSE_END.split(before)[-1].split()[-_TITLE_WORDS:]  # not the last sentence's
+        near = {w.strip(",.;:()").lower() for w in (*title, *article.text[n.start:n.end].split())}
+        if head in near:
+            return n.name
+    return None
 
 
 def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
