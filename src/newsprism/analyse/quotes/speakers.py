@@ -102,19 +102,30 @@ def _name(cast: Cast, source: str, mention: str, at: int) -> str | None:
     "Professor Michael Reisman of Yale" is Reisman, not Yale.
     """
     words = _undetermined(mention)
-    if words and words[0][0].isupper():
-        hit = cast.lookup.get(ent_names.key(" ".join(words)))
-        head = _head_words(words)
-        if (hit is None or hit.entity.type != "PERSON") and head:
-            hit = hit or cast.lookup.get(ent_names.key(head[-1]))
-        if hit is not None and hit.entity.type in _SPEAKER_TYPES:
-            return hit.entity.name
+    hit = cast.lookup.get(ent_names.key(" ".join(words))) if words and words[0][0].isupper() \
+        else None
+    if hit is not None and hit.entity.type in _SPEAKER_TYPES:
+        return hit.entity.name
     # the head ends the phrase: "Israeli Defense Minister Benny Gantz", not "Clinton campaign"
     for end in (at + len(" ".join(_head_words(mention.split()))), at + len(mention)):
         heads = [n for n in _inside(cast, source, at, end) if n.end == end]
         if heads:
             return heads[-1].name
+    # last, the head word alone ("Minister Akar" -> Hulusi Akar), unless it is the surname
+    # of several people of the story ("Blair": Tony Blair, Ian Blair)
+    head = _head_words(words) if words and words[0][0].isupper() else []
+    hit = cast.lookup.get(ent_names.key(head[-1])) if head else None
+    if hit is not None and hit.entity.type in _SPEAKER_TYPES and \
+            _people_called(cast, head[-1]) <= 1:
+        return hit.entity.name
     return None
+
+
+def _people_called(cast: Cast, surname: str) -> int:
+    """How many people of the story have ``surname`` as the last word of their name."""
+    key = ent_names.key(surname)
+    return sum(1 for r in cast.resolved if r.entity.type == "PERSON"
+               and ent_names.key(r.entity.name.split()[-1]) == key)
 
 
 def _head_words(words: list[str]) -> list[str]:
