@@ -101,10 +101,12 @@ def merge_rows_for(articles: list[GoldArticle], join: JoinModel,
 
 def fit(streams: dict[str, tuple[np.ndarray, np.ndarray]]) -> JoinModel:
     """Weighted logistic regression; each stream's rows weigh 1 / its row count
-    (a stream without rows is left out)."""
+    (a stream without rows is left out; rows of one class give that class always)."""
     streams = {name: s for name, s in streams.items() if len(s[1])}
     x = np.vstack([s[0] for s in streams.values()])
     y = np.concatenate([s[1] for s in streams.values()])
+    if len(set(y.tolist())) < 2:  # one class only (a tiny set): the fit is that constant
+        return JoinModel(100.0 if y.size and y[0] else -100.0, (0.0,) * x.shape[1])
     w = np.concatenate([np.full(len(s[1]), 1.0 / max(len(s[1]), 1)) for s in streams.values()])
     model = LogisticRegression(C=C, max_iter=5000)
     model.fit(x, y, sample_weight=w * len(w) / w.sum())

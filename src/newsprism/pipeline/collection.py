@@ -130,8 +130,8 @@ def _commit(batch: list[Article], kept: StoredClusterer, report: IngestReport) -
             clusterer = kept.synced()
             titles, last_seq = _place(batch, store, clusterer, report)
             changes = clusterer.drain()
-            for absorbed, kept in changes.merged:
-                store.merge_story(absorbed, kept)
+            for absorbed, into in changes.merged:
+                store.merge_story(absorbed, into)
                 report.created.pop(absorbed, None)
                 report.updated.pop(absorbed, None)
             for st in changes.stories:
