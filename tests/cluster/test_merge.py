@@ -111,3 +111,11 @@ def test_a_digest_groups_the_pieces_of_a_merged_story(monkeypatch: pytest.Monkey
     arts = (*quake_articles(), Article("e0", "Outlet 9", ELECTION[0][1], ELECTION[0][0],
                                        published="2024-03-13"))
     assert [[a.id for a in s] for s in split_stories(arts)] == [["q0", "q1", "q2"], ["e0"]]
+
+
+def test_a_stale_row_of_an_absorbed_story_is_not_restored() -> None:
+    c = split_quake()
+    stale = c.stories["s-two"]  # as the store still holds it until the merge is saved
+    c.add("q2", *QUAKE[2], "2024-03-12")
+    c.restore_story(stale)
+    assert "s-two" not in c.stories and c.stories["s-one"].size == 3

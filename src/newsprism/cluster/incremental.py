@@ -559,9 +559,13 @@ class StoryClusterer:
         """A story saved by a previous run (call in story age order).
 
         A story already in memory is kept (it may hold changes not yet drained)
-        unless ``replace``: another writer changed it since it was read.
+        unless ``replace``: another writer changed it since it was read. A story
+        this clusterer merged into another is not restored (the store may still
+        hold its row until the merge is drained and saved).
         Its saved index terms are kept; a state saved without them is indexed now.
         """
+        if state.id in self._aliases:
+            return
         if state.id in self.stories:
             if not replace:
                 return
