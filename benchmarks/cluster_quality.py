@@ -17,7 +17,6 @@ stream, the sweep and the config flags.
 
 Usage:
     python benchmarks/cluster_quality.py [--data DIR] [--join P] [--window DAYS] [--model JSON]
-        [--merge P]
     python benchmarks/cluster_quality.py --sweep   # join probabilities on the training sets only
     python benchmarks/cluster_quality.py --sets duc2003_even,mixed_all  # only these rows
     python benchmarks/cluster_quality.py --training  # the training sets only (never duc2003_odd)
@@ -40,12 +39,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from collections import Counter, defaultdict
-
-from newsprism.cluster import ClusterConfig, JoinModel, StoryClusterer, bcubed, day_number
+from newsprism.cluster import (
+    Assignment,
+    ClusterConfig,
+    JoinModel,
+    StoryClusterer,
+    bcubed,
+    day_number,
+)
 from newsprism.eval.clusters import (
     BASELINE_THRESHOLD,
     GoldArticle,
@@ -110,26 +115,17 @@ def error_causes(rows: list[GoldArticle], config: ClusterConfig) -> Counter[str]
     """How many articles of ``rows`` went where, and why (see the module docstring)."""
     c = _Watched(config)
     pieces: dict[str, set[str]] = defaultdict(set)  # gold event -> stories holding it
-    into: dict[str, str] = {}  # merged story -> the story it went into
     causes: Counter[str] = Counter()
     for a in rows:
         c.last = {}
-        mates = {_final(s, into) for s in pieces[a.gold]}
+        mates = set(pieces[a.gold])
         where = c.add(a.key, a.title, a.text, a.date)
-        if where.merged is not None:
-            into[where.merged] = where.story
         causes[_cause(c, a, where, mates)] += 1
         pieces[a.gold].add(where.story)
     return causes
 
 
-def _final(story: str, into: dict[str, str]) -> str:
-    while story in into:
-        story = into[story]
-    return story
-
-
-def _cause(c: _Watched, a: GoldArticle, where, mates: set[str]) -> str:  # type: ignore[no-untyped-def]
+def _cause(c: _Watched, a: GoldArticle, where: Assignment, mates: set[str]) -> str:
     """Why the article ``a`` went to ``where`` given the stories ``mates`` of its event."""
     if not mates:
         return "first" if where.created else "first joined"
@@ -151,8 +147,6 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--join", type=float, default=None, help="join_probability")
     ap.add_argument("--window", type=int, default=None)
-    ap.add_argument("--merge", type=float, default=None,
-                    help="merge_probability (above 1: no merges, as v2 shipped)")
     ap.add_argument("--model", type=Path, default=None, help="join weights JSON (default: shipped)")
     ap.add_argument("--sets", default=None, help="comma-separated rows to score (default: all)")
     ap.add_argument("--training", action="store_true",
@@ -169,8 +163,6 @@ def main() -> int:
         config = replace(config, join_probability=args.join)
     if args.window is not None:
         config = replace(config, window_days=args.window)
-    if args.merge is not None:
-        config = replace(config, merge_probability=args.merge)
     model = (JoinModel.from_dict(json.loads(args.model.read_text(encoding="utf-8")))
              if args.model else None)
     sets = datasets(args.data)
@@ -183,7 +175,6 @@ def main() -> int:
             print(f"{name:18s} " + "  ".join(f"{k}={n}" for k, n in causes.most_common()))
         return 0
     print(f"config: join_probability={config.join_probability} window_days={config.window_days} "
-          f"merge_probability={config.merge_probability} "
           f"member_links={config.member_links} dup_threshold={config.dup_threshold}; "
           f"model: {args.model or 'shipped'}; baseline: tfidf nearest-earlier-article cosine >= "
           f"{BASELINE_THRESHOLD}")

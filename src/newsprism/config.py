@@ -193,11 +193,6 @@ class Options:
     # within this many days of the article's own date.
     story_join_probability: float = 0.2
     story_window_days: int = 365
-    # The story an article joined absorbs another of its candidate stories when the learned
-    # merge model (cluster/merge.py) gives them at least this probability of being one
-    # event: chosen by leave-one-set-out cross-validation on the training sets
-    # (benchmarks/results/cluster_quality.md).
-    story_merge_probability: float = 0.9
     # --- a publication date guessed from an article's body (no metadata, no date header)
     # is dropped when it lies more than this many days from the median of the story's
     # other, stated dates: a body's first full date is often background ("the 1998

@@ -17,13 +17,6 @@ The algorithm, per article, in this order:
    story at or above ``join_probability`` wins; ties go to the older story.
    Otherwise the article starts a story. Stories are judged by their centroid
    and latest members, never by their loosest member, so topics do not chain.
-4. **Merge (learned).** The story the article joined is compared core to core
-   with the article's other candidate stories (:mod:`newsprism.cluster.merge`);
-   the most probable one at or above ``merge_probability`` is folded into it
-   (the larger story keeps its id). Two pieces of one event, split when the
-   join model declined an early report, so become one story; the absorbed id
-   is reported (:attr:`Assignment.merged`, :attr:`Changes.merged`) so a store
-   relabels its articles.
 
 Same articles in the same order give the same stories: ids come from content
 keys, containers are ordered, and MinHash uses a fixed seed.
@@ -65,7 +58,6 @@ from newsprism.cluster.features import (
     article_parts,
 )
 from newsprism.cluster.join import JoinModel, Similarities, pair_features, shipped_model
-from newsprism.cluster.merge import fold, merge_features, shipped_merge_model, survivor
 from newsprism.cluster.state import EPOCH, PARTS, Changes, StoryState, day_number
 from newsprism.cluster.vectors import Sparse, TermStats, log_tf_parts, ranked_terms, sparse
 from newsprism.model import content_id
@@ -102,12 +94,6 @@ class ClusterConfig:
     name centroids (they are short; 60 bounds memory per story).
     ``dup_threshold``: shingle Jaccard for syndicated copies; lightly edited
     wire copy scores 0.85-1.0, two reports of one event stay below 0.3.
-    ``merge_probability``: P(same event) from the learned merge model at or above
-    which the story an article joined absorbs another of its candidates; 0.9. Chosen
-    by leave-one-set-out cross-validation on the four training sets (join and merge
-    models fitted on the other three and their mixed stream): mean B-cubed F1 0.833
-    at 0.5, 0.832 at 0.7, 0.836 at 0.9, against 0.820 without merges. Above 1: never
-    merge (the merge model's training rows are taken so).
     """
 
     join_probability: float = 0.2
@@ -122,21 +108,17 @@ class ClusterConfig:
     # stories scored per article: 20 gives the same tuning-set scores as 40 (mixed stream
     # 0.752 vs 0.753, DUC 2003 even and MultiLing identical) at half the scoring work
     max_candidates: int = 20
-    merge_probability: float = 0.9
     features: FeatureConfig = field(default_factory=FeatureConfig)
 
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
-    """Where an article went: its story, whether that story is new, and why;
-    ``merged``: a story absorbed into ``story`` just after (its articles now belong
-    to ``story``)."""
+    """Where an article went: its story, whether that story is new, and why."""
 
     story: str
     created: bool
     duplicate_of: str | None
     score: float
-    merged: str | None = None
 
 
 class StoryClusterer:
@@ -149,11 +131,9 @@ class StoryClusterer:
         True
     """
 
-    def __init__(self, config: ClusterConfig | None = None, model: JoinModel | None = None,
-                 merger: JoinModel | None = None) -> None:
+    def __init__(self, config: ClusterConfig | None = None, model: JoinModel | None = None) -> None:
         self.config = config or ClusterConfig()
         self.model = model or shipped_model()
-        self.merger = merger or shipped_merge_model()
         self.stats = TermStats()
         self.stories: dict[str, StoryState] = {}  # open stories only (inside the window)
         self._index: dict[int, set[str]] = {}
@@ -171,10 +151,6 @@ class StoryClusterer:
         self.floor: int | None = None
         self._fetched: set[int] = set()  # older days whose stories were restored
         self.last_signature: np.ndarray = np.zeros(0, dtype=np.uint64)
-        self._aliases: dict[str, str] = {}  # absorbed story -> the story it was merged into
-        self._merged: list[tuple[str, str]] = []  # (absorbed, kept) since the last drain
-        # (other story, merge features) of the last article's join, for fitting the merge model
-        self.last_merge_rows: list[tuple[str, list[float]]] = []
 
     # ----------------------------------------------------------------- adding
     def add(self, key: str, title: str | None, text: str, published: str | None,
@@ -187,21 +163,15 @@ class StoryClusterer:
         day, tf, sig = self._prepare(title, text, published, sig)
         body, ranking = self._weighed(tf)
         dup = self._near_duplicate(sig, day)
-        scored: list[tuple[str, list[float], float]] = []
         if dup is not None:
-            story, score = self._story_of(dup), 1.0
+            story, score = self._sigs[dup][0], 1.0
         else:
-            scored = self._scored(tf, body, ranking, day)
-            story, score = self._best_story(scored)
+            story, score = self._best_story(self._scored(tf, body, ranking, day))
         created = story is None
         if story is None:
             story = content_id(key, prefix="s")
         self._place(key, story, tf, ranking, day, sig, order)
-        self.last_merge_rows = []
-        merged = None
-        if not created and dup is None:
-            story, merged = self._merge_closest(story, [sid for sid, _, _ in scored])
-        return Assignment(story, created, dup, score, merged)
+        return Assignment(story, created, dup, score)
 
     def add_labelled(self, key: str, title: str | None, text: str, published: str | None,
                      story: str) -> list[tuple[list[float], bool]]:
@@ -265,8 +235,7 @@ class StoryClusterer:
         """Whether the stored copy ``key`` may be the original of an article of ``day``:
         its story is one the article meets, and its own date is near (or open, when the
         article is undated and the story merely recalled)."""
-        _, copy_day, _ = self._sigs[key]
-        story = self._story_of(key)
+        story, copy_day, _ = self._sigs[key]
         st = self.stories.get(story)
         if st is None or not self._meets(st, day):
             return False
@@ -274,13 +243,6 @@ class StoryClusterer:
             return self._in_window(copy_day, copy_day, day)
         return self._recalled is None or copy_day is None or self._open(copy_day) \
             or story in self._recalled
-
-    def _story_of(self, key: str) -> str:
-        """The story of the remembered article ``key`` now (after any merges)."""
-        story = self._sigs[key][0]
-        while story in self._aliases:
-            story = self._aliases[story]
-        return story
 
     def _meets(self, st: StoryState, day: int | None) -> bool:
         """Whether an article of ``day`` is compared with ``st`` (module docstring)."""
@@ -341,59 +303,6 @@ class StoryClusterer:
             if p >= self.config.join_probability and p > best_p:
                 best, best_p = sid, p
         return best, best_p
-
-    # --------------------------------------------------------------- merging
-    def _merge_closest(self, story: str, candidates: list[str]) -> tuple[str, str | None]:
-        """Fold into ``story`` (just grown) the candidate the merge model finds most
-        probably the same event, if at or above ``merge_probability``; the id the
-        merged story keeps and the absorbed one (None when nothing merged). The
-        features of every pair are left in :attr:`last_merge_rows`."""
-        others = [self.stories[s] for s in candidates if s != story and s in self.stories]
-        self.last_merge_rows = self._merge_rows(self.stories[story], others)
-        best, best_p = None, 0.0
-        for sid, x in self.last_merge_rows:
-            p = self.merger.probability(x)
-            # strictly greater: on a tie the candidate met first wins
-            if p >= self.config.merge_probability and p > best_p:
-                best, best_p = sid, p
-        if best is None:
-            return story, None
-        kept, gone = survivor(self.stories[story], self.stories[best])
-        self._merge(kept, gone)
-        return kept.id, gone.id
-
-    def _merge_rows(self, grown: StoryState, others: list[StoryState]
-                    ) -> list[tuple[str, list[float]]]:
-        """(other story, merge features) for each of ``others``: its :data:`PARTS`
-        cosines with ``grown``'s, all in one numpy pass."""
-        if not others:
-            return []
-        mine = [self.stats.weighted(getattr(grown, part)) for part in PARTS]
-        stacks = [st.stacked() for st in others]
-        cos = self.stats.stacked_cosines(mine, stacks).tolist()
-        rows, at = [], 0
-        for st, stacked in zip(others, stacks):
-            rows.append((st.id, merge_features(cos[at:at + len(PARTS)], grown, st)))
-            at += len(stacked.lengths)
-        return rows
-
-    def _merge(self, kept: StoryState, gone: StoryState) -> None:
-        """Fold ``gone`` into ``kept``; ``gone`` leaves memory and its id is remembered
-        as an alias (its copies' signatures still name it) and reported at :meth:`drain`."""
-        cfg = self.config
-        kept.centroid = self._summed(kept.centroid, gone.centroid, cfg.centroid_terms)[0]
-        for part in ("title", "lead", "names"):
-            setattr(kept, part, self._summed(getattr(kept, part), getattr(gone, part),
-                                             cfg.part_terms)[0])
-        fold(kept, gone, cfg.member_links)
-        if kept.last is not None:
-            self._stories_due.add(kept.last, kept.id)
-        self._close(gone.id)
-        self._reindex(kept)
-        self._aliases[gone.id] = kept.id
-        self._merged.append((gone.id, kept.id))
-        self._dirty.pop(gone.id, None)
-        self._dirty[kept.id] = None
 
     # -------------------------------------------------------------- updating
     def _join(self, story: StoryState, tf: ArticleParts, ranking: list[int],
@@ -546,9 +455,8 @@ class StoryClusterer:
         (a changed story never leaves memory before it is drained).
         """
         changed = tuple(self.stories[s] for s in self._dirty)
-        out = Changes(changed, self.stats.drain(), self.n_docs, tuple(self._merged))
+        out = Changes(changed, self.stats.drain(), self.n_docs)
         self._dirty.clear()
-        self._merged.clear()
         return out
 
     def restore_stats(self, n_docs: int, df: dict[int, int] | np.ndarray) -> None:
@@ -559,13 +467,9 @@ class StoryClusterer:
         """A story saved by a previous run (call in story age order).
 
         A story already in memory is kept (it may hold changes not yet drained)
-        unless ``replace``: another writer changed it since it was read. A story
-        this clusterer merged into another is not restored (the store may still
-        hold its row until the merge is drained and saved).
+        unless ``replace``: another writer changed it since it was read.
         Its saved index terms are kept; a state saved without them is indexed now.
         """
-        if state.id in self._aliases:
-            return
         if state.id in self.stories:
             if not replace:
                 return

@@ -87,24 +87,24 @@ class JoinModel:
         z = self.intercept + sum(map(operator.mul, self.coefficients, x))
         return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
 
-    def to_dict(self, features: Sequence[str] = FEATURES, **meta: object) -> dict[str, object]:
+    def to_dict(self, **meta: object) -> dict[str, object]:
         return {**meta, "intercept": round(self.intercept, 5),
-                "coefficients": {n: round(w, 5) for n, w in zip(features, self.coefficients)}}
+                "coefficients": {n: round(w, 5) for n, w in zip(FEATURES, self.coefficients)}}
 
     @classmethod
-    def from_dict(cls, data: dict, features: Sequence[str] = FEATURES) -> JoinModel:
-        """Read the weights file's shape; every one of ``features`` must have a coefficient.
+    def from_dict(cls, data: dict) -> JoinModel:
+        """Read the weights file's shape; every feature must have a coefficient.
 
         Raises:
             ConfigError: a feature is missing (the file predates a feature change:
                 refit with ``python -m newsprism.eval.train_cluster``).
         """
         coef = data.get("coefficients", {})
-        missing = [n for n in features if n not in coef]
+        missing = [n for n in FEATURES if n not in coef]
         if missing:
             raise ConfigError(f"join weights lack {', '.join(missing)}: refit them with "
                               "python -m newsprism.eval.train_cluster")
-        return cls(float(data["intercept"]), tuple(float(coef[n]) for n in features))
+        return cls(float(data["intercept"]), tuple(float(coef[n]) for n in FEATURES))
 
 
 def shipped_model() -> JoinModel:

@@ -82,14 +82,11 @@ class StoryState:
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """State changed since the last :meth:`StoryClusterer.drain`, to be persisted;
-    ``merged``: (absorbed, kept) story ids in the order the merges happened (a store
-    moves the absorbed story's articles to the kept one and drops its row)."""
+    """State changed since the last :meth:`StoryClusterer.drain`, to be persisted."""
 
     stories: tuple[StoryState, ...]
     df_delta: dict[int, int]
     n_docs: int
-    merged: tuple[tuple[str, str], ...] = ()
 
 
 def day_number(published: str | None) -> int | None:

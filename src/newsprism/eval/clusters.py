@@ -203,32 +203,18 @@ def date_order(articles: list[GoldArticle]) -> list[GoldArticle]:
 
 # ------------------------------------------------------------------ systems
 def run_ours(articles: list[GoldArticle], config: ClusterConfig | None = None,
-             progress: Progress | None = None, model: JoinModel | None = None,
-             merger: JoinModel | None = None) -> list[str]:
+             progress: Progress | None = None, model: JoinModel | None = None) -> list[str]:
     """Story label per article, streaming them in the given order; ``progress(1)`` each.
-    A story merged into another later is labelled as the one it ended in.
 
-    ``model``/``merger``: join and merge weights to use instead of the shipped ones
-    (experiments).
+    ``model``: join weights to use instead of the shipped ones (experiments).
     """
-    clusterer = StoryClusterer(config or ClusterConfig(), model=model, merger=merger)
+    clusterer = StoryClusterer(config or ClusterConfig(), model=model)
     labels = []
-    into: dict[str, str] = {}  # absorbed story -> the story it was merged into
     for a in articles:
-        where = clusterer.add(a.key, a.title, a.text, a.date)
-        labels.append(where.story)
-        if where.merged is not None:
-            into[where.merged] = where.story
+        labels.append(clusterer.add(a.key, a.title, a.text, a.date).story)
         if progress:
             progress(1)
-    return [_final(label, into) for label in labels]
-
-
-def _final(story: str, into: dict[str, str]) -> str:
-    """The story that ``story`` ended in after the merges ``into``."""
-    while story in into:
-        story = into[story]
-    return story
+    return labels
 
 
 def run_baseline(articles: list[GoldArticle], threshold: float = BASELINE_THRESHOLD) -> list[str]:

@@ -2,7 +2,6 @@
 
     python -m newsprism.eval.train_cluster [--data ../shared/data/clustering]
         [-o src/newsprism/cluster/join_weights.json]
-        [--merge-output src/newsprism/cluster/merge_weights.json]
 
 Training streams (the split is fixed in benchmarks/results/cluster_quality.md):
 DUC 2006 topics, DUC 2007 topics, MultiLing 2011 (en), the even half of the DUC
@@ -20,12 +19,6 @@ same. The fit is a weighted L2 logistic regression (lbfgs: deterministic).
 the other three (and their mixed stream) and scores the left-out set at each
 join probability (leave-one-set-out cross-validation; a gain here must still
 show on the held-out half of DUC 2003, which this never reads).
-
-The merge model (cluster/merge.py) is fitted after the join model, on the
-clusterer's own runs over the same streams with that join model and merges
-off: after each join, one row per (grown story, other candidate story), positive
-when the two stories' majority gold events are the same. ``--cv`` fits and
-scores both models without the left-out set.
 """
 
 from __future__ import annotations
@@ -38,11 +31,8 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from collections import Counter, defaultdict
-
 from newsprism import cluster
 from newsprism.cluster import ClusterConfig, JoinModel, StoryClusterer, bcubed
-from newsprism.cluster.merge import MERGE_FEATURES
 from newsprism.eval.clusters import GoldArticle, date_order, halves, mixed, read_gold, run_ours
 
 DATA = Path("../shared/data/clustering")
@@ -52,7 +42,6 @@ FILES = {
     "multiling2011_en": "multiling2011_en_clusters.jsonl",
     "duc2003_even": "duc2003_tdt_event_clusters.jsonl",
 }
-NO_MERGES = JoinModel(-100.0, (0.0,) * len(MERGE_FEATURES))  # P(merge) 0: rows without merges
 C = 1.0  # inverse L2 penalty: 13 features and ~10^5 rows, the penalty barely matters
 
 
@@ -72,7 +61,7 @@ def training_streams(data: Path, leave_out: tuple[str, ...] = ()) -> dict[str, l
 def rows_for(articles: list[GoldArticle],
              config: ClusterConfig | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and 0/1 targets of every (article, candidate story) pair of one stream."""
-    clusterer = StoryClusterer(config, model=JoinModel(0.0, ()), merger=NO_MERGES)
+    clusterer = StoryClusterer(config, model=JoinModel(0.0, ()))
     xs, ys = [], []
     for a in articles:
         for x, is_gold in clusterer.add_labelled(a.key, a.title, a.text, a.date, a.gold):
@@ -81,32 +70,10 @@ def rows_for(articles: list[GoldArticle],
     return np.array(xs, dtype=float).reshape(-1, len(cluster.join.FEATURES)), np.array(ys)
 
 
-def merge_rows_for(articles: list[GoldArticle], join: JoinModel,
-                   config: ClusterConfig | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Merge-feature rows and 0/1 targets (same majority gold event) of every (grown
-    story, other candidate) pair of one stream, clustered with ``join`` and no merges."""
-    clusterer = StoryClusterer(replace(config or ClusterConfig(), merge_probability=2.0),
-                               model=join, merger=NO_MERGES)
-    events: dict[str, Counter[str]] = defaultdict(Counter)  # story -> its gold events
-    xs, ys = [], []
-    for a in articles:
-        story = clusterer.add(a.key, a.title, a.text, a.date).story
-        events[story][a.gold] += 1
-        grown = events[story].most_common(1)[0][0]
-        for other, x in clusterer.last_merge_rows:
-            xs.append(x)
-            ys.append(float(events[other].most_common(1)[0][0] == grown))
-    return np.array(xs, dtype=float).reshape(-1, len(MERGE_FEATURES)), np.array(ys)
-
-
 def fit(streams: dict[str, tuple[np.ndarray, np.ndarray]]) -> JoinModel:
-    """Weighted logistic regression; each stream's rows weigh 1 / its row count
-    (a stream without rows is left out; rows of one class give that class always)."""
-    streams = {name: s for name, s in streams.items() if len(s[1])}
+    """Weighted logistic regression; each stream's rows weigh 1 / its row count."""
     x = np.vstack([s[0] for s in streams.values()])
     y = np.concatenate([s[1] for s in streams.values()])
-    if len(set(y.tolist())) < 2:  # one class only (a tiny set): the fit is that constant
-        return JoinModel(100.0 if y.size and y[0] else -100.0, (0.0,) * x.shape[1])
     w = np.concatenate([np.full(len(s[1]), 1.0 / max(len(s[1]), 1)) for s in streams.values()])
     model = LogisticRegression(C=C, max_iter=5000)
     model.fit(x, y, sample_weight=w * len(w) / w.sum())
@@ -114,8 +81,8 @@ def fit(streams: dict[str, tuple[np.ndarray, np.ndarray]]) -> JoinModel:
 
 
 def cross_validate(data: Path, config: ClusterConfig, joins: list[float]) -> None:
-    """Print leave-one-set-out B-cubed P/R/F1 of each training set at each merge
-    probability (the join probability as configured), then the mean over the four sets."""
+    """Print leave-one-set-out B-cubed P/R/F1 of each training set at each join probability,
+    then the mean over the four sets."""
     sets = training_streams(data)
     del sets["mixed_train"]
     rows = {name: rows_for(articles, config) for name, articles in sets.items()}
@@ -123,19 +90,15 @@ def cross_validate(data: Path, config: ClusterConfig, joins: list[float]) -> Non
     for held in sets:
         others = {name: articles for name, articles in sets.items() if name != held}
         streams = {name: rows[name] for name in others}
-        others["mixed_train"] = mixed(others, align_start=True)
-        streams["mixed_train"] = rows_for(others["mixed_train"], config)
+        streams["mixed_train"] = rows_for(mixed(others, align_start=True), config)
         model = fit(streams)
-        merger = fit({name: merge_rows_for(articles, model, config)
-                      for name, articles in others.items()})
         for p in joins:
-            labels = run_ours(sets[held], replace(config, merge_probability=p),
-                              model=model, merger=merger)
+            labels = run_ours(sets[held], replace(config, join_probability=p), model=model)
             scores[p].append(bcubed(labels, [a.gold for a in sets[held]]))
-            print(f"merge {p:.2f} {held:18s} P={scores[p][-1][0]:.3f} R={scores[p][-1][1]:.3f} "
+            print(f"join {p:.2f} {held:18s} P={scores[p][-1][0]:.3f} R={scores[p][-1][1]:.3f} "
                   f"F1={scores[p][-1][2]:.3f}", flush=True)
     for p, s in scores.items():
-        print(f"merge {p:.2f} mean P={np.mean([x[0] for x in s]):.3f} "
+        print(f"join {p:.2f} mean P={np.mean([x[0] for x in s]):.3f} "
               f"F1={np.mean([x[2] for x in s]):.3f}")
 
 
@@ -146,9 +109,7 @@ def main(argv: list[str] | None = None) -> None:
                         default=Path(cluster.__file__).with_name("join_weights.json"))
     parser.add_argument("--window", type=int, default=None, help="window_days while training")
     parser.add_argument("--leave-out", default="", help="comma-separated sets to leave out")
-    parser.add_argument("--merge-output", type=Path,
-                        default=Path(cluster.__file__).with_name("merge_weights.json"))
-    parser.add_argument("--cv", default="", help="merge probabilities to cross-validate (no fit)")
+    parser.add_argument("--cv", default="", help="join probabilities to cross-validate (no fit)")
     args = parser.parse_args(argv)
     config = ClusterConfig()
     if args.window is not None:
@@ -157,22 +118,14 @@ def main(argv: list[str] | None = None) -> None:
         cross_validate(args.data, config, [float(p) for p in args.cv.split(",")])
         return
     leave_out = tuple(n for n in args.leave_out.split(",") if n)
-    training = training_streams(args.data, leave_out)
-    streams = {name: rows_for(articles, config) for name, articles in training.items()}
+    streams = {name: rows_for(articles, config)
+               for name, articles in training_streams(args.data, leave_out).items()}
     for name, (_, y) in streams.items():
         print(f"{name}: {len(y)} pairs, {int(y.sum())} positive")
     model = fit(streams)
     data = model.to_dict(trained_on=sorted(streams), window_days=config.window_days,
                          model="logistic regression; target = the candidate is the gold story")
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(data, indent=2))
-    merges = {name: merge_rows_for(articles, model, config) for name, articles in training.items()}
-    for name, (_, y) in merges.items():
-        print(f"{name}: {len(y)} story pairs, {int(y.sum())} same event")
-    data = fit(merges).to_dict(
-        MERGE_FEATURES, trained_on=sorted(merges), window_days=config.window_days,
-        model="logistic regression; target = both stories' majority gold event is the same")
-    args.merge_output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(data, indent=2))
 
 

@@ -46,9 +46,8 @@ class StoredClusterer:
         return self._clusterer
 
     def committed(self) -> None:
-        """Record that memory and the store agree (inside the transaction, before COMMIT;
-        an epoch this writer's own merges bumped leaves its memory current)."""
-        self._seen, self._epoch = self.store.head(), self.store.epoch()
+        """Record that memory and the store agree (inside the transaction, before COMMIT)."""
+        self._seen = self.store.head()
 
     def forget(self) -> None:
         self._clusterer = None

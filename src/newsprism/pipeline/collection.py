@@ -130,10 +130,6 @@ def _commit(batch: list[Article], kept: StoredClusterer, report: IngestReport) -
             clusterer = kept.synced()
             titles, last_seq = _place(batch, store, clusterer, report)
             changes = clusterer.drain()
-            for absorbed, into in changes.merged:
-                store.merge_story(absorbed, into)
-                report.created.pop(absorbed, None)
-                report.updated.pop(absorbed, None)
             for st in changes.stories:
                 store.save_story(st.id, state_json(st), iso(st.first), iso(st.last),
                                  titles.get(st.id), last_seq)

@@ -133,8 +133,7 @@ def _fallback_title(items: tuple[SummaryItem, ...]) -> str:
 def cluster_config(options: Options) -> ClusterConfig:
     """The clusterer's settings from the run's options."""
     return ClusterConfig(join_probability=options.story_join_probability,
-                         window_days=options.story_window_days,
-                         merge_probability=options.story_merge_probability)
+                         window_days=options.story_window_days)
 
 
 def split_stories(
@@ -149,11 +148,7 @@ def split_stories(
     groups: dict[str, list[int]] = {}
     for i in order:
         a = articles[i]
-        where = clusterer.add(a.id, a.title, a.text, a.published)
-        group = groups.setdefault(where.story, [])
-        group.append(i)
-        if where.merged is not None:  # the absorbed story's articles join this one
-            group.extend(groups.pop(where.merged, []))
+        groups.setdefault(clusterer.add(a.id, a.title, a.text, a.published).story, []).append(i)
     stories = [tuple(articles[i] for i in sorted(ix)) for ix in groups.values()]
     stories.sort(key=lambda story: -len(story))
     return stories

@@ -46,15 +46,6 @@ class ClusterTables:
         )
         self.db.execute("DELETE FROM briefings WHERE story_id = ?", (story_id,))
 
-    def merge_story(self, absorbed: str, kept: str) -> None:
-        """Move ``absorbed``'s articles to ``kept`` and drop its row and briefings (the
-        clusterer merged the two; ``kept``'s new state is saved by :meth:`save_story`).
-        Bumps the epoch: another writer holding ``absorbed`` in memory reads the state again."""
-        self.db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?", (kept, absorbed))
-        self.db.execute("DELETE FROM stories WHERE id = ?", (absorbed,))
-        self.db.execute("DELETE FROM briefings WHERE story_id = ?", (absorbed,))
-        self.bump_epoch()
-
     def add_term_counts(self, delta: dict[int, int]) -> None:
         """Add to the document frequencies the clusterer weighs terms by; ``n_docs``
         becomes the number of stored articles."""
