@@ -20,6 +20,16 @@ Usage:
     python benchmarks/cluster_quality.py --sweep   # join probabilities on the training sets only
     python benchmarks/cluster_quality.py --sets duc2003_even,mixed_all  # only these rows
     python benchmarks/cluster_quality.py --training  # the training sets only (never duc2003_odd)
+    python benchmarks/cluster_quality.py --errors    # why articles left their event (training sets)
+
+``--errors`` counts, per training set, where each article went against its gold
+event's earlier articles: with them ("ok"), into another piece of its event
+("piece": the event was split earlier), or away from them, and then why: their
+story was never offered to the join model ("not retrieved": no shared index term
+or beyond ``max_candidates``; "out of window"), it was offered but scored under
+``join_probability`` ("declined"), or another story scored higher ("other won"),
+or a near-duplicate of another event's article took it ("copy"). An event's first
+article either starts a story ("first") or joins another event ("first joined").
 
 Skips with a message (exit 0) when the data folder is absent.
 """
@@ -29,10 +39,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from newsprism.cluster import ClusterConfig, JoinModel, bcubed
+from newsprism.cluster import (
+    Assignment,
+    ClusterConfig,
+    JoinModel,
+    StoryClusterer,
+    bcubed,
+    day_number,
+)
 from newsprism.eval.clusters import (
     BASELINE_THRESHOLD,
     GoldArticle,
@@ -82,6 +100,48 @@ def sweep(sets: dict[str, list[GoldArticle]], config: ClusterConfig,
               + f"  mean={sum(fs)/len(fs):.3f}", flush=True)
 
 
+class _Watched(StoryClusterer):
+    """A clusterer that keeps the candidates (story, P(join)) of the last article."""
+
+    last: dict[str, float]
+
+    def _scored(self, *args):  # type: ignore[no-untyped-def]
+        out = super()._scored(*args)
+        self.last = {sid: p for sid, _, p in out}
+        return out
+
+
+def error_causes(rows: list[GoldArticle], config: ClusterConfig) -> Counter[str]:
+    """How many articles of ``rows`` went where, and why (see the module docstring)."""
+    c = _Watched(config)
+    pieces: dict[str, set[str]] = defaultdict(set)  # gold event -> stories holding it
+    causes: Counter[str] = Counter()
+    for a in rows:
+        c.last = {}
+        mates = set(pieces[a.gold])
+        where = c.add(a.key, a.title, a.text, a.date)
+        causes[_cause(c, a, where, mates)] += 1
+        pieces[a.gold].add(where.story)
+    return causes
+
+
+def _cause(c: _Watched, a: GoldArticle, where: Assignment, mates: set[str]) -> str:
+    """Why the article ``a`` went to ``where`` given the stories ``mates`` of its event."""
+    if not mates:
+        return "first" if where.created else "first joined"
+    if where.story in mates:
+        return "ok" if len(mates) == 1 else "piece"
+    if where.duplicate_of is not None:
+        return "copy"
+    offered = mates & set(c.last)
+    if offered:
+        return "declined" if where.created else "other won"
+    day = day_number(a.date)
+    if all(m in c.stories and not c._meets(c.stories[m], day) for m in mates):
+        return "out of window"
+    return "not retrieved"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -92,6 +152,8 @@ def main() -> int:
     ap.add_argument("--training", action="store_true",
                     help="score the training sets only (skip the held-out duc2003_odd and full DUC 2003)")
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--errors", action="store_true",
+                    help="count why articles left their event, training sets only")
     args = ap.parse_args()
     if not (args.data / FILES["duc2003_tdt_events"]).exists():
         print(f"SKIP: clustering data not found in {args.data} (see shared/data/README.md)")
@@ -106,6 +168,11 @@ def main() -> int:
     sets = datasets(args.data)
     if args.sweep:
         sweep(sets, config, model)
+        return 0
+    if args.errors:
+        for name in TUNING:
+            causes = error_causes(sets[name], config)
+            print(f"{name:18s} " + "  ".join(f"{k}={n}" for k, n in causes.most_common()))
         return 0
     print(f"config: join_probability={config.join_probability} window_days={config.window_days} "
           f"member_links={config.member_links} dup_threshold={config.dup_threshold}; "

@@ -46,6 +46,12 @@ def test_cluster_quality_training_rows_skip_the_held_out_half(tiny_data: Path) -
     assert "duc2003_odd" not in out and "duc2003_tdt_events" not in out
 
 
+def test_cluster_quality_error_causes_cover_the_training_sets_only(tiny_data: Path) -> None:
+    out = run_script("cluster_quality.py", "--data", str(tiny_data), "--errors")
+    assert "duc2003_even" in out and "first=" in out
+    assert "duc2003_odd" not in out
+
+
 def test_cluster_scale_streams_a_small_run(tiny_data: Path, tmp_path: Path) -> None:
     out = run_script("cluster_scale.py", "--data", str(tiny_data), "--n", "60",
                      "--db", str(tmp_path / "scale.db"))
