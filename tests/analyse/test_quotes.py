@@ -192,3 +192,20 @@ def test_quoted_as_saying_with_an_apposition_names_the_one_quoted():
         '"We are strong in relay events but weaker in butterfly," the newspaper quoted '
         "Lian Moravec, the national team's head coach, as saying.")
     assert found == [("Lian Moravec", "We are strong in relay events but weaker in butterfly")]
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_its_first_name():
+    found = _speakers_of(
+        "Finance Minister Petra Olund met bankers in Keldar on Monday. "
+        "Noting that he had spoken with Finance Minister Petra Olund that morning, Governor "
+        "Marco Lisle told students that the markets would calm down. "
+        '"Our banks are sound and our policy is sound," he said.')
+    assert ("Marco Lisle", "Our banks are sound and our policy is sound") in found
+
+
+def test_he_after_a_described_subject_is_the_person_described():
+    found = _speakers_of(
+        "Judge Anna Fersen heard the case in Keldar. Prosecutor Tom Reyes asked for a delay. "
+        "The judge said on Tuesday that she saw no reason to wait. "
+        '"The evidence would only confuse the jury," she wrote in her order.')
+    assert ("Anna Fersen", "The evidence would only confuse the jury") in found

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from newsprism.analyse import ent_names, entities
 from newsprism.analyse.quotes.text import FUNCTION_WORDS
 from newsprism.model import Article, Sentence
+from newsprism.nlp import parse
 
 UNNAMED = "unnamed"
 _SPEAKER_TYPES = ("PERSON", "ORG")
@@ -88,7 +89,7 @@ def speaker(cast: Cast, article: Article, sents: tuple[Sentence, ...], mention: 
     if mention is None or at is None:
         return None
     if mention.lower() in _PRONOUNS:
-        return antecedent(cast, article.id, sents, at, quoted, said)
+        return antecedent(cast, article, sents, at, quoted, said)
     return (_name(cast, article.id, mention, at)
             or _by_role(mention, article.id, cast.resolved)
             or _definite(cast, article, mention, at, quoted)
@@ -148,23 +149,47 @@ def _undetermined(mention: str) -> list[str]:
     return words
 
 
-def antecedent(cast: Cast, source: str, sents: tuple[Sentence, ...], at: int,
+def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: int,
                quoted: list[tuple[int, int]], said: tuple[Named, ...] = ()) -> str | None:
-    """The person a "he"/"she" at ``at`` refers to: the first one named outside quotes
-    in the nearest sentence, up to ``at``, that names one.
+    """The person a "he"/"she" at ``at`` refers to: in the nearest sentence, up to ``at``,
+    that names a person outside quotes (or whose subject is a description of one, "the
+    judge"), the grammatical subject, else the first person named.
 
-    A sentence's first name is its subject in most news sentences ('"...," Gantz
-    told the news conference with Akar.' - the next "He" is Gantz, not Akar).
+    The subject is the likeliest antecedent (centering: subject before object before the
+    rest): in 'Noting that he had consulted Robert Rubin, Clinton told students ...' the
+    next "he" is Clinton. Only the few sentences a pronoun looks back to are parsed.
     """
     # A person in the news is introduced by full name at least once; a single word
     # tagged PERSON throughout is too often a mis-tagged place ("the capital, Lindau").
-    people = sorted((n for n in (*cast.mentions.get(source, ()), *said)
+    people = sorted((n for n in (*cast.mentions.get(article.id, ()), *said)
                      if n.type == "PERSON" and " " in n.name and n.start < at
                      and not any(s <= n.start < e for s, e in quoted)), key=lambda n: n.start)
     for sent in sorted((s for s in sents if s.start <= at), key=lambda s: -s.start):
         named = [n for n in people if sent.start <= n.start < sent.end]
+        subject = _subject(sent, at)
+        if subject is not None:
+            first, last, phrase = subject
+            chosen = [n for n in named if first <= n.start < last]
+            if chosen:
+                return chosen[0].name
+            described = None if named else _definite(cast, article, phrase, first, quoted,
+                                                     ("PERSON",))
+            if described is not None:
+                return described
         if named:
             return named[0].name
+    return None
+
+
+def _subject(sent: Sentence, before: int) -> tuple[int, int, str] | None:
+    """The main clause's subject of ``sent`` (article offsets and its words), when it ends
+    before ``before``; None when the parser finds none."""
+    doc = parse.parse(sent.text)
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            span = doc[token.left_edge.i:token.right_edge.i + 1]
+            start, end = sent.start + span.start_char, sent.start + span.end_char
+            return (start, end, span.text) if end <= before else None
     return None
 
 
@@ -190,7 +215,8 @@ def _by_role(phrase: str, source: str, resolved: tuple[entities.Resolved, ...]) 
 
 
 def _definite(cast: Cast, article: Article, mention: str, at: int,
-              quoted: list[tuple[int, int]]) -> str | None:
+              quoted: list[tuple[int, int]], types: tuple[str, ...] = _SPEAKER_TYPES
+              ) -> str | None:
     """A definite description refers back: "the committee", "the former president", "the
     pope" name the nearest earlier person or organisation (outside quotes) whose name or
     title words just before it hold the description's head noun ("the Norwegian Nobel
@@ -202,7 +228,7 @@ def _definite(cast: Cast, article: Article, mention: str, at: int,
         return None
     head = words[-1]
     for n in reversed(cast.mentions.get(article.id, ())):
-        if n.start >= at or any(s <= n.start < e for s, e in quoted):
+        if n.start >= at or n.type not in types or any(s <= n.start < e for s, e in quoted):
             continue
         before = article.text[max(0, n.start - _TITLE_REACH):n.start]
         title = _CLAUSE_END.split(before)[-1].split()[-_TITLE_WORDS:]  # not the last sentence's
