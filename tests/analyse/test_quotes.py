@@ -209,3 +209,13 @@ def test_he_after_a_described_subject_is_the_person_described():
         "The judge said on Tuesday that she saw no reason to wait. "
         '"The evidence would only confuse the jury," she wrote in her order.')
     assert ("Anna Fersen", "The evidence would only confuse the jury") in found
+
+
+def test_an_unnamed_source_label_ends_at_its_head_noun():
+    found = _speakers_of(
+        'The border will stay closed for a week, Keldar officials previously said. "We will '
+        'review the closure every day," Keldar officials previously told reporters.')
+    assert found == [("Keldar officials", "We will review the closure every day")]
+    found = _speakers_of('"We will review the closure every day," two senior officials previously '
+                         "told reporters on Monday.")
+    assert found == [("unnamed senior officials", "We will review the closure every day")]

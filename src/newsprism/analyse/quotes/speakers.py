@@ -242,7 +242,7 @@ def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
     """A phrase headed by a common noun: "unnamed senior official" for "a senior official",
     or the phrase itself when a name of the story qualifies it ("the Clinton campaign"
     -> "Clinton campaign"); None for anything else."""
-    words = _undetermined(mention)
+    words = _to_head(_undetermined(mention))
     if not words or not all(_WORD.match(w) and w.lower() not in FUNCTION_WORDS for w in words):
         return None
     head = words[-1]
@@ -251,6 +251,15 @@ def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
     if _inside(cast, source, at, at + len(mention)):
         return " ".join(words)
     return " ".join([UNNAMED, *words])
+
+
+def _to_head(words: list[str]) -> list[str]:
+    """The phrase up to its last noun (part-of-speech tags): a description ends at its head,
+    so a word the speaker pattern caught after it ("officials previously", "official
+    according") is not part of who spoke."""
+    phrase = " ".join(words)
+    nouns = [t for t in parse.parse(phrase) if t.pos_ in ("NOUN", "PROPN")] if phrase else []
+    return phrase[:nouns[-1].idx + len(nouns[-1].text)].split() if nouns else []
 
 
 def person_at(cast: Cast, name: str | None, start: int | None, end: int | None) -> Named | None:
