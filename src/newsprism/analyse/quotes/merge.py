@@ -71,7 +71,21 @@ def group(found: list[Found], options: Options) -> list[list[Found]]:
             members[gi].append(k)
     groups = [sorted((found[k] for k in ks), key=lambda f: (f.order, f.raw.start))
               for ks in members.values()]
-    return [_add_containing(g, found, options) for g in groups]
+    split = [part for g in groups for part in _around_lead(g, options)]
+    return [_add_containing(g, found, options) for g in split]
+
+
+def _around_lead(members: list[Found], options: Options) -> list[list[Found]]:
+    """A group is shown as its first wording: every member must be that statement. Pairs
+    chain (an excerpt joins a long passage, which joins another excerpt of it), so the
+    members that are not the first one's statement form groups of their own, the same way."""
+    out = []
+    while members:
+        lead = members[0]
+        same = [f for f in members if f is lead or same_statement(lead.text, f.text, options)]
+        out.append(same)
+        members = [f for f in members if not any(f is g for g in same)]
+    return out
 
 
 def _same_quote(a: Found, b: Found, options: Options) -> bool:
