@@ -95,14 +95,14 @@ class Trim:
 
 
 def _trims() -> dict[str, Callable[[str], str]]:
-    from newsprism.analyse.summary import features as F
+    from newsprism.analyse.summary import trim
 
     def dateline(text: str) -> str:
-        start, end = F.trim_span(text)
+        start, end = trim.trim_span(text)
         return text[start:end]
 
-    return {"dateline": dateline, "attribution": F.cut_attribution,
-            "relative": F.cut_relative}
+    return {"dateline": dateline, "attribution": trim.cut_attribution,
+            "relative": trim.cut_relative}
 
 
 # --- stories --------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""Shared spaCy dependency parser: loaded once, lazily, for the few sentences that need it.
+
+The named-entity model (:mod:`newsprism.nlp.ner`) runs without the parser. A
+sentence whose structure decides something (where a relative clause ends, so it
+can be cut) is parsed here with the same package's ``tok2vec``, ``tagger``,
+``attribute_ruler`` and ``parser``; callers send only sentences a cheap pattern
+flags, so a story costs a few dozen parses. Parses are cached by text.
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from typing import Any
+
+from newsprism.nlp.ner import MODEL, _INSTALL_HINT
+
+_lock = threading.Lock()
+_nlp: Any = None
+
+
+def load() -> Any:
+    """The spaCy pipeline with the parser and part-of-speech tags; loaded on first use."""
+    global _nlp
+    with _lock:
+        if _nlp is None:
+            try:
+                import spacy
+
+                _nlp = spacy.load(MODEL, exclude=["ner", "lemmatizer", "senter"])
+            except OSError as exc:  # model package missing: say how to fix it
+                raise RuntimeError(f"spaCy model {MODEL} not found; {_INSTALL_HINT}") from exc
+        return _nlp
+
+
+@functools.lru_cache(maxsize=4096)  # a story's flagged sentences, asked again per stage
+def parse(text: str) -> Any:
+    """The parsed spaCy ``Doc`` of ``text`` (treat it as read-only: it is shared)."""
+    return load()(text)
