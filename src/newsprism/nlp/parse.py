@@ -33,7 +33,7 @@ def load() -> Any:
         return _nlp
 
 
-@functools.lru_cache(maxsize=4096)  # a story's flagged sentences, asked again per stage
+@functools.lru_cache(maxsize=512)  # ~30 KB a sentence; a story flags a few dozen
 def parse(text: str) -> Any:
     """The parsed spaCy ``Doc`` of ``text`` (treat it as read-only: it is shared)."""
     return load()(text)
