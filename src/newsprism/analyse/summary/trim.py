@@ -70,10 +70,11 @@ def cut_attribution(text: str) -> str:
     return text[: m.start()] + "."
 
 
-# The cheap flag: a comma, then a relative pronoun ("..., who", "..., many of whom").
+# The cheap flag: a comma, then a relative pronoun ("..., who", "..., many of whom"),
+# and a comma after it somewhere (a clause that ends the sentence is never cut, below).
 # "that" and "where/when" clauses are left alone: after a comma they are mostly
 # restrictive or carry the place or time of the main event.
-_FLAG = re.compile(r",\s+(?:(?:[\w-]+\s+){1,2}of\s+)?(?:who|whom|which|whose)\b")
+_FLAG = re.compile(r",\s+(?:(?:[\w-]+\s+){1,2}of\s+)?(?:who|whom|which|whose)\b.*,")
 _WH = frozenset({"who", "whom", "which", "whose"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADP", "DET"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
