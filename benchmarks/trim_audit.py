@@ -17,17 +17,17 @@ never read.
 Hand judgements (``benchmarks/data/trim_judged.jsonl``) are kept for a fixed
 sample: a changed sentence is in it when a hash of its place (kind, story,
 document, offset) falls below its kind's ``SHARE``, so the sample stays the same
-sentences before and after a fix (and takes in sentences a new trim changes). A judgement is keyed to the text
-it judges (short sha1 of kind + sentence + trimmed text), so a trim that changes
-its output needs a new judgement; the audit prints how many sample items are
-unlabelled. Verdicts: ``ok`` (a grammatical sentence that states what the source
-states, minus the cut part), ``garbled`` (not a sentence, or words glued across the
-cut), ``meaning`` (a sentence that says something its source does not), ``claim``
-(an attribution cut leaves a person's opinion, forecast, demand or allegation
-reading as the briefing's own statement: grammatical, but the reader loses who
-holds it). A sentence
-the trim leaves whole counts as ``kept`` (nothing to judge). Labels store
-references only (story, doc, offsets, key, verdict, a note in our own words).
+sentences before and after a fix (and takes in sentences a new trim changes). A
+judgement is keyed to the text it judges (short sha1 of kind + sentence + trimmed
+text), so a trim that changes its output needs a new judgement; the audit prints
+how many sample items are unlabelled. Verdicts: ``ok`` (a grammatical sentence that
+states what the source states, minus the cut part), ``garbled`` (not a sentence, or
+words glued across the cut), ``meaning`` (a sentence that says something its source
+does not), ``claim`` (an attribution cut leaves a person's opinion, forecast, demand
+or allegation reading as the briefing's own statement: grammatical, but the reader
+loses who holds it). A sampled sentence the trim now leaves whole counts as ``kept``
+(nothing to judge). Labels store references only (story, doc, offsets, key,
+verdict, a note in our own words). Results: ``benchmarks/results/trim_audit.md``.
 
     PY="env PYTHONPATH=$PWD/src /work/main/.venv/bin/python"
     $PY benchmarks/trim_audit.py                         # counts + judged sample
