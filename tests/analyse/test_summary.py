@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.analyse.summary import features as sum_features
+from newsprism.analyse.summary import trim
 from newsprism.config import build_options
 from newsprism.eval.datasets import read_clusters
 from newsprism.pipeline import align_story, summarise
@@ -37,7 +38,7 @@ def test_items_are_source_sentences_or_safe_trims(clusters, index):
         first = _cited(articles, item.citations[0])
         # the text is the first cited sentence, minus a dateline, a closing attribution
         # or a non-restrictive relative clause
-        shown = (first, sum_features.cut_relative(first))
+        shown = (first, trim.cut_relative(first))
         assert any(item.text in t or item.text.rstrip(".") in t for t in shown)
         sources = [c.source for c in item.citations]
         assert len(sources) == len(set(sources))  # each outlet cited once
@@ -76,25 +77,6 @@ def test_deterministic_and_focus_changes_nothing_unsafe(clusters):
     assert _summary(clusters[1]) == _summary(clusters[1])
     focused = _summary(clusters[1], 30, focus="What did the regional council do?")
     assert any("council" in i.text for i in focused)
-
-
-def test_trims():
-    dateline = "WASHINGTON (AP) -- The Senate voted on the budget today."
-    assert sum_features.trim_span(dateline)[0] == 19
-    assert sum_features.trim_span("The Senate voted on the budget today.")[0] == 0
-    cut = sum_features.cut_attribution("The storm killed 12 people in the village, officials said.")
-    assert cut == "The storm killed 12 people in the village."
-    quoted = '"We will rebuild the village," the mayor said.'
-    assert sum_features.cut_attribution(quoted) == quoted
-
-
-def test_relative_clause_trim_keeps_the_main_clause():
-    cut = sum_features.cut_relative("The drug, which was approved in 1998, is used by millions.")
-    assert cut == "The drug is used by millions."
-    who = "John Smith, who has led the firm since 1990, said he would resign."
-    assert sum_features.cut_relative(who) == "John Smith said he would resign."
-    plain = "The council, meeting on Monday, voted to close the bridge."
-    assert sum_features.cut_relative(plain) == plain  # not a relative clause: kept
 
 
 def test_short_sentences_only_when_they_read_alone():

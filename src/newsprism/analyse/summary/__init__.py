@@ -2,7 +2,8 @@
 that reads on its own, citing every outlet that states it.
 
 * :mod:`.select` chooses the sentences (budgeted concept coverage) and orders them;
-* :mod:`.features` holds the tokens, concepts and safe trims it works on;
+* :mod:`.features` holds the tokens and concepts it works on, :mod:`.trim` the cuts
+  that make a sentence a line (dateline, unnamed attribution, relative clauses);
 * :mod:`.learned` the two tiny learned models (sentence salience, word importance),
   whose coefficients ship in ``weights.json`` (written by ``newsprism.eval.train``);
 * :mod:`.standalone` decides whether a line reads alone (a learned model over cues,

@@ -1,4 +1,4 @@
-"""Summary features: word tokens, a light stemmer, bigram concepts, safe trims.
+"""Summary features: word tokens, a light stemmer, bigram concepts, word counts.
 
 Kept apart from :mod:`newsprism.analyse.summary.select` so the selection logic reads on
 one screen. Everything here is deterministic and dependency-free.
@@ -24,13 +24,6 @@ STOP = frozenset(
     with would you your yours yourself yourselves said says say mr mrs ms one two new
     would could may might must shall us yet since upon per via""".split()
 )
-
-# Wire datelines glued to a lead sentence: "WASHINGTON (AP) -- ", "PINE RIDGE, S.D. _ ",
-# "BRUSSELS, January 22 (Xinhua) -- ". Upper-case place first, then a dash or underscore.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]{1,40}(?:,[^\n()]{1,40}?)?\s*(?:\([A-Za-z .-]{1,25}\))?\s*(?:--|_|—|–)\s+"
-)
-
 
 @functools.lru_cache(maxsize=1 << 16)  # called for every token, several times per story
 def stem(word: str) -> str:
@@ -62,50 +55,6 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokens(text) if t not in STOP and len(t) > 1)
 
 
-def trim_span(text: str) -> tuple[int, int]:
-    """(start, end) of the part of ``text`` worth showing: a wire dateline is cut.
-
-    The cut is a prefix that states no fact, so the trimmed statement says exactly
-    what the whole sentence says.
-    """
-    m = _DATELINE.match(text)
-    start = m.end() if m and len(text) - m.end() > 20 else 0
-    return start, len(text)
-
-
 def n_words(text: str) -> int:
     """Words as the budget counts them: whitespace-separated."""
     return len(text.split())
-
-
-# A closing attribution that names no one: ", officials said." / ", he told reporters."
-# Cut only at the very end of the sentence, after a comma, so the remaining clause is the
-# complete reported statement. A named source (", Akar said." / ", according to the
-# union.") stays: without it a claim would read as an established fact. Keeping names
-# cost DUC 2003 R1/R2 0.07/0.10; a briefing for fact-checkers is worth it.
-_ATTRIBUTION = re.compile(
-    r",\s+(?:(?:he|she|they|officials?|police|authorities"
-    r"|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:said|says|added|reported|told\s+[\w ]{1,30}?)"
-    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|today|yesterday))?"
-    r")\s*\.$"
-)
-
-
-# A non-restrictive relative clause between commas: ", who has ...," / ", which was ...,"
-_RELATIVE = re.compile(r",\s+(?:who|which|whose)\s+[^,;:()\"“”]{3,80},\s+")
-
-
-def cut_relative(text: str) -> str:
-    """``text`` without non-restrictive relative clauses (the main clause is unchanged)."""
-    return _RELATIVE.sub(" ", text) if _RELATIVE.search(text) else text
-
-
-def cut_attribution(text: str) -> str:
-    """``text`` without a closing attribution clause (unchanged when there is none)."""
-    if text.endswith(('."', '"', "'")):
-        return text
-    m = _ATTRIBUTION.search(text)
-    if not m or m.start() < 30:
-        return text
-    return text[: m.start()] + "."

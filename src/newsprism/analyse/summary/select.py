@@ -59,6 +59,7 @@ import numpy as np
 
 from newsprism.analyse.summary import features as F
 from newsprism.analyse.summary import learned
+from newsprism.analyse.summary import trim
 from newsprism.analyse.summary.standalone import (
     Reading,
     central_words,
@@ -223,8 +224,7 @@ def _fact_id(fact_of: dict, s: Sentence, sentences: list[Sentence]) -> str:
 
 def _shown(sentence: str) -> str:
     """The part of a sentence a summary line shows (the trims state the same fact)."""
-    start, end = F.trim_span(sentence)
-    return F.cut_relative(F.cut_attribution(sentence[start:end]))
+    return trim.shown(sentence)
 
 
 def readable(text: str, options: Options) -> bool:
