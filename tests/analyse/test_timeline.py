@@ -186,3 +186,14 @@ def test_a_span_of_time_is_one_event():
     events = build_timeline(articles, {"a": split_sentences(articles[0])}, (), Options())
     assert [(e.date, e.text) for e in events] == [
         ("2010", "The bridge was closed between 2010 and 2012 for repairs.")]
+
+
+def test_a_clause_without_its_own_subject_is_shown_in_its_sentence():
+    text = ("The island ferry Alva ran aground near Kessel harbour on Monday. "
+            "The ferry was built in 2004 and was refitted in 2019, the operator said.")
+    a = article(text, "harbour", published="2025-06-10")
+    sentences = {a.id: split_sentences(a)}
+    events = by_date(build_timeline((a,), sentences, (), Options()))
+    assert [e.text for e in events["2004"]] == ["The ferry was built in 2004"]
+    assert [e.text for e in events["2019"]] == [
+        "The ferry was built in 2004 and was refitted in 2019, the operator said."]

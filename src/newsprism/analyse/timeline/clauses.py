@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.model import Sentence
+from newsprism.nlp import parse
 from newsprism.nlp.dates import DateMention
 
 # Where a new clause may start: after ";" or a comma followed by a conjunction or
@@ -48,6 +49,18 @@ class DatedClause:
         raw = self.sentence.text[self.start:self.end]
         body = _LEADING.sub("", raw).rstrip(" ,;:—-")
         return body[:1].upper() + body[1:] if body else raw.strip()
+
+    def shown(self) -> str:
+        """What a timeline shows for it: the clause when it reads as a clause, else its whole
+        sentence. A clause cut after "and" that opens with a verb ("were refurbished last
+        year") or a participle ("Following a 2010 raid ...") has its subject elsewhere in
+        the sentence (part-of-speech tags of its first word)."""
+        text = self.text
+        if self.start == 0 and self.end >= len(self.sentence.text.rstrip()):
+            return text
+        first = parse.parse(text)[0] if text else None
+        return self.sentence.text.strip() if first is not None and \
+            first.pos_ in ("VERB", "AUX") else text
 
 
 def dated_clauses(sentence: Sentence, mentions: list[DateMention]) -> list[DatedClause]:

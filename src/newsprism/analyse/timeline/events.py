@@ -58,7 +58,7 @@ def build_timeline(
             lead = group[0]
             cites, also = _citations(group, fact_of, order)
             events.append(((lead.date, order[lead.sentence.source], lead.sentence.start),
-                           DatedEvent(lead.date, lead.text, cites,
+                           DatedEvent(lead.date, lead.shown(), cites,
                                       _background(lead.date, start), also)))
     events.sort(key=lambda e: e[0])
     return tuple(e for _, e in events)
