@@ -256,10 +256,10 @@ def _description(cast: Cast, source: str, mention: str, at: int) -> str | None:
 def _to_head(words: list[str]) -> list[str]:
     """The phrase up to its last noun (part-of-speech tags): a description ends at its head,
     so a word the speaker pattern caught after it ("officials previously", "official
-    according") is not part of who spoke."""
+    according") is not part of who spoke. Words the tagger finds no noun in are kept."""
     phrase = " ".join(words)
     nouns = [t for t in parse.parse(phrase) if t.pos_ in ("NOUN", "PROPN")] if phrase else []
-    return phrase[:nouns[-1].idx + len(nouns[-1].text)].split() if nouns else []
+    return phrase[:nouns[-1].idx + len(nouns[-1].text)].split() if nouns else words
 
 
 def person_at(cast: Cast, name: str | None, start: int | None, end: int | None) -> Named | None:
