@@ -70,6 +70,12 @@ class Options:
     # 37.87/10.07 (0.45), 37.96/10.15 (0.5), 37.70/9.98 (0.75); 0.4 is the highest value
     # that keeps the 38.0 / 10.0 gate.
     summary_alone_min: float = 0.4
+    # A line naming a person by surname alone gives the full name when the summary mentions
+    # them first (analyse/summary/names.py), if at least this many sources write that full
+    # name word for word: a name NER misread is rarely printed the same way by two outlets.
+    # 2 is the least that confirms; the seeds' five outlets and DUC's ten each name their
+    # people in full more than once.
+    summary_name_outlets: int = 2
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones

@@ -1,0 +1,96 @@
+"""People introduced before the summary refers to them by surname.
+
+A line taken from deep inside an article names a person the way that article does by
+then, often by surname alone ("Bisek has asked a judge ..."): the article's reader met the
+full name paragraphs earlier, the summary's reader did not. The *summary* decides whether
+a person is new (first mention in full, later ones short: Nenkova & McKeown 2003): the
+first line naming a person by surname alone gives the full name ("Callie Bisek has asked
+..."), unless an earlier line of the summary already wrote it; the line keeps its
+citations and its source wording goes to ``SummaryItem.rewritten_from``.
+
+Only a full name the story confirms is put in, so that a misread name is never printed:
+spaCy reads it as a PERSON, at least ``Options.summary_name_outlets`` sources write it
+word for word, and the story gives that surname one given name only ("Bill Clinton" and
+"Hillary Clinton" leave "Clinton" as it is).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Set
+
+from newsprism.analyse import ent_names
+from newsprism.nlp import ner
+
+_WORD = re.compile(r"\b([A-Z][a-z][\w-]*)(?:['’]s)?\b")
+_NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+_PARTICLES = frozenset("de da di del der van von bin ibn al el le la".split())
+
+
+class People:
+    """The full names of a story's people, as its sources confirm them."""
+
+    def __init__(self, texts: Mapping[str, str], outlets: int) -> None:
+        forms: dict[str, set[str]] = {}
+        for found in ner.mentions(list(texts.values())):
+            for m in found:
+                name = _clean(m.text) if m.label == "PERSON" else ""
+                if len(name.split()) > 1:
+                    forms.setdefault(name.split()[-1], set()).add(name)
+        self.full: dict[str, str] = {}
+        for surname, names in forms.items():
+            if len({n.split()[0] for n in names}) > 1:
+                continue  # two given names: two people, or a form NER split oddly
+            confirmed = [n for n in names if _written_by(n, texts) >= outlets]
+            if confirmed:
+                self.full[surname] = max(confirmed, key=lambda n: (len(n), n))
+
+    def introduce(self, text: str, met: Set[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
+        """``text`` with the first mention of each person not in ``met`` (full names) that
+        gives the surname alone replaced by the full name; and the full names put in."""
+        first: dict[str, re.Match] = {}
+        for m in _WORD.finditer(text):
+            full = self.full.get(m.group(1))
+            if full and full not in met and full not in text and full not in first:
+                first[full] = m
+        put = [full for full, m in first.items() if _alone(text, m)]
+        for full in sorted(put, key=lambda f: -first[f].start()):
+            m = first[full]
+            text = text[:m.start(1)] + full + text[m.end(1):]
+        return text, tuple(put)
+
+    def named(self, text: str) -> set[str]:
+        """The full names ``text`` writes."""
+        return {full for full in self.full.values() if full in text}
+
+
+def _written_by(name: str, texts: Mapping[str, str]) -> int:
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    return sum(bool(pattern.search(t)) for t in texts.values())
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """The word of ``m`` is a name of its own: no capitalised word right after it, and
+    right before it none (a title, an honorific, a given name: "Mr. Ban", "Gov. Ryan")
+    but one closing a phrase ("On Tuesday, Bisek ..."), and not "the <name> ..."."""
+    if re.match(r"\s+[A-Z]", text[m.end():]):
+        return False
+    before = text[:m.start()].split()
+    if not before:
+        return True
+    word = before[-1]
+    if word.lower() in _PARTICLES:
+        return False  # "de Klerk": a part of the name
+    return (word[:1].islower() and word != "the") or word.endswith(",") or not word[:1].isalpha()
+
+
+def _clean(name: str) -> str:
+    """A PERSON mention as a name: no possessive, no stray punctuation, no leading title;
+    "" when its words are not those of a name (NER slips: "He", lowercase words)."""
+    name = re.sub(r"['’]s?$", "", name.strip()).strip(" ,.;:\"“”()")
+    words = name.split()
+    if not words or not all(_NAME_WORD.match(w) for w in words):
+        return ""
+    while len(words) > 1 and (ent_names.is_role_word(words[0]) or words[0] == "The"):
+        words = words[1:]
+    return " ".join(words)
