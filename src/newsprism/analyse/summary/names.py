@@ -9,9 +9,11 @@ first line naming a person by surname alone gives the full name ("Callie Bisek h
 citations and its source wording goes to ``SummaryItem.rewritten_from``.
 
 Only a full name the story confirms is put in, so that a misread name is never printed:
-spaCy reads it as a PERSON, at least ``Options.summary_name_outlets`` sources write it
-word for word, and the story gives that surname one given name only ("Bill Clinton" and
-"Hillary Clinton" leave "Clinton" as it is).
+spaCy reads it as a PERSON, the line's own source or at least
+``Options.summary_name_outlets`` sources write it word for word, and the story gives that
+surname one given name only ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it
+is). When words of the budget are left, the title the line's source gave the person at
+its first mention goes before the name ("Census Bureau Director Kenneth Prewitt").
 """
 
 from __future__ import annotations
@@ -28,40 +30,68 @@ _PARTICLES = frozenset("de da di del der van von bin ibn al el le la".split())
 
 
 class People:
-    """The full names of a story's people, as its sources confirm them."""
+    """The full names (and titles) of a story's people, as its sources confirm them."""
 
     def __init__(self, texts: Mapping[str, str], outlets: int) -> None:
+        self.texts = dict(texts)
         forms: dict[str, set[str]] = {}
-        for found in ner.mentions(list(texts.values())):
+        self.first: dict[tuple[str, str], tuple[int, str]] = {}  # (source, surname): start, form
+        for source, found in zip(self.texts, ner.mentions(list(self.texts.values()))):
             for m in found:
                 name = _clean(m.text) if m.label == "PERSON" else ""
                 if len(name.split()) > 1:
                     forms.setdefault(name.split()[-1], set()).add(name)
+                    self.first.setdefault((source, name.split()[-1]), (m.start, name))
         self.full: dict[str, str] = {}
         for surname, names in forms.items():
             if len({n.split()[0] for n in names}) > 1:
                 continue  # two given names: two people, or a form NER split oddly
-            confirmed = [n for n in names if _written_by(n, texts) >= outlets]
-            if confirmed:
-                self.full[surname] = max(confirmed, key=lambda n: (len(n), n))
+            confirmed = [n for n in names if _written_by(n, self.texts) >= outlets]
+            self.full[surname] = max(confirmed or names, key=lambda n: (len(n), n))
+        self.confirmed = {surname for surname, full in self.full.items()
+                          if _written_by(full, self.texts) >= outlets}
 
-    def introduce(self, text: str, met: Set[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
-        """``text`` with the first mention of each person not in ``met`` (full names) that
-        gives the surname alone replaced by the full name; and the full names put in."""
+    def introduce(self, text: str, source: str, met: Set[str] = frozenset(), room: int = 0
+                  ) -> tuple[str, tuple[str, ...], int]:
+        """``text`` (a line of ``source``) with the first mention of each person not in
+        ``met`` (full names) that gives the surname alone replaced by the full name, which
+        ``source`` wrote or ``outlets`` sources confirm; with the title ``source`` gave
+        that person at its first mention while the titles fit in ``room`` words. Returns
+        the text, the full names put in and the words the titles took."""
         first: dict[str, re.Match] = {}
         for m in _WORD.finditer(text):
-            full = self.full.get(m.group(1))
+            full = self._full(m.group(1), source)
             if full and full not in met and full not in text and full not in first:
                 first[full] = m
         put = [full for full, m in first.items() if _alone(text, m)]
+        used = 0
         for full in sorted(put, key=lambda f: -first[f].start()):
             m = first[full]
+            role = self._role(full, source)
+            if role and used + len(role.split()) <= room:
+                used += len(role.split())
+                full = f"{role} {full}"
             text = text[:m.start(1)] + full + text[m.end(1):]
-        return text, tuple(put)
+        return text, tuple(put), used
 
     def named(self, text: str) -> set[str]:
         """The full names ``text`` writes."""
         return {full for full in self.full.values() if full in text}
+
+    def _full(self, surname: str, source: str) -> str | None:
+        if surname not in self.full:
+            return None
+        if surname in self.confirmed or (source, surname) in self.first:
+            return self.full[surname]
+        return None
+
+    def _role(self, full: str, source: str) -> str | None:
+        """The title ``source`` wrote before its first mention of the person, if any."""
+        start, form = self.first.get((source, full.split()[-1]), (-1, ""))
+        if start < 0:
+            return None
+        role = ent_names.role_before(self.texts[source], start)
+        return None if role is None or role.split()[-1] in full.split() else role
 
 
 def _written_by(name: str, texts: Mapping[str, str]) -> int:

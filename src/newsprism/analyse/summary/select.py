@@ -132,23 +132,27 @@ def _introduced(cands: list[_Candidate], weights: dict, vectors: np.ndarray,
                         sentences)
         shown = _first_mentions(chosen, people)
         over = sum(F.n_words(t) for t in shown) - options.words
-        if over <= 0:
-            return chosen, shown
+        if over <= 0:  # titles only in the words left (bought with a line, they cost ROUGE)
+            return chosen, _first_mentions(chosen, people, -over)
         budget -= over
     while chosen and sum(F.n_words(t) for t in shown) > options.words:
         chosen, shown = chosen[:-1], shown[:-1]
     return chosen, shown
 
 
-def _first_mentions(chosen: list[_Candidate], people: People | None) -> list[str]:
+def _first_mentions(chosen: list[_Candidate], people: People | None, room: int = 0
+                    ) -> list[str]:
     """The texts of ``chosen`` (in reading order), a person named by surname alone given in
-    full where the summary mentions them first."""
+    full where the summary mentions them first, titled while ``room`` words last."""
     if people is None:
         return [c.text for c in chosen]
     met: set[str] = set()
     out = []
     for c in chosen:
-        text = people.introduce(c.text, met)[0] if c.named else c.text
+        text = c.text
+        if c.named:
+            text, _, used = people.introduce(c.text, c.sentence.source, met, room)
+            room -= used
         met |= people.named(text)
         out.append(text)
     return out
@@ -255,7 +259,8 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
         if not options.summary_context_lines and (reading.original or reading.leans_on):
             continue  # it needs its source's context: a named pronoun, a leaning line
         # read as it would open the summary: a person named by surname alone given in full
-        text, named = people.introduce(reading.text) if people else (reading.text, ())
+        text, named, _ = people.introduce(reading.text, s.source) if people \
+            else (reading.text, (), 0)
         if stands_alone(cues(text, before[:-1], central)) < options.summary_alone_min:
             continue  # the learned decision: a reader would not know who or what it is about
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
