@@ -9,8 +9,9 @@ first line naming a person by surname alone gives the full name ("Callie Bisek h
 citations and its source wording goes to ``SummaryItem.rewritten_from``.
 
 Only a full name the story confirms is put in, so that a misread name is never printed:
-spaCy reads it as a PERSON, the line's own source or at least
-``Options.summary_name_outlets`` sources write it word for word, and the story gives that
+spaCy reads it as a PERSON in at least ``Options.summary_name_outlets`` sources ("Islamic
+Virtue", a party, read as a person in one is not), it reads the surname alone as a PERSON
+somewhere ("Orthodox Serbs" does not make "Serbs" a person), and the story gives that
 surname one given name only ("Bill Clinton" and "Hillary Clinton" leave "Clinton" as it
 is). When words of the budget are left, the title the line's source gave the person at
 its first mention goes before the name ("Census Bureau Director Kenneth Prewitt").
@@ -34,33 +35,37 @@ class People:
 
     def __init__(self, texts: Mapping[str, str], outlets: int) -> None:
         self.texts = dict(texts)
-        forms: dict[str, set[str]] = {}
-        self.first: dict[tuple[str, str], tuple[int, str]] = {}  # (source, surname): start, form
+        forms: dict[str, dict[str, set[str]]] = {}  # surname: full form: sources tagging it
+        alone: set[str] = set()  # surnames NER reads as a person on their own somewhere
+        self.first: dict[tuple[str, str], int] = {}  # (source, surname): first mention
         for source, found in zip(self.texts, ner.mentions(list(self.texts.values()))):
             for m in found:
                 name = _clean(m.text) if m.label == "PERSON" else ""
-                if len(name.split()) > 1:
-                    forms.setdefault(name.split()[-1], set()).add(name)
-                    self.first.setdefault((source, name.split()[-1]), (m.start, name))
+                if len(name.split()) == 1:
+                    alone.add(name)
+                if name:
+                    surname = name.split()[-1]
+                    forms.setdefault(surname, {}).setdefault(name, set()).add(source)
+                    self.first.setdefault((source, surname), m.start)
         self.full: dict[str, str] = {}
-        for surname, names in forms.items():
-            if len({n.split()[0] for n in names}) > 1:
-                continue  # two given names: two people, or a form NER split oddly
-            confirmed = [n for n in names if _written_by(n, self.texts) >= outlets]
-            self.full[surname] = max(confirmed or names, key=lambda n: (len(n), n))
-        self.confirmed = {surname for surname, full in self.full.items()
-                          if _written_by(full, self.texts) >= outlets}
+        for surname, found in forms.items():
+            names = [n for n in found if len(n.split()) > 1]
+            if surname not in alone or len({n.split()[0] for n in names}) != 1:
+                continue  # never a person alone, or two given names (two people, a misreading)
+            confirmed = [n for n in names if len(found[n]) >= outlets]
+            if confirmed:
+                self.full[surname] = max(confirmed, key=lambda n: (len(n), n))
 
     def introduce(self, text: str, source: str, met: Set[str] = frozenset(), room: int = 0
                   ) -> tuple[str, tuple[str, ...], int]:
         """``text`` (a line of ``source``) with the first mention of each person not in
-        ``met`` (full names) that gives the surname alone replaced by the full name, which
-        ``source`` wrote or ``outlets`` sources confirm; with the title ``source`` gave
-        that person at its first mention while the titles fit in ``room`` words. Returns
-        the text, the full names put in and the words the titles took."""
+        ``met`` (full names) that gives the surname alone replaced by the full name the
+        story confirms; with the title ``source`` gave that person at its first mention
+        while the titles fit in ``room`` words. Returns the text, the full names put in
+        and the words the titles took."""
         first: dict[str, re.Match] = {}
         for m in _WORD.finditer(text):
-            full = self._full(m.group(1), source)
+            full = self.full.get(m.group(1))
             if full and full not in met and full not in text and full not in first:
                 first[full] = m
         put = [full for full, m in first.items() if _alone(text, m)]
@@ -78,25 +83,13 @@ class People:
         """The full names ``text`` writes."""
         return {full for full in self.full.values() if full in text}
 
-    def _full(self, surname: str, source: str) -> str | None:
-        if surname not in self.full:
-            return None
-        if surname in self.confirmed or (source, surname) in self.first:
-            return self.full[surname]
-        return None
-
     def _role(self, full: str, source: str) -> str | None:
         """The title ``source`` wrote before its first mention of the person, if any."""
-        start, form = self.first.get((source, full.split()[-1]), (-1, ""))
-        if start < 0:
+        start = self.first.get((source, full.split()[-1]))
+        if start is None:
             return None
         role = ent_names.role_before(self.texts[source], start)
         return None if role is None or role.split()[-1] in full.split() else role
-
-
-def _written_by(name: str, texts: Mapping[str, str]) -> int:
-    pattern = re.compile(rf"\b{re.escape(name)}\b")
-    return sum(bool(pattern.search(t)) for t in texts.values())
 
 
 def _alone(text: str, m: re.Match) -> bool:
