@@ -36,10 +36,9 @@ standing alone, DUC 2003 R1/R2 38.05/10.11; a surname the summary meets first na
 (analyse/summary/names.py): 191, 38.13/10.13. Not kept: a full name from the line's own
 source alone (one outlet) put in "Orthodox Serbs" for "Serbs" and "Islamic Virtue" (a
 party) for "Virtue", so two outlets must read it as a person; raising summary_alone_min to
-0.45 / 0.5 on top costs the gate (37.88/10.02, 37.89/10.07). An opening bare "The X" with X
-not central, kept out unless an earlier summary line writes X, does not separate the labels:
-of such lines shown, 10 in 26 lean on context when no earlier line writes X, 4 in 10 when
-one does.
+0.45 / 0.5 on top costs the gate (37.88/10.02, 37.89/10.07). An opening "The X" kept out
+unless an earlier summary line writes X does not separate the labels: of such lines shown,
+10 in 26 lean on context when no earlier line writes X, 4 in 10 when one does.
 """
 
 from __future__ import annotations
