@@ -8,7 +8,9 @@ A sentence taken out of its article may lean on what came before it there:
   Gantz said ...", the longest form of the name the source used); the line keeps its
   citations and carries the source wording in ``SummaryItem.rewritten_from``. With no
   or several candidates the line is not chosen.
-* another **pronoun or demonstrative** ("It", "They", "This", "Those") or a **definite
+* another **pronoun or demonstrative** ("It", "They", "This", "Those"), a closed-class
+  anaphor anywhere outside a quotation ("such vetoes", "in this country", "Among those
+  was ...", "Other events ...") or a **definite
   description introduced earlier** ("The yacht was halfway across Bass Strait ...",
   "The embassy had no comment.") has no name to put in. The line leans on the source
   sentence that introduced it (the previous sentence, or the nearest earlier one using
@@ -54,8 +56,9 @@ _OTHER_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also) (?:it|its|they|th
 # ...", "Other events ..."), a reply to a sentence not shown ("Yes, ...", "But having said
 # that ..."). On the tune half's labelled lines these read alone 2 times in 29
 # (benchmarks/fit_standalone.py's data).
-_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch) [\"“]?(?!as\b)(?P<noun>[a-z][a-z-]+)")
-_SPEECH = re.compile(r"[\"“](?:[^\"“”\s]*\s){3,}[^\"“”]*[\"”]")  # a quotation of 4+ words
+_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch) [\"“]?(?!as\b)"
+                      r"(?P<noun>[a-z][a-z-]+)")
+_SPEECH = re.compile(r"[\"“](?:[^\"“”\s]*\s){3,}[^\"“”]*[\"”]")  # a quotation, 4+ words
 _ANAPHORIC_OPENER = re.compile(r"^(?:Among (?:those|them|these)\b|(?:[A-Z][a-z]+|\d+) of "
                                r"(?:those|them|these)\b|Other [a-z]|(?:But )?[Hh]aving said that"
                                r"|Yes,)")
