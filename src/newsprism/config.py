@@ -70,13 +70,6 @@ class Options:
     # 37.87/10.07 (0.45), 37.96/10.15 (0.5), 37.70/9.98 (0.75); 0.4 is the highest value
     # that keeps the 38.0 / 10.0 gate.
     summary_alone_min: float = 0.4
-    # A line naming a person by surname alone gives the full name when the summary mentions
-    # them first (analyse/summary/names.py), if spaCy reads that full name as a PERSON in
-    # at least this many sources: a misreading is rarely repeated in two outlets. With the
-    # line's own source enough, the trust benchmark's tune half showed "Islamic Virtue" (a
-    # party) for "Virtue"; with 2 it showed no misnamed line (tune standalone 190 -> 191
-    # of 235, DUC 2003 R1/R2 38.05/10.11 -> 38.13/10.13).
-    summary_name_outlets: int = 2
     # --- only in some outlets (analyse/exclusive/)
     exclusive_per_outlet: int = 3  # shown per outlet (PRODUCT.md: "at most 3"); JSON has all
     exclusive_all: bool = False  # Markdown/HTML show every exclusive, not only the top ones

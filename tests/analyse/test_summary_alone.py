@@ -6,13 +6,7 @@ import numpy as np
 
 from newsprism.analyse import align
 from newsprism.analyse.summary.features import content_words
-from newsprism.analyse.summary.standalone import (
-    CUES,
-    cues,
-    misread_after,
-    read_alone,
-    stands_alone,
-)
+from newsprism.analyse.summary.standalone import CUES, cues, misread_after, stands_alone
 from newsprism.config import Options
 from newsprism.model import Sentence
 
@@ -76,18 +70,3 @@ def test_a_line_is_not_placed_where_its_reference_would_be_misread():
     assert not misread_after("The team won three titles last year.",
                              "The Karvelian port authority closed the harbour.")
     assert misread_after("He said the divers would return.", "Harbour master Ilona Vesk spoke.")
-
-
-def test_a_closed_class_anaphor_leans_on_its_source():
-    ss = _sentences(ARTICLE[:2] + ["Three tankers have run aground off Tessport since 2019."])
-    earlier = ss[:3]
-    for line in ("Among those was the Marigold Star, a Karvelian tanker built in 1998.",
-                 "Port officials said such groundings were rare in calm weather.",
-                 "Foreign shipping in this country fell by a third last year.",
-                 "Two of those were refloated within a day by local tugs."):
-        assert read_alone(line, earlier).leans_on == ss[2], line
-    # a time, the speaker's own words and "such as" are no references to the article
-    for line in ("This year the harbour handled a record 4 million tonnes of grain.",
-                 'Vesk said: "We have never seen such a calm spill in this harbour."',
-                 "Cargo such as grain and timber was moved to the Orrin terminal."):
-        assert read_alone(line, earlier).leans_on is None, line

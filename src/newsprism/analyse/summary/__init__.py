@@ -8,8 +8,7 @@ that reads on its own, citing every outlet that states it.
   whose coefficients ship in ``weights.json`` (written by ``newsprism.eval.train``);
 * :mod:`.standalone` decides whether a line reads alone (a learned model over cues,
   coefficients in ``alone.json``, written by ``benchmarks/fit_standalone.py``) and keeps a
-  line from following one that would change what it refers to;
-* :mod:`.names` names a person in full where the summary first mentions them by surname.
+  line from following one that would change what it refers to.
 """
 
 from newsprism.analyse.summary.select import candidate_table, importance, readable, summarise

@@ -38,8 +38,6 @@ right after it. (v4 simply left out lines opening with a person's pronoun.)
 v6 (issue 9): a learned decision (:func:`standalone.stands_alone`, logistic regression
 over :data:`standalone.CUES`, fitted on the tune half of the trust benchmark) keeps out a
 line a reader would not know the who or what of (``summary_alone_min``).
-v7 (issue 9): the summary, not the source, decides whether a person is new: a line naming
-a person by surname alone names them in full unless an earlier line did (:mod:`.names`).
 * **Order**: the chosen facts in the order they tend to appear in the articles, so
   the summary reads like a news lead followed by detail; a leaning line follows the
   line it leans on.
@@ -56,14 +54,12 @@ import functools
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import replace
 
 import numpy as np
 
 from newsprism.analyse.summary import features as F
 from newsprism.analyse.summary import learned
 from newsprism.analyse.summary import trim
-from newsprism.analyse.summary.names import People
 from newsprism.analyse.summary.standalone import (
     Reading,
     central_words,
@@ -107,56 +103,12 @@ def summarise(
         return ()
     for c, value in zip(cands, learned.salience(x)):
         c.bonus += options.summary_learned * max(float(value), 0.0) * c.words
-    chosen, shown = _introduced(cands, weights, vectors, sentences, options,
-                                _people(texts, options))
+    chosen = _order(_select(cands, weights, vectors, options), sentences)
     return tuple(
-        SummaryItem(text=text, citations=_citations(c.fact, c.sentence), fact=c.fact.id,
-                    rewritten_from=c.original or (c.text if text != c.text else None))
-        for c, text in zip(chosen, shown)
+        SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id,
+                    rewritten_from=c.original)
+        for c in chosen
     )
-
-
-def _people(texts: Mapping[str, str] | None, options: Options) -> People | None:
-    return People(texts, options.summary_name_outlets) if texts else None
-
-
-def _introduced(cands: list[_Candidate], weights: dict, vectors: np.ndarray,
-                sentences: list[Sentence], options: Options, people: People | None
-                ) -> tuple[list[_Candidate], list[str]]:
-    """The chosen lines in reading order and their texts with each person the summary
-    mentions first by surname named in full, within ``options.words``: when the full names
-    overrun the budget, the lines are chosen again under a budget smaller by the overrun
-    (and, as a last resort, the last lines are left out)."""
-    budget = options.words
-    for _ in range(3):
-        chosen = _order(_select(cands, weights, vectors, replace(options, words=budget)),
-                        sentences)
-        shown = _first_mentions(chosen, people)
-        over = sum(F.n_words(t) for t in shown) - options.words
-        if over <= 0:  # titles only in the words left (bought with a line, they cost ROUGE)
-            return chosen, _first_mentions(chosen, people, -over)
-        budget -= over
-    while chosen and sum(F.n_words(t) for t in shown) > options.words:
-        chosen, shown = chosen[:-1], shown[:-1]
-    return chosen, shown
-
-
-def _first_mentions(chosen: list[_Candidate], people: People | None, room: int = 0
-                    ) -> list[str]:
-    """The texts of ``chosen`` (in reading order), a person named by surname alone given in
-    full where the summary mentions them first, titled while ``room`` words last."""
-    if people is None:
-        return [c.text for c in chosen]
-    met: set[str] = set()
-    out = []
-    for c in chosen:
-        text = c.text
-        if c.named:
-            text, _, used = people.introduce(c.text, c.sentence.source, met, room)
-            room -= used
-        met |= people.named(text)
-        out.append(text)
-    return out
 
 
 def candidate_table(
@@ -215,17 +167,16 @@ def _sizes(sentences: list[Sentence]) -> dict[str, int]:
 
 
 class _Candidate:
-    __slots__ = ("row", "sentence", "fact", "text", "original", "named", "leans_on", "words",
+    __slots__ = ("row", "sentence", "fact", "text", "original", "leans_on", "words",
                  "concepts", "units", "keys", "bonus")
 
     def __init__(self, row: int, sentence: Sentence, fact: Fact, reading: Reading,
-                 leans_on: str | None, options: Options, named: tuple[str, ...] = ()) -> None:
+                 leans_on: str | None, options: Options) -> None:
         self.row = row
         self.sentence = sentence
         self.fact = fact
         self.text = reading.text
         self.original = reading.original  # the source wording, when a name was put in
-        self.named = named  # full names for its surnames, if it mentions them first (.names)
         self.leans_on = leans_on  # id of the fact that must be shown right before
         self.words = F.n_words(self.text)
         self.concepts = _concepts(self.text)
@@ -241,7 +192,6 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
     out = []
     earlier: dict[str, list[Sentence]] = {}
     central = central_words(sentences, options.summary_central_share)
-    people = _people(texts, options)
     for row, s in enumerate(sentences):
         if s.kind != "text":
             continue  # a heading or list item of the body does not read alone
@@ -253,21 +203,17 @@ def _candidates(sentences: list[Sentence], fact_of: dict, options: Options,
         reading = read_alone(text, before, central, texts.get(s.source)) \
             if readable(text, options) else None
         before.append(s)
-        if reading is None:
-            continue
-        if F.n_words(reading.text) > min(options.summary_max_words, options.words):
+        if reading is None or F.n_words(reading.text) > min(options.summary_max_words,
+                                                            options.words):
             continue
         if not options.summary_context_lines and (reading.original or reading.leans_on):
             continue  # it needs its source's context: a named pronoun, a leaning line
-        # read as it would open the summary: a person named by surname alone given in full
-        text, named, _ = people.introduce(reading.text, s.source) if people \
-            else (reading.text, (), 0)
-        if stands_alone(cues(text, before[:-1], central)) < options.summary_alone_min:
+        if stands_alone(cues(reading.text, before[:-1], central)) < options.summary_alone_min:
             continue  # the learned decision: a reader would not know who or what it is about
         fact = fact_of.get((s.source, s.start)) or Fact(id=f"s{row}", sentences=(s,))
         leans = reading.leans_on
         leans_on = None if leans is None else _fact_id(fact_of, leans, sentences)
-        out.append(_Candidate(row, s, fact, reading, leans_on, options, named))
+        out.append(_Candidate(row, s, fact, reading, leans_on, options))
     return out
 
 

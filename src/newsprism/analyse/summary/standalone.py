@@ -8,9 +8,7 @@ A sentence taken out of its article may lean on what came before it there:
   Gantz said ...", the longest form of the name the source used); the line keeps its
   citations and carries the source wording in ``SummaryItem.rewritten_from``. With no
   or several candidates the line is not chosen.
-* another **pronoun or demonstrative** ("It", "They", "This", "Those"), a closed-class
-  anaphor anywhere outside a quotation ("such vetoes", "in this country", "Among those
-  was ...", "Other events ...") or a **definite
+* another **pronoun or demonstrative** ("It", "They", "This", "Those") or a **definite
   description introduced earlier** ("The yacht was halfway across Bass Strait ...",
   "The embassy had no comment.") has no name to put in. The line leans on the source
   sentence that introduced it (the previous sentence, or the nearest earlier one using
@@ -49,19 +47,6 @@ _OTHER_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also) (?:it|its|they|th
                            r"|those)\b|It|Its|They|Their|Them|This|That|These|Those|Such|Both"
                            r"|The (?:same|latter|former|other)|Another|In (?:response|contrast"
                            r"|addition|all|turn)\b|Instead|Meanwhile)\b")
-# Closed-class anaphors a line cannot resolve without its source, wherever they stand
-# (outside quotations of four words or more, where "this" is the speaker's; a scare-quoted
-# noun counts): a demonstrative or "such" before a noun ("in this country", "such
-# line-item vetoes", "Two of those"), a partitive or comparative opener ("Among those was
-# ...", "Other events ..."), a reply to a sentence not shown ("Yes, ...", "But having said
-# that ..."). On the tune half's labelled lines these read alone 2 times in 29
-# (benchmarks/fit_standalone.py's data).
-_ANAPHOR = re.compile(r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|[Ss]uch) [\"“]?(?!as\b)"
-                      r"(?P<noun>[a-z][a-z-]+)")
-_SPEECH = re.compile(r"[\"“](?:[^\"“”\s]*\s){3,}[^\"“”]*[\"”]")  # a quotation, 4+ words
-_ANAPHORIC_OPENER = re.compile(r"^(?:Among (?:those|them|these)\b|(?:[A-Z][a-z]+|\d+) of "
-                               r"(?:those|them|these)\b|Other [a-z]|(?:But )?[Hh]aving said that"
-                               r"|Yes,)")
 # "This week", "That night": a time, not a reference.
 _TIME_AFTER = re.compile(r"^(?:This|That|These|Those) (?:week|weekend|year|month|morning"
                          r"|afternoon|evening|night|day|time|summer|spring|autumn|fall"
@@ -102,7 +87,7 @@ def read_alone(text: str, earlier: list[Sentence],
         if name is None:
             return None
         return Reading(_name_person(text, name, opener, said), original=text)
-    if (_OTHER_OPENER.match(text) and not _TIME_AFTER.match(text)) or anaphoric(text):
+    if _OTHER_OPENER.match(text) and not _TIME_AFTER.match(text):
         return Reading(text, leans_on=earlier[-1]) if earlier else None
     antecedent = _introduced_before(text, earlier, central)
     return Reading(text, leans_on=antecedent)
@@ -236,16 +221,6 @@ def needs_a_name(text: str) -> bool:
     """A person pronoun is the subject ("He said ...", '"...," she said'): shown alone, the
     line does not say who."""
     return bool(_PERSON_OPENER.match(text) or _PERSON_SAID.search(text))
-
-
-def anaphoric(text: str) -> bool:
-    """``text`` holds a closed-class anaphor outside quotation marks ("such vetoes", "in
-    this country", "Among those was ..."): what it refers to is in its source, not in it."""
-    if _ANAPHORIC_OPENER.match(text):
-        return True
-    bare = _SPEECH.sub("", text)
-    nouns = [m.group("noun") for m in _ANAPHOR.finditer(bare)]
-    return any(n.removesuffix("s") not in _TIMES and n not in F.STOP for n in nouns)
 
 
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
