@@ -103,8 +103,8 @@ def _name(cast: Cast, source: str, mention: str, at: int) -> str | None:
     "Professor Michael Reisman of Yale" is Reisman, not Yale.
     """
     words = _undetermined(mention)
-    hit = cast.lookup.get(ent_names.key(" ".join(words))) if words and words[0][0].isupper() \
-        else None
+    capitalised = bool(words) and words[0][0].isupper()
+    hit = cast.lookup.get(ent_names.key(" ".join(words))) if capitalised else None
     if hit is not None and hit.entity.type in _SPEAKER_TYPES:
         return hit.entity.name
     # the head ends the phrase: "Israeli Defense Minister Benny Gantz", not "Clinton campaign"
@@ -114,7 +114,7 @@ def _name(cast: Cast, source: str, mention: str, at: int) -> str | None:
             return heads[-1].name
     # last, the head word alone ("Minister Akar" -> Hulusi Akar), unless it is the surname
     # of several people of the story ("Blair": Tony Blair, Ian Blair)
-    head = _head_words(words) if words and words[0][0].isupper() else []
+    head = _head_words(words) if capitalised else []
     hit = cast.lookup.get(ent_names.key(head[-1])) if head else None
     if hit is not None and hit.entity.type in _SPEAKER_TYPES and \
             _people_called(cast, head[-1]) <= 1:
