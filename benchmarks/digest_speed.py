@@ -21,6 +21,7 @@ from pathlib import Path
 from newsprism.config import Options
 from newsprism.analyse import entities
 from newsprism.nlp import ner
+from newsprism.nlp.embed import get_embedder
 from newsprism.errors import NewsPrismError
 from newsprism.pipeline import brief, load_articles
 
@@ -59,9 +60,11 @@ def lexrank(articles, words: int) -> str:
 
 
 def fresh_brief(articles, options) -> None:
-    """brief() with the NER and entity caches emptied, so repeats do not flatter us."""
+    """brief() with the NER, entity and embedding caches emptied, so repeats do not
+    flatter us (MiniLM remembers the rows it encoded; before session 5 this run let it)."""
     ner._cache.clear()
     entities.resolve.cache_clear()
+    get_embedder("minilm").forget()
     brief(articles, options)
 
 

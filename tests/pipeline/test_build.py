@@ -67,7 +67,7 @@ def test_rebuild_reuses_stored_vectors_and_mentions(store, monkeypatch):
     pipe = ner.load().pipe
     monkeypatch.setattr(ner.load(), "pipe",
                         lambda texts, **kw: pipe(tagged.extend(texts) or texts, **kw))
-    embedder._known.clear()  # as in a new process: only the store remembers
+    embedder.forget()  # as in a new process: only the store remembers
     ner._cache.clear()
     assert build_dirty(store, options).built[0] == story
     late = [a for a in store.story_articles(story) if a.name == "Harbour Evening Post"][0]
@@ -79,6 +79,6 @@ def test_rebuild_reuses_stored_vectors_and_mentions(store, monkeypatch):
     assert encoded and not old.intersection(encoded)
     # and the briefing is the one built from scratch
     built = story_briefing(store, story, options)
-    embedder._known.clear()
+    embedder.forget()
     ner._cache.clear()
     assert built.to_dict() == brief(store.story_articles(story), options).to_dict()

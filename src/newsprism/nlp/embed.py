@@ -111,6 +111,11 @@ class MiniLMEmbedder:
             while len(self._known) > _REMEMBERED:
                 self._known.popitem(last=False)
 
+    def forget(self) -> None:
+        """Drop every remembered row (a new process starts so)."""
+        with self._lock:
+            self._known.clear()
+
     def _batch(self, texts: list[str]) -> np.ndarray:
         enc = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in enc], dtype=np.int64)

@@ -157,7 +157,7 @@ def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: in
 
     The subject is the likeliest antecedent (centering: subject before object before the
     rest): in 'Noting that he had consulted Robert Rubin, Clinton told students ...' the
-    next "he" is Clinton. Only the few sentences a pronoun looks back to are parsed.
+    next "he" is Clinton. A sentence that names one person is not parsed (no choice).
     """
     # A person in the news is introduced by full name at least once; a single word
     # tagged PERSON throughout is too often a mis-tagged place ("the capital, Lindau").
@@ -166,18 +166,16 @@ def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: in
                      and not any(s <= n.start < e for s, e in quoted)), key=lambda n: n.start)
     for sent in sorted((s for s in sents if s.start <= at), key=lambda s: -s.start):
         named = [n for n in people if sent.start <= n.start < sent.end]
-        subject = _subject(sent, at)
-        if subject is not None:
-            first, last, phrase = subject
-            chosen = [n for n in named if first <= n.start < last]
-            if chosen:
-                return chosen[0].name
-            described = None if named else _definite(cast, article, phrase, first, quoted,
-                                                     ("PERSON",))
-            if described is not None:
-                return described
-        if named:
+        if len(named) == 1:  # no choice to make: not parsed
             return named[0].name
+        subject = _subject(sent, at)
+        if named:
+            chosen = [n for n in named if subject and subject[0] <= n.start < subject[1]]
+            return (chosen or named)[0].name
+        described = subject and _definite(cast, article, subject[2], subject[0], quoted,
+                                          ("PERSON",))
+        if described:
+            return described
     return None
 
 
