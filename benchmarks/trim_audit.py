@@ -37,13 +37,15 @@ verdict, a note in our own words). Results: ``benchmarks/results/trim_audit.md``
     # or write "KEY VERDICT NOTE..." lines to a file and add them with the dump:
     $PY benchmarks/trim_audit.py --add /tmp/trims.txt --quick /tmp/verdicts.txt
 
-Not part of the test suite (about a minute).
+Not part of the test suite (about a minute); tests/benchmarks/test_more_smoke.py runs it on two
+stories (`--limit 2`).
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import sys
 import time
@@ -131,14 +133,15 @@ def stories() -> Iterator[tuple[str, tuple]]:
                 yield c.id, c.articles()
 
 
-def audit() -> tuple[Counter, list[Trim]]:
-    """Sentences read per kind ("sentences") and every trim that changes one."""
+def audit(limit: int | None = None) -> tuple[Counter, list[Trim]]:
+    """Sentences read per kind ("sentences") and every trim that changes one (of the first
+    ``limit`` stories when given)."""
     from newsprism import segment
 
     trims = _trims()
     count: Counter = Counter()
     changed: list[Trim] = []
-    for story, articles in stories():
+    for story, articles in itertools.islice(stories(), limit):
         count["stories"] += 1
         for a in articles:
             for s in segment.split_sentences(a):
@@ -225,9 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dump", type=Path, help="write unlabelled sample items here")
     parser.add_argument("--add", type=Path, help="append the judged blocks of a dump")
     parser.add_argument("--quick", type=Path, help='with --add: "KEY VERDICT NOTE" lines')
+    parser.add_argument("--limit", type=int, help="only the first N stories (smoke runs)")
     args = parser.parse_args(argv)
     began = time.perf_counter()
-    count, changed = audit()
+    count, changed = audit(args.limit)
     if args.add:
         print(f"added {add(args.add, changed, args.quick)} judgements")
         return 0

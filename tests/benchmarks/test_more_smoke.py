@@ -1,5 +1,6 @@
-"""Smoke runs of build_speed, update_summary, search_cost and train_newsworthy: each on a
-few items, writing nothing into the repository (seconds each; build_speed about ten)."""
+"""Smoke runs of build_speed, update_summary, search_cost, train_newsworthy and trim_audit:
+each on a few items, writing nothing into the repository (seconds each; build_speed about
+ten)."""
 
 from __future__ import annotations
 
@@ -55,3 +56,14 @@ def test_train_newsworthy_on_three_stories_writes_no_model() -> None:
     out = run("train_newsworthy.py", "--limit", "3")
     assert "story-grouped 5-fold CV AUC" in out and "coefficients (standardised)" in out
     assert "wrote" not in out and _bytes(model) == before
+
+
+@needs_shared
+def test_trim_audit_on_two_stories_writes_nothing() -> None:
+    judged = ROOT / "benchmarks" / "data" / "trim_judged.jsonl"
+    before = _bytes(judged)
+    out = run("trim_audit.py", "--limit", "2")
+    assert out.startswith("2 stories, ")
+    for kind in ("attribution", "dateline", "relative"):
+        assert f"\n{kind}" in out or out.startswith(kind)
+    assert _bytes(judged) == before
