@@ -128,3 +128,8 @@ def test_fit_standalone_smoke():
 @needs_shared
 def test_fit_citations_smoke():
     assert "grouped CV" in run("fit_citations.py", "--limit", "8")
+
+
+@needs_shared
+def test_fit_exclusive_verify_smoke():
+    assert "story-grouped 5-fold CV" in run("fit_exclusive_verify.py", "--limit", "2")
