@@ -25,7 +25,7 @@ fitted on everything and written to ``src/newsprism/analyse/disputes/weights.jso
 the printed thresholds into ``Options`` (config.py). Candidates are cached in /tmp
 (``--fresh`` collects them again: about 8 minutes, both embedders).
 
-Run: PYTHONPATH=src .venv/bin/python benchmarks/fit_disputes.py [--write]
+Run: PYTHONPATH=src .venv/bin/python benchmarks/fit_disputes.py [--write] [--limit N (smoke run)]
 """
 
 from __future__ import annotations
@@ -103,11 +103,12 @@ def _story_pairs(articles: tuple[Article, ...], embedders: tuple[str, ...]) -> l
     return _pairs(articles, tuple(groups), Options().dispute_context_words)
 
 
-def collect(embedders: tuple[str, ...]) -> list[dict]:
-    """Candidates of every source with ``story`` and ``origin`` (labels: :func:`label`)."""
+def collect(embedders: tuple[str, ...], limit: int | None = None) -> list[dict]:
+    """Candidates of every source with ``story`` and ``origin`` (labels: :func:`label`);
+    of the first ``limit`` tune stories when given."""
     report = _report_ids()
     out = []
-    for story in trust.load_split("tune"):
+    for story in trust.load_split("tune")[:limit]:
         assert not _is_report(story.id, report)
         for p in _story_pairs(trust.story_articles(story), embedders):
             p.update(story=story.id, origin="tune")
@@ -248,10 +249,16 @@ def main() -> int:
     p.add_argument("--write", action="store_true", help=f"write {WEIGHTS.relative_to(ROOT)}")
     p.add_argument("--fresh", action="store_true", help="collect candidates again")
     p.add_argument("--c", type=float, default=0.1, help="inverse L2 strength to write")
+    p.add_argument("--limit", type=int,
+                   help="smoke run: the first N tune stories, TF-IDF only, no cache, no write")
     args = p.parse_args()
-    if args.fresh or not CACHE.exists():
-        CACHE.write_bytes(pickle.dumps(collect(("tfidf", "minilm"))))
-    data = pickle.loads(CACHE.read_bytes())
+    if args.limit is not None:
+        data = collect(("tfidf",), args.limit)
+        args.write = False
+    else:
+        if args.fresh or not CACHE.exists():
+            CACHE.write_bytes(pickle.dumps(collect(("tfidf", "minilm"))))
+        data = pickle.loads(CACHE.read_bytes())
     label(data)
     labelled = [d for d in data if d["label"] is not None]
     print(f"{len(data)} candidates, {len(labelled)} labelled, "

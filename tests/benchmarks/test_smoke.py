@@ -131,5 +131,14 @@ def test_fit_citations_smoke():
 
 
 @needs_shared
+def test_fit_disputes_smoke():
+    weights = ROOT / "src" / "newsprism" / "analyse" / "disputes" / "weights.json"
+    before = weights.read_bytes()
+    out = run("fit_disputes.py", "--limit", "2", "--write")  # --limit never writes
+    assert "C=0.1 dispute: out of fold" in out and "C=0.1 change: out of fold" in out
+    assert weights.read_bytes() == before
+
+
+@needs_shared
 def test_fit_exclusive_verify_smoke():
     assert "story-grouped 5-fold CV" in run("fit_exclusive_verify.py", "--limit", "2")
