@@ -64,6 +64,24 @@ def test_a_fact_groups_only_sentences_that_carry_each_others_claim():
     assert align.carries([0], [1], words, 0.7) and not align.carries([0], [2], words, 0.7)
 
 
+def test_an_outlet_saying_only_part_of_a_sentence_is_not_cited_for_it():
+    whole = _sentences(["The blast at the Orlov depot killed two guards, wounded 21 workers "
+                        "and prompted the port authority to suspend all night shifts until "
+                        "further notice."], "courier")
+    part = _sentences(["The blast at the Orlov depot killed two guards and wounded 21 "
+                       "workers."], "ledger")
+    same = _sentences(["The blast at the Orlov depot killed two guards, wounded 21 workers "
+                       "and led the port authority to suspend its night shifts until further "
+                       "notice."], "wire")
+    flat = whole + part + same
+    sims = np.full((3, 3), 0.9)
+    sims[np.diag_indices(3)] = -1.0
+    facts = align.align(flat, sims, 0.5, same_values=True, carried=Options().citation_carried)
+    # the ledger never says the port suspended its shifts: it is not cited for that line
+    groups = sorted(sorted(s.source for s in f.sentences) for f in facts)
+    assert groups == [["courier", "wire"], ["ledger"]]
+
+
 def test_a_line_is_not_placed_where_its_reference_would_be_misread():
     assert misread_after("The team won three titles last year.",
                          "Norvia's team arrived in Tessport on Sunday.")

@@ -54,7 +54,8 @@ def _gram(rows: np.ndarray | csr_matrix) -> np.ndarray:
 
 
 def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
-          same_values: bool = False, carried: float = 0.0) -> tuple[Fact, ...]:
+          same_values: bool = False, carried: float = 0.0, both_ways: bool = True
+          ) -> tuple[Fact, ...]:
     """Every sentence in exactly one Fact; multi-outlet Facts hold mutually similar sentences.
 
     Args:
@@ -65,6 +66,8 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
             for one quantity or date ("killed 60" / "killed 67"): a Fact is then what
             every member's outlet can be cited for. The looser groups where disputes are
             sought leave this off, since such pairs are exactly what they look for.
+        carried, both_ways: with ``same_values``, two groups merge only when they
+            :func:`carries` each other's claims at this share.
     """
     n = len(sentences)
     stated = [values(s.text, None) for s in sentences] if same_values else None
@@ -77,7 +80,8 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
         gi, gj = group[i], group[j]
         if gi == gj or not _can_merge(members[gi], members[gj], sentences, sims, threshold,
                                       stated) \
-                or (words and not carries(members[gi], members[gj], words, carried)):
+                or (words and not carries(members[gi], members[gj], words, carried,
+                                          both_ways)):
             continue
         for k in members[gj]:
             group[k] = gi
@@ -108,12 +112,19 @@ def _can_merge(
                                      for x in stated[i] for y in stated[j])
 
 
-def carries(a: list[int], b: list[int], words: list[set[str]], share: float) -> bool:
-    """Every cross pair of groups ``a`` and ``b``: one sentence holds at least ``share`` of
-    the other's content words, so either can be cited for the other (the one saying less
-    is contained in the one saying more; a sentence on another event of the same story
-    shares its names but not its claim)."""
-    return all(len(words[i] & words[j]) >= share * min(len(words[i]), len(words[j]))
+def carries(a: list[int], b: list[int], words: list[set[str]], share: float,
+            both_ways: bool = True) -> bool:
+    """Every cross pair of groups ``a`` and ``b``: each sentence holds at least ``share``
+    of the other's content words, so either can be cited for the other (a sentence on
+    another event of the same story shares its names but not its claim).
+
+    A Fact is what each member's outlet is cited for wherever a member is shown, so
+    containment one way is not enough: "The blast killed two and wounded 21" does not
+    state "The blast killed two, wounded 21 and halted the talks". With ``both_ways``
+    False, one sentence holding ``share`` of the smaller one's words is enough: the groups
+    then say how widely a fact is told, in part or whole (its importance)."""
+    size = max if both_ways else min
+    return all(len(words[i] & words[j]) >= share * size(len(words[i]), len(words[j]))
                for i in a for j in b)
 
 

@@ -79,12 +79,16 @@ def summarise(
     facts: tuple[Fact, ...],
     options: Options,
     texts: Mapping[str, str] | None = None,
+    cited: tuple[Fact, ...] | None = None,
 ) -> tuple[SummaryItem, ...]:
     """Pick source sentences under ``options.words`` and cite every outlet that states each.
 
     Args:
         sentences: all sentences of the story; row i of ``vectors`` embeds sentences[i].
-        facts: the aligned groups covering those sentences.
+        facts: the aligned groups covering those sentences, by which a fact's importance
+            is judged (an outlet telling part of it counts as telling it).
+        cited: the groups whose outlets a line cites (each member states all of what the
+            others say); ``facts`` when not given.
         options: ``words`` is the budget (a hard limit on whitespace words of the
             summary); ``focus`` an optional question that biases selection.
         texts: each source's cleaned text, when known: a pronoun's person is then read
@@ -104,11 +108,13 @@ def summarise(
     for c, value in zip(cands, learned.salience(x)):
         c.bonus += options.summary_learned * max(float(value), 0.0) * c.words
     chosen = _order(_select(cands, weights, vectors, options), sentences)
-    return tuple(
-        SummaryItem(text=c.text, citations=_citations(c.fact, c.sentence), fact=c.fact.id,
-                    rewritten_from=c.original)
-        for c in chosen
-    )
+    fact_of = {(s.source, s.start): f for f in cited or facts for s in f.sentences}
+    items = []
+    for c in chosen:
+        fact = fact_of.get((c.sentence.source, c.sentence.start))
+        items.append(SummaryItem(text=c.text, citations=_citations(fact, c.sentence),
+                                 fact=fact.id if fact else None, rewritten_from=c.original))
+    return tuple(items)
 
 
 def candidate_table(
@@ -477,6 +483,6 @@ def _reading_position(fact: Fact, count: dict[str, int]) -> float:
     return float(np.mean([s.index / max(count[s.source], 1) for s in fact.sentences]))
 
 
-def _citations(fact: Fact, rep: Sentence) -> tuple[Citation, ...]:
-    first = [Citation.of(rep)]
-    return tuple(first + [Citation.of(s) for s in fact.sentences if s is not rep])
+def _citations(fact: Fact | None, rep: Sentence) -> tuple[Citation, ...]:
+    others = fact.sentences if fact else ()
+    return (Citation.of(rep), *(Citation.of(s) for s in others if s is not rep))
