@@ -211,6 +211,9 @@ class DatedEvent:
     # Sentences of other outlets that tell the same event in other words (merged into it);
     # not citations of ``text``, which cite what its own sentence's Fact cites.
     also: tuple[Citation, ...] = ()
+    # The source wording when ``text`` names a person its source left as a pronoun ("He
+    # said ..." -> "Benny Gantz said ..."), as a summary line does; citations unchanged.
+    rewritten_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +328,8 @@ class Briefing:
             "quotes": [_quote_dict(q) for q in self.quotes],
             "timeline": [
                 {"date": t.date, "text": t.text, "citations": _cites(t.citations),
-                 "background": t.background, "also": _cites(t.also)}
+                 "background": t.background, "also": _cites(t.also),
+                 "rewritten_from": t.rewritten_from}
                 for t in self.timeline
             ],
             "entities": [

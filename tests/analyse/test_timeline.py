@@ -197,3 +197,28 @@ def test_a_clause_without_its_own_subject_is_shown_in_its_sentence():
     assert [e.text for e in events["2004"]] == ["The ferry was built in 2004"]
     assert [e.text for e in events["2019"]] == [
         "The ferry was built in 2004 and was refitted in 2019, the operator said."]
+
+
+def _timeline_of(text: str):
+    one = (article(text, "harbour", "2025-06-12"),)
+    return build_timeline(one, {a.id: split_sentences(a) for a in one}, (), Options())
+
+
+def test_a_pronoun_led_event_names_the_person_as_the_summary_would():
+    # the sentence before names two people; "she" is its subject, the harbour master
+    (event,) = _timeline_of(
+        "Harbour master Ilona Vesk met the union leader Odile Marsh at the quay.\n"
+        "In a statement after the meeting on Wednesday, she said the ferry had resumed service.")
+    assert event.text == ("In a statement after the meeting on Wednesday, Ilona Vesk said the "
+                          "ferry had resumed service.")
+    assert event.rewritten_from.startswith("In a statement after the meeting on Wednesday, she")
+    # citations stay the source sentence
+    assert event.citations[0].end - event.citations[0].start == len(event.rewritten_from)
+
+
+def test_a_pronoun_with_no_single_person_before_it_stays_as_written():
+    (event,) = _timeline_of(
+        "Harbour master Ilona Vesk and union leader Odile Marsh met at the quay.\n"
+        "On Wednesday, she said the ferry had resumed service.")
+    assert event.text == "On Wednesday, she said the ferry had resumed service."
+    assert event.rewritten_from is None

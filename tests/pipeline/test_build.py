@@ -65,8 +65,13 @@ def test_rebuild_reuses_stored_vectors_and_mentions(store, monkeypatch):
     batch = embedder._batch
     monkeypatch.setattr(embedder, "_batch", lambda texts: encoded.extend(texts) or batch(texts))
     pipe = ner.load().pipe
-    monkeypatch.setattr(ner.load(), "pipe",
-                        lambda texts, **kw: pipe(tagged.extend(texts) or texts, **kw))
+
+    def tagging(texts, **kw):  # texts may be a generator: read it once, for both
+        texts = list(texts)
+        tagged.extend(texts)
+        return pipe(texts, **kw)
+
+    monkeypatch.setattr(ner.load(), "pipe", tagging)
     embedder.forget()  # as in a new process: only the store remembers
     ner._cache.clear()
     assert build_dirty(store, options).built[0] == story

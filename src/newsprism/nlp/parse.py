@@ -37,3 +37,16 @@ def load() -> Any:
 def parse(text: str) -> Any:
     """The parsed spaCy ``Doc`` of ``text`` (treat it as read-only: it is shared)."""
     return load()(text)
+
+
+def main_subject(text: str) -> tuple[int, int] | None:
+    """Character span of the main clause's subject of ``text`` (the ``nsubj`` or
+    ``nsubjpass`` of its root, with everything it governs); None when the parser finds
+    none. The likeliest antecedent of a following "he" / "she" (centering: subject
+    before object before the rest)."""
+    doc = parse(text)
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            span = doc[token.left_edge.i:token.right_edge.i + 1]
+            return span.start_char, span.end_char
+    return None

@@ -119,9 +119,11 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
             events = [t for t in b.timeline if t.background == background]
             if events:
                 out += ["", f"### {heading}", ""]
-                out += [f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*"
-                        + (f" (also told by *{_names(b, t.also)}*)" if t.also else "")
-                        for t in events]
+                for t in events:
+                    out.append(f"- **{t.date}** {_md(t.text)} — *{_names(b, t.citations)}*"
+                               + (f" (also told by *{_names(b, t.also)}*)" if t.also else ""))
+                    if t.rewritten_from:  # a person named for a pronoun: the source wording
+                        out.append(f"  - *the source says:* {_md(t.rewritten_from)}")
     if b.entities:
         out += ["", "## Entities", ""]
         for e in b.entities:

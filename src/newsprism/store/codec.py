@@ -61,7 +61,8 @@ def decode(body: str) -> Briefing:
                       for c in d.get("changed", [])),
         quotes=_quotes(d["quotes"]),
         timeline=tuple(DatedEvent(t["date"], t["text"], _cites(t["citations"]),
-                                  t.get("background", False), _cites(t.get("also", [])))
+                                  t.get("background", False), _cites(t.get("also", [])),
+                                  t.get("rewritten_from"))
                        for t in d["timeline"]),
         entities=tuple(Entity(e["name"], e["type"], tuple(e["aliases"]),
                               tuple(e["mentions"].items()), e.get("role"),

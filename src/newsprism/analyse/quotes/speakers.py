@@ -182,13 +182,11 @@ def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: in
 def _subject(sent: Sentence, before: int) -> tuple[int, int, str] | None:
     """The main clause's subject of ``sent`` (article offsets and its words), when it ends
     before ``before``; None when the parser finds none."""
-    doc = parse.parse(sent.text)
-    for token in doc:
-        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
-            span = doc[token.left_edge.i:token.right_edge.i + 1]
-            start, end = sent.start + span.start_char, sent.start + span.end_char
-            return (start, end, span.text) if end <= before else None
-    return None
+    found = parse.main_subject(sent.text)
+    if found is None:
+        return None
+    start, end = sent.start + found[0], sent.start + found[1]
+    return (start, end, sent.text[found[0]:found[1]]) if end <= before else None
 
 
 def _by_role(phrase: str, source: str, resolved: tuple[entities.Resolved, ...]) -> str | None:

@@ -35,12 +35,12 @@ from importlib import resources
 
 from newsprism.analyse.summary import features as F
 from newsprism.model import Sentence
-from newsprism.nlp import ner
+from newsprism.nlp import ner, parse
 
 # "He" / "She" / "His" / "Her" as the subject: at the start, after a connective ("But he
 # ...") or after a short opening phrase ("On Saturday, he ..."); "he said" after a quotation.
 _PERSON_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also|Later|Then) "
-                            r"|[A-Z][^,\"“]{0,30}, )?(He|She|His|Her|he|she|his|her)\b")
+                            r"|[A-Z][^,\"“]{0,60}, )?(He|She|His|Her|he|she|his|her)\b")
 _PERSON_SAID = re.compile(r"(?<=[,\"”’'] )(he|she)(?= (?:said|says|added|told|explained"
                           r"|noted|wrote|insisted|warned|replied)\b)")
 _OTHER_OPENER = re.compile(r"^(?:(?:But|And|Yet|So|Still|Also) (?:it|its|they|their|this|these"
@@ -80,13 +80,9 @@ def read_alone(text: str, earlier: list[Sentence],
     ``article`` is that article's text when known: its entity mentions (cached and stored
     per article) are then read instead of tagging the earlier sentences again.
     """
-    opener = _PERSON_OPENER.match(text)
-    said = None if opener else _PERSON_SAID.search(text)
-    if opener or said:
-        name = _person_before(earlier, article)
-        if name is None:
-            return None
-        return Reading(_name_person(text, name, opener, said), original=text)
+    if needs_a_name(text):
+        named = name_the_person(text, earlier, article)
+        return None if named is None else Reading(named, original=text)
     if _OTHER_OPENER.match(text) and not _TIME_AFTER.match(text):
         return Reading(text, leans_on=earlier[-1]) if earlier else None
     antecedent = _introduced_before(text, earlier, central)
@@ -223,6 +219,23 @@ def needs_a_name(text: str) -> bool:
     return bool(_PERSON_OPENER.match(text) or _PERSON_SAID.search(text))
 
 
+def name_the_person(text: str, earlier: list[Sentence], article: str | None = None
+                    ) -> str | None:
+    """``text`` with its person-pronoun subject ("He said ...", '"...," she said') replaced
+    by the one person the nearest earlier sentences of its source name (as fully as the
+    source names them); None when it has no such pronoun or there is no single person.
+
+    The summary and the timeline show a sentence out of its article; both name the person
+    this way (``earlier``: the sentences of the article before it; ``article``: its text,
+    whose stored entity mentions are then read)."""
+    opener = _PERSON_OPENER.match(text)
+    said = None if opener else _PERSON_SAID.search(text)
+    if not (opener or said):
+        return None
+    name = _person_before(earlier, article)
+    return None if name is None else _name_person(text, name, opener, said)
+
+
 def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match | None) -> str:
     if opener:
         possessive = opener.group(1).lower() in ("his", "her")
@@ -234,23 +247,28 @@ def _name_person(text: str, name: str, opener: re.Match | None, said: re.Match |
 
 def _person_before(earlier: list[Sentence], article: str | None = None) -> str | None:
     """The one person the nearest earlier sentences name, as fully as the article names
-    them; None when the nearest sentence naming people names several, or none does."""
+    them: in the nearest sentence naming people, the only one, or the one its main
+    clause's subject names when it names several (centering: '"...," Gantz told the news
+    conference with Akar. He said ...' is Gantz); None when none does or the subject
+    names nobody of them."""
     if not earlier:
         return None
     if article is None:
         found = ner.mentions([s.text for s in earlier])
-        people = [[m.text for m in f if m.label == "PERSON"] for f in found]
+        people = [[(m.text, m.start) for m in f if m.label == "PERSON"] for f in found]
     else:
         (whole,) = ner.mentions([article])
-        people = [[m.text for m in whole if m.label == "PERSON" and s.start <= m.start < s.end]
-                  for s in earlier]
-    for names in reversed(people[-_LOOKBACK:]):
-        surnames = {_surname(n) for n in names}
-        if len(surnames) > 1:
-            return None
-        if surnames:
-            (surname,) = surnames
-            forms = [n for ns in people for n in ns if _surname(n) == surname]
+        people = [[(m.text, m.start - s.start) for m in whole
+                   if m.label == "PERSON" and s.start <= m.start < s.end] for s in earlier]
+    for sent, named in reversed(list(zip(earlier, people))[-_LOOKBACK:]):
+        if len({_surname(n) for n, _ in named}) > 1:
+            subject = parse.main_subject(sent.text)
+            named = [(n, at) for n, at in named if subject and subject[0] <= at < subject[1]]
+            if len({_surname(n) for n, _ in named}) != 1:
+                return None
+        if named:
+            surname = _surname(named[0][0])
+            forms = [n for ns in people for n, _ in ns if _surname(n) == surname]
             return max(forms, key=lambda n: (len(n.split()), -forms.index(n)))
     return None
 

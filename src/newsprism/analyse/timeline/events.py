@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from newsprism.analyse.disputes.values import values
 from newsprism.analyse.quotes.text import content_words, overlap
+from newsprism.analyse.summary.standalone import name_the_person
 from newsprism.analyse.timeline.clauses import DatedClause, dated_clauses
 from newsprism.analyse.timeline.select import Report, rank_days
 from newsprism.config import Options
@@ -45,6 +46,7 @@ def build_timeline(
     fact_of = {(s.source, s.start): f for f in facts for s in f.sentences}
     clauses = _sharpen(_clauses(articles, sentences, mentions), fact_of)
     order = {a.id: i for i, a in enumerate(articles)}
+    texts = {a.id: a.text for a in articles}
     published = {a.id: a.published or story_date(articles) for a in articles}
     start = _story_start(articles, options)
     keep = _kept_days(articles, mentions, start, options)
@@ -57,11 +59,20 @@ def build_timeline(
         for group in _events(by_year[year], fact_of, published, options):
             lead = group[0]
             cites, also = _citations(group, fact_of, order)
+            shown = lead.shown()
+            named = name_the_person(shown, _before(lead.sentence, sentences),
+                                    texts[lead.sentence.source])
             events.append(((lead.date, order[lead.sentence.source], lead.sentence.start),
-                           DatedEvent(lead.date, lead.shown(), cites,
-                                      _background(lead.date, start), also)))
+                           DatedEvent(lead.date, named or shown, cites,
+                                      _background(lead.date, start), also,
+                                      shown if named else None)))
     events.sort(key=lambda e: e[0])
     return tuple(e for _, e in events)
+
+
+def _before(sentence: Sentence, sentences: dict[str, tuple[Sentence, ...]]) -> list[Sentence]:
+    """The sentences of ``sentence``'s article before it (where a pronoun's person is)."""
+    return [s for s in sentences.get(sentence.source, ()) if s.start < sentence.start]
 
 
 def story_date(articles: tuple[Article, ...]) -> str | None:
