@@ -147,16 +147,22 @@ def test_events_merge_across_outlets_and_date_precision():
     assert {c.source for c in bankrupt.citations + bankrupt.also} == {"harbour", "herald"}
 
 
-def test_a_sentence_of_an_aligned_fact_cites_the_whole_fact():
+def test_a_sentence_cites_the_sentences_of_its_fact_that_state_what_it_says():
     articles, sentences = ferry()
-    extra = next(s for s in sentences["herald"] if "Marsh" in s.text)
-    dated = next(s for s in sentences["harbour"] if "1998" in s.text)
-    fact = Fact("f-route", (dated, extra))
-    events = build_timeline(articles, sentences, (fact,), Options())
-    for e in events:
-        cites = {(c.source, c.start) for c in e.citations}
-        if (dated.source, dated.start) in cites:
-            assert (extra.source, extra.start) in cites
+    harbour, herald = sentences["harbour"], sentences["herald"]
+    resumed = next(s for s in harbour if "resumed" in s.text)
+    resumed_too = next(s for s in herald if "resumed" in s.text)
+    dated = next(s for s in harbour if "1998" in s.text)
+    unrelated = next(s for s in herald if "Marsh" in s.text)
+    facts = (Fact("f-resumed", (resumed, resumed_too)), Fact("f-route", (dated, unrelated)))
+    events = build_timeline(articles, sentences, facts, Options())
+    cited = [{(c.source, c.start) for c in e.citations} for e in events]
+    assert any((resumed.source, resumed.start) in cites for cites in cited)
+    for cites in cited:
+        if (resumed.source, resumed.start) in cites:  # the herald says it too
+            assert (resumed_too.source, resumed_too.start) in cites
+        if (dated.source, dated.start) in cites:  # a Fact member that does not say it
+            assert (unrelated.source, unrelated.start) not in cites
 
 
 def test_only_the_most_reported_days_are_kept_when_there_are_too_many():

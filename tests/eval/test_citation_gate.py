@@ -21,8 +21,11 @@ DATA = ROOT / ".." / "shared" / "data" / "summarization" / "duc2003_mds.jsonl"
 # Measured with value-aware alignment: strict 0.888 (79 of 89), exclusive 0.760 (19 of 25).
 # Issue 9, citation check (Options.citation_carried): strict 0.927 (38 of 41 matched; 78
 # labels are stale because their facts changed, 23 new citations unlabelled): matched
-# floor lowered from 82 to 41.
-FLOORS = {"citation": 0.86, "exclusive": 0.70, "matched": 41}
+# floor lowered from 82 to 41. Session 6, a line cites only sentences holding 80% of its
+# content words (Options.citation_states): 2 supported citations of these old labels go,
+# the 3 bad ones stay (36 of 39); on the trust benchmark's report half the same rule took
+# strict precision 0.89 -> 0.94 (TF-IDF) and 0.93 -> 0.95 (MiniLM): matched floor 41 -> 39.
+FLOORS = {"citation": 0.86, "exclusive": 0.70, "matched": 39}
 
 
 @pytest.mark.skipif(not DATA.exists(), reason=f"evaluation data not found at {DATA}")

@@ -12,7 +12,7 @@ import numpy as np
 from scipy.sparse import csr_matrix, issparse
 
 from newsprism.analyse.disputes.values import values
-from newsprism.analyse.summary.features import content_words
+from newsprism.analyse.summary.features import content_words, stating
 from newsprism.model import Fact, Sentence, content_id
 
 # Below this many word characters a "sentence" is a fragment (a dangling quote
@@ -54,8 +54,7 @@ def _gram(rows: np.ndarray | csr_matrix) -> np.ndarray:
 
 
 def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
-          same_values: bool = False, carried: float = 0.0, both_ways: bool = True
-          ) -> tuple[Fact, ...]:
+          same_values: bool = False, carried: float = 0.0) -> tuple[Fact, ...]:
     """Every sentence in exactly one Fact; multi-outlet Facts hold mutually similar sentences.
 
     Args:
@@ -66,8 +65,6 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
             for one quantity or date ("killed 60" / "killed 67"): a Fact is then what
             every member's outlet can be cited for. The looser groups where disputes are
             sought leave this off, since such pairs are exactly what they look for.
-        carried, both_ways: with ``same_values``, two groups merge only when they
-            :func:`carries` each other's claims at this share.
     """
     n = len(sentences)
     stated = [values(s.text, None) for s in sentences] if same_values else None
@@ -80,8 +77,7 @@ def align(sentences: list[Sentence], sims: np.ndarray, threshold: float,
         gi, gj = group[i], group[j]
         if gi == gj or not _can_merge(members[gi], members[gj], sentences, sims, threshold,
                                       stated) \
-                or (words and not carries(members[gi], members[gj], words, carried,
-                                          both_ways)):
+                or (words and not carries(members[gi], members[gj], words, carried)):
             continue
         for k in members[gj]:
             group[k] = gi
@@ -112,20 +108,21 @@ def _can_merge(
                                      for x in stated[i] for y in stated[j])
 
 
-def carries(a: list[int], b: list[int], words: list[set[str]], share: float,
-            both_ways: bool = True) -> bool:
-    """Every cross pair of groups ``a`` and ``b``: each sentence holds at least ``share``
-    of the other's content words, so either can be cited for the other (a sentence on
-    another event of the same story shares its names but not its claim).
-
-    A Fact is what each member's outlet is cited for wherever a member is shown, so
-    containment one way is not enough: "The blast killed two and wounded 21" does not
-    state "The blast killed two, wounded 21 and halted the talks". With ``both_ways``
-    False, one sentence holding ``share`` of the smaller one's words is enough: the groups
-    then say how widely a fact is told, in part or whole (its importance)."""
-    size = max if both_ways else min
-    return all(len(words[i] & words[j]) >= share * size(len(words[i]), len(words[j]))
+def carries(a: list[int], b: list[int], words: list[set[str]], share: float) -> bool:
+    """Every cross pair of groups ``a`` and ``b``: one sentence holds at least ``share`` of
+    the other's content words, so either can be cited for the other (the one saying less
+    is contained in the one saying more; a sentence on another event of the same story
+    shares its names but not its claim)."""
+    return all(len(words[i] & words[j]) >= share * min(len(words[i]), len(words[j]))
                for i in a for j in b)
+
+
+def coverage(facts: tuple[Fact, ...], n_articles: int, share: float) -> tuple[Fact, ...]:
+    """The coverage matrix: a row per fact told by several outlets (every fact of a
+    one-article story), shown as its first sentence and citing the sentences that state
+    it (:func:`stating`), as a summary line of that sentence does."""
+    rows = (Fact(f.id, stating(f, f.sentences[0], share)) for f in facts)
+    return tuple(f for f in rows if len(f.sources) > 1 or n_articles == 1)
 
 
 def _fact_id(sentences: list[Sentence]) -> str:

@@ -68,7 +68,7 @@ def rows_for(path: str, limit: int | None = None) -> tuple[Rows, Rows]:
         options = build_options({"words": budget, "embedder": "tfidf", "focus": cluster.query},
                                 config=None)
         al = align_story(cluster.articles(), options)
-        flat, vectors, facts = al.sentences, al.lexical, al.told
+        flat, vectors, facts = al.sentences, al.lexical, al.facts
         cands, _, x = summary.candidate_table(flat, vectors, facts, options)
         if not cands:
             continue

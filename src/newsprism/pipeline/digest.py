@@ -42,8 +42,7 @@ class Aligned:
     # whichever embedder aligned the facts. Its learned scorer was fitted on these; with
     # MiniLM rows instead, DUC 2003 R1/R2 fell from 38.23/10.36 to 37.54/9.71.
     lexical: np.ndarray
-    facts: tuple[Fact, ...]  # strict groups: what citations rest on (each states the others)
-    told: tuple[Fact, ...]  # groups where telling part of a fact counts: its importance
+    facts: tuple[Fact, ...]  # strict groups: what citations rest on
     loose: tuple[Fact, ...]  # broad groups: where value conflicts are sought
     support: np.ndarray  # pairwise support scores the groups were formed from
     loose_threshold: float  # the support score of the broad groups
@@ -65,17 +64,14 @@ def align_story(articles: tuple[Article, ...], options: Options) -> Aligned:
         sims = align.similarity(flat, vectors, rows)
         strict, loose = options.align_threshold, options.dispute_threshold
     facts = align.align(flat, sims, strict, same_values=True, carried=options.citation_carried)
-    told = align.align(flat, sims, strict, same_values=True, carried=options.told_carried,
-                       both_ways=False)
-    return Aligned(by_article, flat, lexical, facts, told, align.align(flat, sims, loose), sims,
-                   loose)
+    return Aligned(by_article, flat, lexical, facts, align.align(flat, sims, loose), sims, loose)
 
 
 def summarise(articles: tuple[Article, ...], options: Options) -> tuple[SummaryItem, ...]:
     """Only the summary of clean articles (evaluation uses this)."""
     al = align_story(articles, options)
-    return summary.summarise(al.sentences, al.lexical, al.told, options,
-                             {a.id: a.text for a in articles}, al.facts)
+    return summary.summarise(al.sentences, al.lexical, al.facts, options,
+                             {a.id: a.text for a in articles})
 
 
 def drop_far_guesses(articles: tuple[Article, ...], max_days: int) -> tuple[Article, ...]:
@@ -104,30 +100,27 @@ def brief(articles: tuple[Article, ...], options: Options) -> Briefing:
     """
     articles = drop_far_guesses(articles, options.guessed_date_max_days)
     al = align_story(articles, options)
-    # What is told where (importance, exclusivity, disputes, quotes) reads the groups in
-    # which telling part of a fact counts; what cites outlets (summary lines, timeline,
-    # coverage matrix) reads the groups whose members each state all the others say.
-    by_article, facts, told = al.by_article, al.facts, al.told
-    items = summary.summarise(al.sentences, al.lexical, told, options,
-                              {a.id: a.text for a in articles}, facts)
+    by_article, facts = al.by_article, al.facts
+    items = summary.summarise(al.sentences, al.lexical, facts, options,
+                              {a.id: a.text for a in articles})
     ents = entities.find_entities(articles, by_article, options)
     title = next((a.title for a in articles if a.title), None) or _fallback_title(items)
     dates = sorted(a.published for a in articles if a.published)
-    disputed, changed = disputes.find(articles, by_article, told, options, al.loose)
+    disputed, changed = disputes.find(articles, by_article, facts, options, al.loose)
     return Briefing(
         title=title,
         date=dates[0] if dates else None,
         sources=articles,
         summary=write.rewrite(items, articles, options),
-        exclusive=exclusive.exclusives(al.sentences, al.lexical, told, al.loose, items, options,
+        exclusive=exclusive.exclusives(al.sentences, al.lexical, facts, al.loose, items, options,
                                        (al.support, al.loose_threshold),
                                        {a.id: a.name for a in articles}),
-        quotes=quotes.find_quotes(articles, by_article, told, options),
+        quotes=quotes.find_quotes(articles, by_article, facts, options),
         entities=ents,
         disputed=disputed,
         changed=changed,
         timeline=timeline.build_timeline(articles, by_article, facts, options),
-        facts=tuple(f for f in facts if len(f.sources) > 1 or len(articles) == 1),
+        facts=align.coverage(facts, len(articles), options.citation_states),
     )
 
 

@@ -61,24 +61,21 @@ def update_summary(earlier: tuple[Article, ...], new: tuple[Article, ...],
     if not new:
         return ()
     al = align_story(new, options)
-    told, cited = novel_facts(al, earlier, options)
-    keep = {s for f in told for s in f.sentences}
+    fresh = novel_facts(al, earlier, options)
+    keep = {s for f in fresh for s in f.sentences}
     rows = [i for i, s in enumerate(al.sentences) if s in keep]
-    return summary.summarise([al.sentences[i] for i in rows], al.lexical[rows], told, options,
-                             {a.id: a.text for a in new}, cited)
+    return summary.summarise([al.sentences[i] for i in rows], al.lexical[rows], fresh, options,
+                             {a.id: a.text for a in new})
 
 
-def novel_facts(al: Aligned, earlier: tuple[Article, ...], options: Options
-                ) -> tuple[tuple[Fact, ...], tuple[Fact, ...]]:
-    """The groups of ``al`` (``told``, then ``facts``) none of whose sentences an earlier
-    article stated."""
+def novel_facts(al: Aligned, earlier: tuple[Article, ...], options: Options) -> tuple[Fact, ...]:
+    """The facts of ``al`` none of whose sentences an earlier article stated."""
     before = [s for a in earlier for s in segment.split_sentences(a)]
     if not before:
-        return al.told, al.facts
+        return al.facts
     known = _stated_before(al.sentences, before, options)
     index = {s: i for i, s in enumerate(al.sentences)}
-    return tuple(tuple(f for f in groups if not any(known[index[s]] for s in f.sentences))
-                 for groups in (al.told, al.facts))
+    return tuple(f for f in al.facts if not any(known[index[s]] for s in f.sentences))
 
 
 def _stated_before(sentences: list[Sentence], before: list[Sentence],

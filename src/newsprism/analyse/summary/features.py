@@ -1,4 +1,5 @@
-"""Summary features: word tokens, a light stemmer, bigram concepts, word counts.
+"""Summary features: word tokens, a light stemmer, bigram concepts, word counts, and which
+sentences of a Fact state what one of them says (the citations of a shown sentence).
 
 Kept apart from :mod:`newsprism.analyse.summary.select` so the selection logic reads on
 one screen. Everything here is deterministic and dependency-free.
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+
+from newsprism.model import Fact, Sentence
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 
@@ -58,3 +61,16 @@ def content_words(text: str) -> frozenset[str]:
 def n_words(text: str) -> int:
     """Words as the budget counts them: whitespace-separated."""
     return len(text.split())
+
+
+def stating(fact: Fact, sentence: Sentence, share: float) -> tuple[Sentence, ...]:
+    """``sentence`` and the other sentences of its Fact that hold at least ``share`` of its
+    content words: the ones whose outlets can be cited for what it says.
+
+    A Fact joins a shorter sentence to a longer one that contains it; the shorter one
+    states only part of the longer one's claim, so it is not cited for it.
+    """
+    words = content_words(sentence.text)
+    need = share * len(words)
+    return (sentence, *(s for s in fact.sentences if s is not sentence
+                        and len(words & content_words(s.text)) >= need))

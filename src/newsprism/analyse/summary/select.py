@@ -79,16 +79,12 @@ def summarise(
     facts: tuple[Fact, ...],
     options: Options,
     texts: Mapping[str, str] | None = None,
-    cited: tuple[Fact, ...] | None = None,
 ) -> tuple[SummaryItem, ...]:
     """Pick source sentences under ``options.words`` and cite every outlet that states each.
 
     Args:
         sentences: all sentences of the story; row i of ``vectors`` embeds sentences[i].
-        facts: the aligned groups covering those sentences, by which a fact's importance
-            is judged (an outlet telling part of it counts as telling it).
-        cited: the groups whose outlets a line cites (each member states all of what the
-            others say); ``facts`` when not given.
+        facts: the aligned groups covering those sentences.
         options: ``words`` is the budget (a hard limit on whitespace words of the
             summary); ``focus`` an optional question that biases selection.
         texts: each source's cleaned text, when known: a pronoun's person is then read
@@ -108,13 +104,12 @@ def summarise(
     for c, value in zip(cands, learned.salience(x)):
         c.bonus += options.summary_learned * max(float(value), 0.0) * c.words
     chosen = _order(_select(cands, weights, vectors, options), sentences)
-    fact_of = {(s.source, s.start): f for f in cited or facts for s in f.sentences}
-    items = []
-    for c in chosen:
-        fact = fact_of.get((c.sentence.source, c.sentence.start))
-        items.append(SummaryItem(text=c.text, citations=_citations(fact, c.sentence),
-                                 fact=fact.id if fact else None, rewritten_from=c.original))
-    return tuple(items)
+    return tuple(
+        SummaryItem(text=c.text, fact=c.fact.id, rewritten_from=c.original,
+                    citations=tuple(Citation.of(s) for s in
+                                    F.stating(c.fact, c.sentence, options.citation_states)))
+        for c in chosen
+    )
 
 
 def candidate_table(
@@ -481,8 +476,3 @@ def _place(c: _Candidate, chosen: list[_Candidate], out: list[_Candidate]) -> No
 
 def _reading_position(fact: Fact, count: dict[str, int]) -> float:
     return float(np.mean([s.index / max(count[s.source], 1) for s in fact.sentences]))
-
-
-def _citations(fact: Fact | None, rep: Sentence) -> tuple[Citation, ...]:
-    others = fact.sentences if fact else ()
-    return (Citation.of(rep), *(Citation.of(s) for s in others if s is not rep))

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 
 from newsprism.analyse.disputes.values import values
 from newsprism.analyse.quotes.text import content_words, overlap
+from newsprism.analyse.summary.features import stating
 from newsprism.analyse.summary.standalone import name_the_person
 from newsprism.analyse.timeline.clauses import DatedClause, dated_clauses
 from newsprism.analyse.timeline.select import Report, rank_days
@@ -58,7 +59,7 @@ def build_timeline(
     for year in sorted(by_year):
         for group in _events(by_year[year], fact_of, published, options):
             lead = group[0]
-            cites, also = _citations(group, fact_of, order)
+            cites, also = _citations(group, fact_of, order, options.citation_states)
             shown = lead.shown()
             named = name_the_person(shown, _before(lead.sentence, sentences),
                                     texts[lead.sentence.source])
@@ -172,12 +173,13 @@ def _fact_id(clause: DatedClause, fact_of: dict[tuple[str, int], Fact]) -> str |
 
 
 def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
-               order: dict[str, int]) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
+               order: dict[str, int], share: float
+               ) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
     """Whole sentences in story order: the citations of the shown clause, and the rest.
 
-    One sentence cites the same outlets wherever a briefing shows it: the summary and the
-    coverage matrix cite a sentence's Fact, so the shown clause cites its sentence's Fact
-    (or the sentence alone). The other clauses merged into the event (other outlets
+    One sentence cites the same outlets wherever a briefing shows it: the shown clause
+    cites what a summary line of its sentence would, the sentences of its Fact that state
+    what it says (:func:`stating`; the sentence alone when it has no Fact). The other clauses merged into the event (other outlets
     telling it in other words) are returned apart, as ``DatedEvent.also``; an outlet
     already cited is not "also" telling it.
     """
@@ -186,7 +188,7 @@ def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
 
     def sentences_of(c: DatedClause) -> tuple[Sentence, ...]:
         fact = fact_of.get((c.sentence.source, c.sentence.start))
-        return fact.sentences if fact else (c.sentence,)
+        return stating(fact, c.sentence, share) if fact else (c.sentence,)
 
     cited = sorted(sentences_of(group[0]), key=key)
     cited_sources = {s.source for s in cited}
