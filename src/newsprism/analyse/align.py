@@ -119,10 +119,14 @@ def carries(a: list[int], b: list[int], words: list[set[str]], share: float) -> 
 
 def coverage(facts: tuple[Fact, ...], n_articles: int, share: float) -> tuple[Fact, ...]:
     """The coverage matrix: a row per fact told by several outlets (every fact of a
-    one-article story), shown as its first sentence and citing the sentences that state
-    it (:func:`stating`), as a summary line of that sentence does."""
-    rows = (Fact(f.id, stating(f, f.sentences[0], share)) for f in facts)
-    return tuple(f for f in rows if len(f.sources) > 1 or n_articles == 1)
+    one-article story). A row is shown as one sentence of its Fact and cites the
+    sentences that state it (:func:`stating`), as a summary line of that sentence does:
+    the sentence most outlets state (the fact's common core; the first on ties) is shown,
+    first."""
+    rows = (max((stating(f, s, share) for s in f.sentences),
+                key=lambda row: len({s.source for s in row})) for f in facts)
+    out = (Fact(f.id, row) for f, row in zip(facts, rows))
+    return tuple(f for f in out if len(f.sources) > 1 or n_articles == 1)
 
 
 def _fact_id(sentences: list[Sentence]) -> str:
