@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 
 from newsprism.model import Fact, Sentence
 
-TOKEN = re.compile(r"[^\W_]+")  # a word: letters and digits
+_TOKEN = re.compile(r"[a-z0-9]+")
 
 # A small English stop list: function words only. Bigrams made of two of these
 # ("of the", "it was") carry no content and are not concepts.
@@ -43,20 +42,9 @@ def stem(word: str) -> str:
     return word
 
 
-def unaccented(text: str) -> str:
-    """``text`` with its letters' accents removed: "Erdoğan" -> "Erdogan"."""
-    if text.isascii():
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text)
-                   if not unicodedata.combining(ch))
-
-
 def tokens(text: str) -> list[str]:
-    """Lower-cased, stemmed word tokens (possessive ``'s`` dropped) of the
-    :func:`unaccented` text, so "Erdoğan" and "Erdogan" are one word (not "erdo" and
-    "an")."""
-    text = unaccented(text).lower().replace("'s ", " ").replace("’s ", " ")
-    return [stem(t) for t in TOKEN.findall(text)]
+    """Lower-cased, stemmed word tokens (possessive ``'s`` dropped)."""
+    return [stem(t) for t in _TOKEN.findall(text.lower().replace("'s ", " "))]
 
 
 def bigrams(toks: list[str]) -> set[tuple[str, str]]:

@@ -65,6 +65,7 @@ OPENER = re.compile(r"^(?:He|She|It|They|This|That|These|Those|But|And|However|A
                      r"His|Her|Their|Its|So|Yet)\b")
 _PRONOUN_SAID = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|added|told)\b")
 _QUOTES = ('"', "\u201c", "\u201d")
+_RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")  # F.tokens' tokens, before lower-casing
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +137,7 @@ def _word_stats(sentences: tuple[Sentence, ...], query: frozenset[str]) -> WordS
     for s in sentences:
         pos = s.index / size[s.source]
         here = set()
-        # F.tokens' tokens, before lower-casing
-        text = F.unaccented(s.text).replace("'s ", " ").replace("’s ", " ")
-        for i, raw in enumerate(F.TOKEN.findall(text)):
+        for i, raw in enumerate(_RAW_TOKEN.findall(s.text.replace("'s ", " "))):
             t = F.stem(raw.lower())
             if t in F.STOP or len(t) < 2:
                 continue
