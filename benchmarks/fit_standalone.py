@@ -39,6 +39,16 @@ the parse-based trims the DUC 2003 gate fell to 37.99/10.12. Raising summary_alo
 0.45 / 0.5 on top cost the gate (37.88/10.02, 37.89/10.07). An opening "The X" kept out
 unless an earlier summary line writes X does not separate the labels (10 in 26 lean on
 context when no earlier line writes X, 4 in 10 when one does).
+
+Session 6, the frontier (measured, not shipped): of the tune half's labelled lines, an
+article's first sentence stands alone 98 of 99 times, its 2nd-3rd 0.74, 4th-6th 0.72, later
+ones 0.67 (shown lines: 54/55 leads, 131/179 others). Choosing from leads only (DUC 2003,
+same selector) gives R1/R2 34.66/8.25, from the first three sentences 36.38/9.29, against
+38.06/10.21 today (gate 38.0/10.0). A line's fact-mates (other outlets' sentences of its
+Fact) are near-identical wire copies for 9 of 49 failing lines and absent for 40, so
+showing the member that reads best cannot help either. 0.95 needs lines rewritten to
+stand alone (the referent introduced from the source, as pronouns are named), not another
+filter on extracted sentences.
 """
 
 from __future__ import annotations
