@@ -179,9 +179,9 @@ def _citations(group: list[DatedClause], fact_of: dict[tuple[str, int], Fact],
 
     One sentence cites the same outlets wherever a briefing shows it: the shown clause
     cites what a summary line of its sentence would, the sentences of its Fact that state
-    what it says (:func:`stating`; the sentence alone when it has no Fact). The other clauses merged into the event (other outlets
-    telling it in other words) are returned apart, as ``DatedEvent.also``; an outlet
-    already cited is not "also" telling it.
+    what it says (:func:`stating`; the sentence alone when it has no Fact). The other
+    clauses merged into the event (other outlets telling it in other words) are returned
+    apart, as ``DatedEvent.also``; an outlet already cited is not "also" telling it.
     """
     def key(s: Sentence) -> tuple[int, int]:
         return order.get(s.source, len(order)), s.start
