@@ -216,3 +216,56 @@ def test_summary_lines_stand_alone_on_a_story():
         cited = source[item.citations[0].start:item.citations[0].end]
         if item.rewritten_from:  # named: the source wording is kept, the citation unchanged
             assert item.rewritten_from in cited and "Gantz" in item.text
+
+
+FERRY = _story(
+    "Harbour Minister Odile Varga ordered an inquiry into the sinking of the ferry Morrow.",
+    "Piet Lunde, the chief of the coast guard, said the ferry had left port overloaded.",
+    "The minister's deputy, Anselm Kray, will lead the inquiry.",
+    "Varga said the ferry company had ignored three warnings.",
+    "Lunde told reporters that 14 passengers were still missing.",
+    "Kray's team will report by March.",
+)
+
+
+def test_a_bare_surname_is_introduced_as_its_source_did():
+    from newsprism.analyse.summary.introduce import apply
+    from newsprism.analyse.summary.standalone import read_alone
+
+    for k, expected in (
+        (3, "Harbour Minister Odile Varga said the ferry company had ignored three warnings."),
+        (4, "Piet Lunde, the chief of the coast guard, told reporters that 14 passengers were "
+            "still missing."),
+        (5, "The minister's deputy Anselm Kray's team will report by March."),
+    ):
+        reading = read_alone(FERRY[k].text, FERRY[:k])
+        (person,) = reading.introduced
+        full = {3: "Odile Varga", 4: "Piet Lunde", 5: "Anselm Kray"}[k]
+        assert person.forms[-1] == full and full in reading.text  # named in full
+        assert reading.plain == reading.original == FERRY[k].text and not reading.named
+        assert apply(reading.text, full, person.forms[0]) == expected  # with the role
+    assert read_alone(FERRY[1].text, FERRY[:1]).introduced == ()  # named in full already
+
+
+def _ferry_lines(*rows):
+    from newsprism.analyse.summary.select import _Candidate
+    from newsprism.analyse.summary.standalone import read_alone
+    from newsprism.model import Fact
+
+    options = build_options({}, config=None)
+    return [_Candidate(k, FERRY[k], Fact(f"f{k}", (FERRY[k],)),
+                       read_alone(FERRY[k].text, FERRY[:k]), None, options) for k in rows]
+
+
+def test_a_person_is_introduced_once_where_the_budget_has_room():
+    from newsprism.analyse.summary.select import _introduce_once
+
+    lines = _ferry_lines(3, 1, 4)
+    used = sum(c.words for c in lines)
+    (first, source), (second, none), (third, kept) = _introduce_once(lines, used + 10)
+    assert first.startswith("Harbour Minister Odile Varga said") and source == FERRY[3].text
+    assert second == FERRY[1].text and none is None  # names Lunde in full itself
+    assert third == FERRY[4].text and kept is None  # Lunde is met: the surname is enough
+    assert sum(len(t.split()) for t, _ in _introduce_once(lines, used)) <= used
+    (first, source), *_ = _introduce_once(lines, used)  # no room for the role: the name
+    assert first.startswith("Odile Varga said") and source == FERRY[3].text

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from newsprism.analyse.summary import features as F
+from newsprism.analyse.summary.introduce import Introduction, apply, introductions
 from newsprism.model import Sentence
 from newsprism.nlp import ner, parse
 
@@ -60,13 +61,18 @@ class Reading:
     """How a candidate line reads on its own.
 
     ``text`` is the line as shown; ``original`` the source wording when ``text`` names
-    a referent the source left implicit; ``leans_on`` the earlier source sentence that
-    must be shown directly before the line (None: the line stands alone).
+    a pronoun's person the source left implicit (``named``) or names in full someone the
+    source gave by surname alone (``introduced``, :mod:`.introduce`; ``plain`` is the
+    line without those); ``leans_on`` the earlier source sentence that must be shown
+    directly before the line (None: the line stands alone).
     """
 
     text: str
     original: str | None = None
     leans_on: Sentence | None = None
+    named: bool = False  # a person pronoun was replaced by the name
+    introduced: tuple[Introduction, ...] = ()  # people named as their source introduced them
+    plain: str | None = None  # the line before ``introduced`` were named in full
 
 
 def read_alone(text: str, earlier: list[Sentence],
@@ -82,11 +88,28 @@ def read_alone(text: str, earlier: list[Sentence],
     """
     if needs_a_name(text):
         named = name_the_person(text, earlier, article)
-        return None if named is None else Reading(named, original=text)
+        if named is None:
+            return None
+        return _introduce(Reading(named, original=text, named=True), earlier, article, central)
     if _OTHER_OPENER.match(text) and not _TIME_AFTER.match(text):
         return Reading(text, leans_on=earlier[-1]) if earlier else None
     antecedent = _introduced_before(text, earlier, central)
-    return Reading(text, leans_on=antecedent)
+    return _introduce(Reading(text, leans_on=antecedent), earlier, article, central)
+
+
+def _introduce(reading: Reading, earlier: list[Sentence], article: str | None,
+               central: frozenset[str]) -> Reading:
+    """``reading`` with the people it names by surname alone whom its source introduced
+    named in full (the summary adds their role where its word budget has room, and puts
+    the surname back where an earlier line names them)."""
+    people = introductions(reading.text, earlier, article, central)
+    if not people:
+        return reading
+    text = reading.text
+    for person in people:
+        text = apply(text, person.short, person.forms[-1])
+    return Reading(text, original=reading.original or reading.text, leans_on=reading.leans_on,
+                   named=reading.named, introduced=people, plain=reading.text)
 
 
 # --- the learned decision -----------------------------------------------------------------
