@@ -121,7 +121,8 @@ class SummaryItem:
     text: str
     citations: tuple[Citation, ...]
     fact: str | None = None  # id of the Fact it was drawn from
-    rewritten_from: str | None = None  # the extractive line, when a writer reworded it
+    rewritten_from: str | None = None  # the source wording, when names were put in or a
+    # writer reworded the line
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def test_writer_rewords_supported_lines_and_keeps_the_rest(model, articles):
     reworded = [i for i in b.summary if i.rewritten_from]
     assert all(supported(i.text, i.rewritten_from, i.rewritten_from, 0.8) for i in reworded)
     assert b.to_dict()["summary"][0]["rewritten_from"] == first
-    assert f"*reworded from:* {first}" in render(b, "md")
+    assert f"*the source says:* {first}" in render(b, "md")
     assert 'class="reworded"' in render(b, "html")
 
 

@@ -73,8 +73,8 @@ def render_markdown(b: Briefing, all_exclusive: bool = False) -> str:
     out += ["", "## Summary", ""]
     for s in b.summary:
         out.append(f"- {_md(s.text)} — *{_names(b, s.citations)}*")
-        if s.rewritten_from:  # a writer's rewording: the source line stays in view
-            out.append(f"  - *reworded from:* {_md(s.rewritten_from)}")
+        if s.rewritten_from:  # names put in, or a writer's rewording: the source line in view
+            out.append(f"  - *the source says:* {_md(s.rewritten_from)}")
     if not b.summary:
         out.append("- (none)")
     out += _since(b)

@@ -132,18 +132,18 @@ def _introduce_once(lines: list[_Candidate], budget: int) -> list[tuple[str, str
     out = []
     for c in lines:
         text = c.text
-        for person in c.introduced:
-            full = person.forms[-1]
-            if person.surname in met:
-                shorter = introduce.apply(text, full, person.short)
-                room += F.n_words(text) - F.n_words(shorter)
-                text = shorter
-        for person in c.introduced:
-            if person.surname not in met and len(person.forms) > 1:
-                longer = introduce.apply(text, person.forms[-1], person.forms[0])
-                extra = F.n_words(longer) - F.n_words(text)
-                if extra <= room:
-                    text, room = longer, room - extra
+        if c.introduced:
+            room += c.words  # the line is rebuilt from its plain text
+            text = c.plain
+            for person in c.introduced:
+                if person.surname in met:
+                    continue
+                for form in person.forms:  # the longest that fits
+                    longer = introduce.apply(text, person.short, form)
+                    if F.n_words(longer) <= room:
+                        text = longer
+                        break
+            room -= F.n_words(text)
         met |= set(_NAME_WORD.findall(text))
         out.append((text, None if text == c.original else c.original))
     return out
@@ -208,8 +208,8 @@ def _sizes(sentences: list[Sentence]) -> dict[str, int]:
 
 
 class _Candidate:
-    __slots__ = ("row", "sentence", "fact", "text", "original", "introduced", "leans_on",
-                 "words", "concepts", "units", "keys", "bonus")
+    __slots__ = ("row", "sentence", "fact", "text", "original", "introduced", "plain",
+                 "leans_on", "words", "concepts", "units", "keys", "bonus")
 
     def __init__(self, row: int, sentence: Sentence, fact: Fact, reading: Reading,
                  leans_on: str | None, options: Options) -> None:
@@ -219,6 +219,7 @@ class _Candidate:
         self.text = reading.text
         self.original = reading.original  # the source wording, when a name was put in
         self.introduced = reading.introduced  # people introduced as their source did
+        self.plain = reading.plain or reading.text  # the text before they were
         self.leans_on = leans_on  # id of the fact that must be shown right before
         self.words = F.n_words(self.text)
         self.concepts = _concepts(self.text)
