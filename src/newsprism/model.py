@@ -213,7 +213,8 @@ class DatedEvent:
     # not citations of ``text``, which cite what its own sentence's Fact cites.
     also: tuple[Citation, ...] = ()
     # The source wording when ``text`` names a person its source left as a pronoun ("He
-    # said ..." -> "Benny Gantz said ..."), as a summary line does; citations unchanged.
+    # said ..." -> "Benny Gantz said ..."), or introduces one it names by surname alone
+    # at their first timeline mention, as a summary line does; citations unchanged.
     rewritten_from: str | None = None
 
 

@@ -228,3 +228,14 @@ def test_a_pronoun_with_no_single_person_before_it_stays_as_written():
         "On Wednesday, she said the ferry had resumed service.")
     assert event.text == "On Wednesday, she said the ferry had resumed service."
     assert event.rewritten_from is None
+
+
+def test_a_person_named_by_surname_is_introduced_at_their_first_timeline_mention():
+    first, second = _timeline_of(
+        "Harbour master Ilona Vesk closed the quay to ferries.\n"
+        "On Monday, Vesk said the ferry Morrow had been overloaded.\n"
+        "On Wednesday, Vesk said the ferry had resumed service.")
+    assert first.text == "On Monday, Harbour master Ilona Vesk said the ferry Morrow had been " \
+                         "overloaded."
+    assert first.rewritten_from == "On Monday, Vesk said the ferry Morrow had been overloaded."
+    assert second.text.startswith("On Wednesday, Vesk said") and second.rewritten_from is None

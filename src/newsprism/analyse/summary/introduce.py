@@ -28,6 +28,10 @@ from newsprism.nlp import ner, parse
 # Titles a line may put before the bare surname ("Mr. Ban said ..."): replaced with it.
 _TITLE = r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Sir|Judge)\.? )?"
 _PARTICLES = frozenset("da de del der di dos du la le van von bin ibn al el".split())
+# How role words attach to a name: "Kenyan(amod) Foreign(compound) Minister(compound)",
+# "Mexico(poss) 's(case) finance minister", "the(det) chief".
+_ROLE_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "nummod", "det", "punct",
+                        "advmod"})
 _MAX_ROLE = 7  # words of a role before the name ("Kenyan Foreign Minister")
 _MAX_APPOSITIVE = 10  # words of an appositive after it (", a Canadian citizen ... ,")
 
@@ -88,6 +92,14 @@ def apply(text: str, written: str, form: str) -> str:
     return text[:at] + form + text[end:]
 
 
+def names_in(text: str) -> set[str]:
+    """The capitalised words of ``text``: a surname among them is met (no introduction)."""
+    return set(_NAME_WORD.findall(text))
+
+
+_NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
+
+
 def _full_names(earlier: list[Sentence], article: str | None
                 ) -> list[tuple[Sentence, str]]:
     """(sentence, full name) of every PERSON mention of two to four capitalised words in
@@ -145,8 +157,7 @@ def _first_mention(sentence: Sentence, name: str, possessive: bool) -> str:
 
 def _premodifiers(doc, head, start: int) -> str:
     """Words before the name inside its own phrase ("Kenyan Foreign Minister")."""
-    words = doc[head.left_edge.i:start]
-    return _role(words)
+    return _role(doc[head.left_edge.i:start])
 
 
 def _apposed_to(doc, head, start: int) -> str:
@@ -154,18 +165,22 @@ def _apposed_to(doc, head, start: int) -> str:
     if head.dep_ != "appos" or head.head.i >= start:
         return ""
     noun = head.head
-    return _role(doc[noun.left_edge.i:noun.i + 1])
+    modifiers = doc[noun.left_edge.i:noun.i]
+    if len(modifiers) and not _role(modifiers):
+        return ""
+    return _role(modifiers) + (" " if len(modifiers) else "") + noun.text if noun.pos_ in (
+        "NOUN", "PROPN") else ""
 
 
 def _role(words) -> str:
-    tokens = [t for t in words]
+    """The role those words give, or "" when they are not one (a clause, a list, long)."""
+    tokens = list(words)
     while tokens and tokens[0].dep_ == "det" and tokens[0].lower_ != "the":
         tokens = tokens[1:]  # "a Canadian citizen": "the" stays ("the minister's deputy")
     if not tokens or len(tokens) > _MAX_ROLE:
         return ""
-    if any(t.is_punct and t.text not in "-." or t.pos_ in ("VERB", "AUX", "ADP", "PRON")
-           for t in tokens):
-        return ""
+    if any(t.dep_ not in _ROLE_DEPS or t.is_punct and t.text not in "-." for t in tokens):
+        return ""  # a clause or a list, not a title ("said on Tuesday that ...")
     return "".join(t.text_with_ws for t in tokens).strip()
 
 

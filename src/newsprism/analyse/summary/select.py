@@ -144,12 +144,9 @@ def _introduce_once(lines: list[_Candidate], budget: int) -> list[tuple[str, str
                         text = longer
                         break
             room -= F.n_words(text)
-        met |= set(_NAME_WORD.findall(text))
+        met |= introduce.names_in(text)
         out.append((text, None if text == c.original else c.original))
     return out
-
-
-_NAME_WORD = re.compile(r"\b[A-Z][\w-]*")
 
 
 def candidate_table(

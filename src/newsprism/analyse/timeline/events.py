@@ -12,7 +12,9 @@ their sentences are one aligned Fact, or the clauses share enough wording and gi
 conflicting number, age, duration or date. An event shows its first clause and cites
 whole sentences: that clause's sentence and, when it is in an aligned Fact, every
 sentence of that Fact (what the summary and coverage cite for it), so a sentence cites
-the same outlets wherever it is shown.
+the same outlets wherever it is shown. An event names the person a pronoun stands for, and
+introduces a person it names by surname alone at their first timeline mention, as the
+same source introduced them (:mod:`newsprism.analyse.summary.introduce`).
 
 An event is **background** when its date begins before the story's own days: more than
 ``Options.timeline_story_days`` before the first report. When the story's own days
@@ -23,11 +25,13 @@ kept (:mod:`.select`).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 
 from newsprism.analyse.disputes.values import values
 from newsprism.analyse.quotes.text import content_words, overlap
 from newsprism.analyse.summary.features import stating
+from newsprism.analyse.summary.introduce import Introduction, apply, introductions, names_in
 from newsprism.analyse.summary.standalone import name_the_person
 from newsprism.analyse.timeline.clauses import DatedClause, dated_clauses
 from newsprism.analyse.timeline.select import Report, rank_days
@@ -61,14 +65,33 @@ def build_timeline(
             lead = group[0]
             cites, also = _citations(group, fact_of, order, options.citation_states)
             shown = lead.shown()
-            named = name_the_person(shown, _before(lead.sentence, sentences),
-                                    texts[lead.sentence.source])
+            before = _before(lead.sentence, sentences)
+            article = texts[lead.sentence.source]
+            named = name_the_person(shown, before, article)
+            people = introductions(named or shown, before, article)
             events.append(((lead.date, order[lead.sentence.source], lead.sentence.start),
                            DatedEvent(lead.date, named or shown, cites,
                                       _background(lead.date, start), also,
-                                      shown if named else None)))
+                                      shown if named else None), people))
     events.sort(key=lambda e: e[0])
-    return tuple(e for _, e in events)
+    return _introduce_once([(e, people) for _, e, people in events])
+
+
+def _introduce_once(events: list[tuple[DatedEvent, tuple[Introduction, ...]]]
+                    ) -> tuple[DatedEvent, ...]:
+    """The events, in order, with a person an event names by surname alone introduced
+    as its source did (role and full name) at their first mention in the timeline."""
+    met: set[str] = set()
+    out = []
+    for event, people in events:
+        text = event.text
+        for person in people:
+            if person.surname not in met:
+                text = apply(text, person.short, person.forms[0])
+        met |= names_in(text)
+        out.append(event if text == event.text else
+                   replace(event, text=text, rewritten_from=event.rewritten_from or event.text))
+    return tuple(out)
 
 
 def _before(sentence: Sentence, sentences: dict[str, tuple[Sentence, ...]]) -> list[Sentence]:
