@@ -188,7 +188,8 @@ def _appositive(doc, head, end: int) -> str:
     """", a Canadian citizen convicted of murder in 1975," after the name: its words."""
     for child in head.children:
         if child.dep_ == "appos" and child.i >= end and doc[end].text == ",":
-            words = doc[child.left_edge.i:child.right_edge.i + 1]
-            if len(words) <= _MAX_APPOSITIVE and not any(t.text in ",;()\"“”" for t in words):
-                return words.text
+            text = doc[child.left_edge.i:child.right_edge.i + 1].text
+            if len(text.split()) <= _MAX_APPOSITIVE and not any(ch in text for ch in ",;\"“”") \
+                    and text.count("(") == text.count(")"):  # "... Railways (VNR)"
+                return text
     return ""
