@@ -269,3 +269,13 @@ def test_a_person_is_introduced_once_where_the_budget_has_room():
     assert sum(len(t.split()) for t, _ in _introduce_once(lines, used)) <= used
     (first, source), *_ = _introduce_once(lines, used)  # no room for the role: the name
     assert first.startswith("Odile Varga said") and source == FERRY[3].text
+
+
+def test_an_appositive_role_may_hold_an_abbreviation():
+    from newsprism.analyse.summary.introduce import introductions
+
+    story = _story("Tomas Brehm, chief executive of Vastorian Ferries (VF), said the route was safe.",
+                   "Brehm said the ferry had been overloaded.")
+    (person,) = introductions(story[1].text, story[:1])
+    assert person.forms == ("Tomas Brehm, chief executive of Vastorian Ferries (VF),",
+                            "Tomas Brehm")

@@ -188,7 +188,10 @@ def _appositive(doc, head, end: int) -> str:
     """", a Canadian citizen convicted of murder in 1975," after the name: its words."""
     for child in head.children:
         if child.dep_ == "appos" and child.i >= end and doc[end].text == ",":
-            text = doc[child.left_edge.i:child.right_edge.i + 1].text
+            last = child.right_edge.i + 1
+            if last < len(doc) and doc[last].text == ")":
+                last += 1  # the parser hangs a closing bracket on the name
+            text = doc[child.left_edge.i:last].text
             if len(text.split()) <= _MAX_APPOSITIVE and not any(ch in text for ch in ",;\"“”") \
                     and text.count("(") == text.count(")"):  # "... Railways (VNR)"
                 return text
