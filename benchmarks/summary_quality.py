@@ -84,7 +84,7 @@ def main() -> None:
     parser.add_argument("--data", default=str(DEFAULT_DATA))
     parser.add_argument("--datasets", default=",".join(DATASETS))
     parser.add_argument("--baselines", default="lead,lexrank,textrank")
-    parser.add_argument("--embedder", default="tfidf", choices=["tfidf", "minilm"])
+    parser.add_argument("--embedder", default="minilm", choices=["tfidf", "minilm"])
     parser.add_argument("--jobs", type=int, default=1, help="datasets run in parallel")
     parser.add_argument("--out", default=str(ROOT / "benchmarks" / "results" / "summary"))
     parser.add_argument("--limit", type=int, help="only the first N clusters of each set (smoke runs)")

@@ -16,7 +16,7 @@ All three use the topic's question as focus where the system takes one (ours do;
 LexRank does not). The topics are split first, by sorted id, into a tuning half
 (1st, 3rd, ...) and a report half. With ``--embedder minilm``, ``since_threshold`` is
 chosen on the tuning half from ``--grid`` (best ROUGE-2 recall) and both halves are
-reported at that value; with TF-IDF (the default embedder) a sentence is old when an
+reported at that value; with ``--embedder tfidf`` a sentence is old when an
 earlier one scores ``align_threshold_tfidf`` with it, so there is nothing to choose.
 Results go to stdout and benchmarks/results/update_summary.md (not with ``--no-write``).
 ``--limit N`` keeps only the first N topics by sorted id (a quick smoke run).

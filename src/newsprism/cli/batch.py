@@ -33,7 +33,7 @@ def _terminal_progress(phase: str, done: int, total: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["json", "md", "html"]), default="json",
               show_default=True, help="Format of the story files and the index.")
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
-              help="Sentence embedder (default tfidf).")
+              help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words (default 120).")
 @click.option("--min-sources", type=click.IntRange(min=1), default=2, show_default=True,
               help="Brief only stories with at least this many sources.")

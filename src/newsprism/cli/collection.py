@@ -140,7 +140,7 @@ def _check_date(value: str | None) -> None:
               help="Write to FILE; the format follows its extension (.json, .md, .html).")
 @click.option("--json", "as_json", is_flag=True, help="JSON on stdout instead of Markdown.")
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
-              help="Sentence embedder (default tfidf).")
+              help="Sentence embedder (default minilm).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
 @click.option("--all", "show_all", is_flag=True, default=None,
               help="Show every \"only in some outlets\" fact, not only each outlet's top ones.")
@@ -240,7 +240,7 @@ def _plain(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
               help="Address to bind; the default serves this machine only.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
-              help="Sentence embedder for briefings (default tfidf).")
+              help="Sentence embedder for briefings (default minilm).")
 @click.option("--allow-private", is_flag=True, default=None,
               help="Let the upload form fetch URLs on private or loopback addresses.")
 @click.option("--poll-every", help="Poll the followed feeds in the background at this "

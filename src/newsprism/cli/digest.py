@@ -39,7 +39,7 @@ def _write_many(output: Path, fmt: str, briefings: list[Briefing], show_all: boo
 @click.option("--json", "as_json", is_flag=True, help="Write JSON to stdout instead of Markdown.")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words (default 120).")
 @click.option("--focus", help="A question that biases the summary toward it.")
-@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), help="Sentence embedder (default tfidf).")
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), help="Sentence embedder (default minilm).")
 @click.option("--writer", type=click.Choice(["none", "openai"]), help="Reword the summary with your own model (default none); every reworded line is checked against its source sentence and dropped if unsupported.")
 @click.option("--writer-url", help="OpenAI-compatible endpoint for --writer openai, e.g. http://localhost:11434/v1 ($NEWSPRISM_WRITER_KEY is sent as a bearer token when set).")
 @click.option("--writer-model", help="Model name for --writer openai, e.g. llama3.2.")

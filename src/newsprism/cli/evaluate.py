@@ -32,7 +32,7 @@ SUMMARY_ONLY = ("words", "baselines", "focus", "embedder")
                    "N articles (gold clusters).")
 @click.option("--focus/--no-focus", default=True, show_default=True,
               help="Bias NewsPrism toward the cluster's question (meta.query) when it has one.")
-@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), default="tfidf",
+@click.option("--embedder", type=click.Choice(["minilm", "tfidf"]), default="minilm",
               show_default=True, help="Sentence embedder NewsPrism aligns with.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")

@@ -100,7 +100,7 @@ def poll(db, every, allow_private):  # type: ignore[no-untyped-def]
 @click.command()
 @click.option("--db", help=DB_HELP)
 @click.option("--embedder", type=click.Choice(["minilm", "tfidf"]),
-              help="Sentence embedder (default tfidf; build with the one `serve` uses).")
+              help="Sentence embedder (default minilm; build with the one `serve` uses).")
 @click.option("--words", type=click.IntRange(min=10), help="Summary budget in words.")
 @click.option("--limit", type=click.IntRange(min=1), help="Build at most this many stories.")
 def build(db, embedder, words, limit):  # type: ignore[no-untyped-def]
