@@ -239,3 +239,17 @@ def test_a_person_named_by_surname_is_introduced_at_their_first_timeline_mention
                          "overloaded."
     assert first.rewritten_from == "On Monday, Vesk said the ferry Morrow had been overloaded."
     assert second.text.startswith("On Wednesday, Vesk said") and second.rewritten_from is None
+
+
+def test_a_person_is_introduced_where_a_reader_meets_them_first_the_storys_days():
+    from newsprism.analyse.summary.introduce import Introduction
+    from newsprism.analyse.timeline.events import _introduce_once
+    from newsprism.model import DatedEvent
+
+    vesk = Introduction("Vesk", ("Harbour master Ilona Vesk", "Ilona Vesk"), "Vesk")
+    old = DatedEvent("2019", "In 2019 Vesk closed the quay.", (), background=True)
+    new = DatedEvent("2024-05-13", "On Monday Vesk reopened it.", ())
+    shown = _introduce_once([(old, (vesk,)), (new, (vesk,))])
+    assert shown[0] == old  # background, read after the story's days
+    assert shown[1].text == "On Monday Harbour master Ilona Vesk reopened it."
+    assert shown[1].rewritten_from == new.text

@@ -80,17 +80,20 @@ def build_timeline(
 def _introduce_once(events: list[tuple[DatedEvent, tuple[Introduction, ...]]]
                     ) -> tuple[DatedEvent, ...]:
     """The events, in order, with a person an event names by surname alone introduced
-    as its source did (role and full name) at their first mention in the timeline."""
+    as its source did (role and full name) at their first mention as a reader meets
+    them: the story's own days are read first, the background after them."""
     met: set[str] = set()
-    out = []
-    for event, people in events:
+    out = [event for event, _ in events]
+    reading = sorted(range(len(events)), key=lambda k: (events[k][0].background, k))
+    for k in reading:
+        event, people = events[k]
         text = event.text
         for person in people:
             if person.surname not in met:
                 text = apply(text, person.short, person.forms[0])
         met |= names_in(text)
-        out.append(event if text == event.text else
-                   replace(event, text=text, rewritten_from=event.rewritten_from or event.text))
+        if text != event.text:
+            out[k] = replace(event, text=text, rewritten_from=event.rewritten_from or event.text)
     return tuple(out)
 
 
