@@ -279,3 +279,11 @@ def test_an_appositive_role_may_hold_an_abbreviation():
     (person,) = introductions(story[1].text, story[:1])
     assert person.forms == ("Tomas Brehm, chief executive of Vastorian Ferries (VF),",
                             "Tomas Brehm")
+
+
+def test_an_introduction_replaces_the_name_not_a_word_that_holds_it():
+    from newsprism.analyse.summary.introduce import Introduction, apply
+
+    ban = Introduction("Ban", ("Secretary-General Ban Ki-moon", "Ban Ki-moon"), "Ban")
+    assert apply("Banned protests, Ban said, were a warning.", "Ban", ban.forms[-1]) == \
+        "Banned protests, Ban Ki-moon said, were a warning."

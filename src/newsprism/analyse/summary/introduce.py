@@ -70,16 +70,16 @@ def introductions(text: str, earlier: list[Sentence], article: str | None = None
         if short is None:
             continue
         first = next(s for s, n in names if n == name)  # where the source introduced them
-        possessive = text[text.find(short) + len(short):].startswith("'s")
+        possessive = text[_find(text, short) + len(short):].startswith("'s")
         role = _first_mention(first, name, possessive)
         found[surname] = Introduction(short, (role, name) if role != name else (name,), surname)
-    return tuple(sorted(found.values(), key=lambda i: text.find(i.short)))
+    return tuple(sorted(found.values(), key=lambda i: _find(text, i.short)))
 
 
 def apply(text: str, written: str, form: str) -> str:
     """``text`` with its first ``written`` (a form of one person: "Varga", "Odile Varga")
     replaced by ``form`` (another of that person's forms)."""
-    at = text.find(written)
+    at = _find(text, written)
     if at < 0:
         return text
     end = at + len(written)
@@ -90,6 +90,12 @@ def apply(text: str, written: str, form: str) -> str:
     elif form.startswith("the ") and at == 0:
         form = "T" + form[1:]
     return text[:at] + form + text[end:]
+
+
+def _find(text: str, written: str) -> int:
+    """Where ``written`` stands as whole words in ``text`` ("Ban", not in "Banned"); -1."""
+    m = re.search(rf"(?<![\w-]){re.escape(written)}(?![\w-])", text)
+    return m.start() if m else -1
 
 
 def names_in(text: str) -> set[str]:
