@@ -13,9 +13,14 @@ The baseline is trafilatura with its defaults (``bare_extraction`` with
 metadata). Not part of the test suite: run it by hand::
 
     .venv/bin/python benchmarks/extraction_eval.py [--half tune|report] [--limit N] [--jobs N]
+        [--failures]
 
 ``--half`` scores only the pages whose id sorts in the first ("tune") or second
 ("report") half: rules are tuned on the first half and reported on both.
+``--failures`` also prints, page by page, every snippet our clean stage got
+wrong: an unwanted one it kept (with the kept paragraph holding it) and a
+wanted one it lost (with the kind of removal that took it). Study them on the
+tune half only.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +82,12 @@ def baseline(html: str, url: str | None) -> Extraction:
 SYSTEMS = {"newsprism": ours, "trafilatura": baseline}
 
 
-def score_page(record: dict[str, Any]) -> dict[str, dict[str, float]]:
-    """Counts for one page and every system: snippets kept/dropped, title and date hits."""
+Scores = dict[str, dict[str, float]]
+
+
+def score_page(record: dict[str, Any], failures: bool = False) -> tuple[Scores, list[str]]:
+    """Counts for one page and every system (snippets kept/dropped, title and date hits),
+    and, when ``failures`` is set, one line per snippet our clean stage got wrong."""
     from newsprism.errors import InputError
     from newsprism.ingest.decode import decode_bytes
 
@@ -88,6 +98,7 @@ def score_page(record: dict[str, Any]) -> dict[str, dict[str, float]]:
         html = raw.decode("utf-8", errors="replace")
     gold = record.get("metadata") or {}
     out = {}
+    report: list[str] = []
     for name, system in SYSTEMS.items():
         try:
             text, title, date, removed = system(html, record.get("url"))
@@ -105,7 +116,26 @@ def score_page(record: dict[str, Any]) -> dict[str, dict[str, float]]:
             "dates": 1 if gold.get("date") else 0,
             "date_ok": int(bool(gold.get("date")) and (date or "")[:10] == gold["date"][:10]),
         }
-    return out
+        if failures and name == "newsprism":
+            report = _failures(record, text, removed)
+    return out, report
+
+
+def _failures(record: dict[str, Any], text: str, removed: tuple[Any, ...]) -> list[str]:
+    """One line per unwanted snippet kept (with its paragraph) and wanted snippet lost
+    (with the kind of removal that took it)."""
+    body = norm(text)
+    lines = []
+    for snippet in record["must_not_contain"]:
+        if norm(snippet) in body:
+            para = next((p for p in text.split("\n") if norm(snippet) in norm(p)), "")
+            lines.append(f"{record['id']}\tKEPT-UNWANTED\t{snippet!r}\tin: {para[:300]!r}")
+    for snippet in record["must_contain"]:
+        if norm(snippet) not in body:
+            kind = next((r.kind for r in removed if norm(snippet) in norm(r.text)),
+                        "not extracted")
+            lines.append(f"{record['id']}\tLOST-WANTED\t{snippet!r}\tby: {kind}")
+    return lines
 
 
 def _lost_by_kind(snippets: list[str], body: str, removed: tuple[Any, ...]) -> dict[str, int]:
@@ -131,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=4, help="worker processes (default 4)")
     parser.add_argument("--half", choices=["tune", "report"],
                         help="only the pages whose id sorts in the first (tune) or second half")
+    parser.add_argument("--failures", action="store_true",
+                        help="print every snippet our clean stage kept or lost wrongly, by page")
     args = parser.parse_args(argv)
     if not (DATA / "expected.jsonl").is_file():
         print(f"skipped: {DATA} is absent (it lives in ../shared/data)", file=sys.stderr)
@@ -141,7 +173,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     totals: dict[str, dict[str, float]] = {name: {} for name in SYSTEMS}
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for page in pool.map(score_page, records, chunksize=8):
+        for page, wrong in pool.map(partial(score_page, failures=args.failures), records,
+                                    chunksize=8):
+            for line in wrong:
+                print(line)
             for name, counts in page.items():
                 for key, value in counts.items():
                     totals[name][key] = totals[name].get(key, 0) + value

@@ -3,6 +3,10 @@
 Rules describe *kinds* of page furniture (a cue word plus a shape: short,
 no final punctuation, a separator after the cue, all capitals, title case)
 rather than any site's exact strings, so they carry over to unseen outlets.
+Cue words come in English and in the languages most present in the news we
+are evaluated on (German, Spanish, French, Portuguese, Italian, Polish,
+Dutch): each language's stock phrases for the same kinds, so a page's
+language does not decide whether its "Lesen Sie auch" or "Foto:" is seen.
 Every rule is written to leave a real news sentence alone: a sentence that
 merely starts with "Related" or mentions a photo ends with a full stop and has
 more words than furniture ever does, and the shape checks look at that.
@@ -37,23 +41,42 @@ _END_PUNCT = ".!?…\"”’'»)。！？」』）"
 MAX_LABEL_CHARS = 30
 _LIST_ITEM = re.compile(r"^[-•·*–]\s")
 _TABLE_ROW = re.compile(r"^\|.*\|$")
-_SEP = r"\s*(?:[:|»›>\-–—]+|$)"
+# After a cue: a separator, or the end of the line (a question mark may close it:
+# "Schon gelesen?" is the German "Already read?" heading a list of links).
+_SEP = r"\s*(?:[:|»›>\-–—]+|[?!]?$)"
 
-_LINK_CUE = re.compile(
-    r"^\W*(?:also read|read also|read more|more reading|further reading|see also|also see"
+# "Read also" in each language: strong enough to mark a link without a separator
+# when the rest is headline-shaped ("READ MORE Turkey and Israel want to improve ties").
+_READ_ALSO = (
+    r"also read|read also|read more|see also|related|recommended"
+    r"|lesen sie (?:auch|mehr)|lies auch|auch interessant|das könnte sie (?:auch )?interessieren"
+    r"|schon gelesen|lee también|lea también|le puede interesar|te puede interesar"
+    r"|(?:à )?lire aussi|à lire également|voir aussi|leia também|veja também|leggi anche"
+    r"|(?:prze)?czytaj (?:także|też|również)|zobacz (?:także|też|również)"
+    r"|lees ook"
+)
+# Names of link sections and link buttons: a link only with a separator or alone.
+_LINK_SECTION = (
+    r"more reading|further reading|also see"
     r"|related(?: stories| articles| news| coverage| content| links?| topics?)?"
     r"|recommended(?: for you| stories| articles| reading)?|you (?:may|might) also like"
     r"|more (?:from|on this|stories|news|on)\b[^:]{0,40}|most (?:read|popular|viewed)"
     r"|trending(?: now| stories)?|must read|don'?t miss|editor'?s picks?|top stories"
-    r"|watch|listen|video|read|more|previous|next|suggested|in (?:other|related) news)"
-    + _SEP,
-    re.IGNORECASE,
+    r"|watch|listen|video|read|more|previous|next|suggested|in (?:other|related) news"
+    r"|mehr zum thema|weitere (?:artikel|beiträge|themen|nachrichten|meldungen)"
+    r"|(?:verwandte|ähnliche|empfohlene) (?:artikel|beiträge|themen)|meistgelesen\w*"
+    r"|weiterlesen|(?:nächster|vorheriger) artikel|vorschau auf den nächsten artikel"
+    r"|(?:contenidos?|noticias|artículos|notas|temas) relacionad[oa]s|lo más (?:leído|visto)"
+    r"|sigue leyendo|leer más|sur le même sujet|articles? (?:similaires|liés)|les plus lus"
+    r"|notícias relacionadas|mais lidas|articoli correlati|i più letti|podobne artykuły"
+    r"|najczęściej czytane|polecamy"
 )
-# These cues mark a link even without a separator when the rest is headline-shaped
-# ("READ MORE Turkey and Israel want to improve ties").
-_LINK_CUE_LOOSE = re.compile(
-    r"^\W*(?:also read|read also|read more|see also|related|recommended)\b", re.IGNORECASE
-)
+_LINK_CUE = re.compile(rf"^\W*(?:{_READ_ALSO}|{_LINK_SECTION}){_SEP}", re.IGNORECASE)
+_LINK_CUE_LOOSE = re.compile(rf"^\W*(?:{_READ_ALSO})\b", re.IGNORECASE)
+# A "read also" cue and a few words closed by a colon introduce a list of links
+# ("Read also the following reports:"); longer lines with a colon are prose. Set by
+# hand: a cue (up to 4 words) and a short object fit in 8; checked on the tune half.
+MAX_CUE_INTRO_WORDS = 8
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _CLICK = re.compile(r"\bclick here\b|\btap here\b", re.IGNORECASE)
 
@@ -74,16 +97,23 @@ _CAPTION_VERB = re.compile(
     re.IGNORECASE,
 )
 _POSITION = re.compile(r"\((?:left|right|centre|center|L|R|C|2nd [LR]|front|back)\)")
+# "Photo" in the languages of the cues (de "Foto"/"Bild", es "foto"/"crédito",
+# fr "crédit photo", pl "zdjęcie").
+_PHOTO_WORD = (r"photo|picture|image|foto|bild|zdjęcie|crédits? photos?|crédit|crédito"
+               r"|fotografía")
+# A parenthesised credit that names itself: "(Photo: Name)", "(Foto: Agency)".
+_PHOTO_CREDIT = re.compile(rf"(?:{_PHOTO_WORD})s?\b", re.IGNORECASE)
 # A credit at the end of a caption: "(AFP)", "(PRESS OFFICE / AFP)", "Credit: Name",
 # "Photo: Name", "(Photo by Name/Agency)".
 _TRAILING_CREDIT = re.compile(
-    r"(?:\s*\((?P<paren>(?i:photo|picture|image)s?\b[^()]{0,80}|[A-Z][A-Z0-9 .,&/'’\-]{1,80})\)"
-    r"|\s+(?P<label>(?i:photo|picture|image|photograph|credit|credits|source)s?\s*(?::|(?i:by))"
+    rf"(?:\s*\((?P<paren>(?i:{_PHOTO_WORD})s?\b[^()]{{0,80}}|[A-Z][A-Z0-9 .,&/'’\-]{{1,80}})\)\.?"
+    rf"|\s+(?P<label>(?i:{_PHOTO_WORD}|photograph|credit|credits|source)s?\s*(?::|(?i:by))"
     r"\s*[^.!?]{2,80}))\s*$"
 )
+# A line that is only a credit; the Polish "Fot." abbreviation needs no colon.
 _CREDIT_LINE = re.compile(
-    r"^\W*(?:photo|photograph|picture|image|video|graphic|illustration|credit|credits)s?"
-    r"\s*(?::|by\b)",
+    rf"^\W*(?:(?:{_PHOTO_WORD}|photograph|video|graphic|illustration|credit|credits"
+    r"|titelbild|fotos|quelle|fuente|fonte|źródło)s?\s*(?::|by\b)|fot\.\s)",
     re.IGNORECASE,
 )
 _AGENCY = re.compile(
@@ -98,8 +128,30 @@ _FURNITURE = [
         r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
         r"|scroll to continue(?: with content)?|article continues (?:below|after advertisement)"
         r"|loading\W*|skip to (?:main )?content|back to top"
-        r"|listen to (?:this|the) (?:article|story)"
-        r"|\d+\s*min(?:ute)?s? read|reading time\b.*)\W*$",
+        r"|listen to (?:this|the) (?:article|story)|artikel (?:anhören|vorlesen)"
+        r"|escucha(?:r)? (?:esta|la) (?:nota|noticia)(?: aquí)?|écouter (?:cet|l')article"
+        r"|anzeige|werbung|publicidad|publicité|publicidade|pubblicità|reklama|advertentie"
+        r"|\d+\s*min(?:ute)?s? read|(?:reading time|lesezeit|lesedauer|temps de lecture"
+        r"|tiempo de lectura|czas czytania)\b.*)\W*$",
+        re.IGNORECASE,
+    ),
+    # an advertising label opening a paragraph: "ANZEIGE - ...", "*Werbung. ..."
+    re.compile(
+        r"^\W*(?:anzeige|werbung|advertisement|publicidad|publicité|reklama)\s*[:.|\-–—]\s",
+        re.IGNORECASE,
+    ),
+    # sponsored-content and affiliate disclosures
+    re.compile(r"\baffiliate[- ]links?\b|\b(?:enthält|contains) (?:werbung|advertising)\b"
+               r"|\bangaben ohne gewähr\b", re.IGNORECASE),
+    # the site promoting its own newsletter, paywall and login prompts
+    re.compile(
+        r"\b(?:our|unser(?:e[mnrs]?)?|notre|nos|nuestr[oa]s?|noss[oa]s?|nasz\w*|onze)"
+        r"(?: \w+){0,2} newsletters?\b|\bsign up (?:here|now|today)\b"
+        r"|\b(?:already a subscriber|please subscribe|subscribe to (?:read|continue|view))\b"
+        r"|\bto (?:view|read) the full (?:story|article)\b|\bpour lire la suite\b"
+        r"|\bréservé aux abonnés\b|\bnur für abonnenten\b"
+        r"|\b(?:must|need to) be logged in\b|\bnot logged in\b|\bnicht eingeloggt\b"
+        r"|\beingeloggt sein\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -126,7 +178,14 @@ _FURNITURE = [
         r"|connect with us)",
         re.IGNORECASE,
     ),
-    re.compile(r"^\W*(?:©|copyright\b|\(c\) ?\d{4})|\ball rights reserved\b", re.IGNORECASE),
+    re.compile(
+        r"^\W*(?:©|copyright\b|\(c\) ?\d{4})|\ball rights reserved\b|\balle rechte vorbehalten\b"
+        r"|\btous droits réservés\b|\btodos los derechos reservados\b"
+        r"|\btodos os direitos reservados\b|\btutti i diritti riservati\b"
+        r"|\bwszelkie prawa zastrzeżone\b|\bchronion\w* prawem autorskim\b"
+        r"|\burheberrechtlich geschützt\b",
+        re.IGNORECASE,
+    ),
     re.compile(
         r"^(?:published|updated|last updated|posted|first published)\s*(?:on|at)?\s*:?\s*"
         r"(?=[^\d]{0,12}\d)[\w ,:./+-]{0,40}$",
@@ -236,7 +295,9 @@ def _link(text: str, n: int) -> str | None:
         # ..."); a colon-like separator, no text, or a headline-shaped rest is a link
         if not rest or not ends_like_sentence(text) or match.group(0).rstrip()[-1:] in ":|»›>":
             return "link"
-    if _LINK_CUE_LOOSE.match(text) and headline_shaped(text):
+    if _LINK_CUE_LOOSE.match(text) and (
+        headline_shaped(text) or (n <= MAX_CUE_INTRO_WORDS and text.rstrip().endswith(":"))
+    ):
         return "link"
     return None
 
@@ -255,8 +316,10 @@ def _caption(text: str, n: int) -> Verdict | str | None:
         and bool(_CAPTION_VERB.search(" ".join(words_of(photo.group("rest"))[:12])))
         and (credit_ok or bool(_POSITION.search(text)) or not ends_like_sentence(text))
     )
-    if not is_caption and credit_ok and _POSITION.search(text):
-        is_caption = True
+    if not is_caption and credit_ok and credit is not None and (
+        _POSITION.search(text) or _is_photo_credit(credit)
+    ):
+        is_caption = True  # a "(Photo: ...)" closing a paragraph tells what a photo shows
     if not is_caption:
         return None
     if credit_ok and credit is not None:
@@ -270,9 +333,14 @@ def _is_credit(match: re.Match[str]) -> bool:
     if match.group("label"):
         return True
     paren = match.group("paren") or ""
-    if paren.lower().startswith(("photo", "picture", "image")):
+    if _is_photo_credit(match):
         return True
     return "/" in paren or bool(_AGENCY.match(paren.strip())) or len(paren.split()) >= 3
+
+
+def _is_photo_credit(match: re.Match[str]) -> bool:
+    """True for a credit in parentheses that names itself: "(Photo: ...)", "(Foto: ...)"."""
+    return bool(_PHOTO_CREDIT.match(match.group("paren") or ""))
 
 
 def split_credit(text: str) -> tuple[str, str | None]:
