@@ -287,39 +287,3 @@ def test_an_introduction_replaces_the_name_not_a_word_that_holds_it():
     ban = Introduction("Ban", ("Secretary-General Ban Ki-moon", "Ban Ki-moon"), "Ban")
     assert apply("Banned protests, Ban said, were a warning.", "Ban", ban.forms[-1]) == \
         "Banned protests, Ban Ki-moon said, were a warning."
-
-
-REGATTA = _story(
-    "Velmora's rowing team set a course record at the Lindau regatta on Sunday.",
-    "The Brenholt team finished second, four seconds behind.",
-    "Organisers said the British shipping company Harlow Lines had paid for the new buoys.",
-    "The company was two years into a five-year sponsorship deal.",
-    "The team won three of the five races.",
-)
-
-
-def test_a_definite_description_gets_the_anchor_its_source_gave():
-    from newsprism.analyse.summary.anchor import anchored
-
-    company = anchored(REGATTA[3].text, REGATTA[:3])
-    assert company is not None and company.short == "The company"
-    assert company.forms == ("the British shipping company", "The company")
-    assert anchored(REGATTA[4].text, REGATTA[:4]) is None  # two teams: which is not said
-    assert anchored(REGATTA[4].text, REGATTA[:1]).forms[0] == "Velmora's rowing team"
-    assert anchored(REGATTA[1].text, REGATTA[:1]) is None  # named in the line itself
-
-
-def test_an_anchor_is_added_at_the_first_mention_where_the_budget_has_room():
-    from newsprism.analyse.summary.select import _Candidate, _introduce_once
-    from newsprism.analyse.summary.standalone import read_alone
-    from newsprism.model import Fact
-
-    options = build_options({}, config=None)
-    lines = [_Candidate(k, REGATTA[k], Fact(f"f{k}", (REGATTA[k],)),
-                        read_alone(REGATTA[k].text, REGATTA[:k]), None, options) for k in (3,)]
-    used = sum(c.words for c in lines)
-    ((text, source),) = _introduce_once(lines, used + 5)
-    assert text == "The British shipping company was two years into a five-year sponsorship deal."
-    assert source == REGATTA[3].text  # the source wording is kept for JSON
-    ((text, source),) = _introduce_once(lines, used)
-    assert text == REGATTA[3].text and source is None  # no room: shown as written

@@ -38,15 +38,13 @@ _MAX_APPOSITIVE = 10  # words of an appositive after it (", a Canadian citizen .
 
 @dataclass(frozen=True, slots=True)
 class Introduction:
-    """One person the line names by surname alone (written ``short`` there: "Musyoka",
+    """One person the line names by ``surname`` alone (written ``short`` there: "Musyoka",
     "Mr. Ban"), and the ways to introduce them, longest first: with the role the source
-    gives ("Kenyan Foreign Minister Kalonzo Musyoka"), then the full name. ``key`` is
-    what tells that a reader has met them: the surname (for a thing a line describes,
-    :mod:`.anchor`, the stem of its noun)."""
+    gives ("Kenyan Foreign Minister Kalonzo Musyoka"), then the full name."""
 
     short: str
     forms: tuple[str, ...]
-    key: str
+    surname: str
 
 
 def introductions(text: str, earlier: list[Sentence], article: str | None = None,

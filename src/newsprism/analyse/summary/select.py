@@ -125,9 +125,7 @@ def _introduce_once(lines: list[_Candidate], budget: int) -> list[tuple[str, str
     A person a line names by surname alone is named in full in it (the choice counts
     those words). Where an earlier line already names them, the surname is put back;
     otherwise, where the words saved and the budget's rest have room, their role as the
-    source gave it is added (:mod:`.introduce`). A line opening with a description of a
-    thing no earlier line names ("The team ...") gets its source's anchor on the same
-    terms ("China's swim team ...", :mod:`.anchor`).
+    source gave it is added (:mod:`.introduce`).
     """
     room = budget - sum(c.words for c in lines)
     met: set[str] = set()
@@ -138,7 +136,7 @@ def _introduce_once(lines: list[_Candidate], budget: int) -> list[tuple[str, str
             room += c.words  # the line is rebuilt from its plain text
             text = c.plain
             for person in c.introduced:
-                if person.key in met:
+                if person.surname in met:
                     continue
                 for form in person.forms:  # the longest that fits
                     longer = introduce.apply(text, person.short, form)
@@ -146,7 +144,7 @@ def _introduce_once(lines: list[_Candidate], budget: int) -> list[tuple[str, str
                         text = longer
                         break
             room -= F.n_words(text)
-        met |= introduce.names_in(text) | F.content_words(text)
+        met |= introduce.names_in(text)
         out.append((text, None if text == c.original else c.original))
     return out
 

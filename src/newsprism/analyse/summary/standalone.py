@@ -34,7 +34,6 @@ from dataclasses import dataclass
 from importlib import resources
 
 from newsprism.analyse.summary import features as F
-from newsprism.analyse.summary.anchor import anchored
 from newsprism.analyse.summary.introduce import Introduction, apply, introductions
 from newsprism.model import Sentence
 from newsprism.nlp import ner, parse
@@ -102,13 +101,8 @@ def _introduce(reading: Reading, earlier: list[Sentence], article: str | None,
                central: frozenset[str]) -> Reading:
     """``reading`` with the people it names by surname alone whom its source introduced
     named in full (the summary adds their role where its word budget has room, and puts
-    the surname back where an earlier line names them), and its opening definite
-    description with the anchor its source gave it (:mod:`.anchor`), which the summary
-    adds on the same terms as a role."""
+    the surname back where an earlier line names them)."""
     people = introductions(reading.text, earlier, article, central)
-    described = anchored(reading.text, earlier)
-    if described is not None:
-        people = (described, *people)
     if not people:
         return reading
     text = reading.text

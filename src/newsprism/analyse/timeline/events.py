@@ -89,7 +89,7 @@ def _introduce_once(events: list[tuple[DatedEvent, tuple[Introduction, ...]]]
         event, people = events[k]
         text = event.text
         for person in people:
-            if person.key not in met:
+            if person.surname not in met:
                 text = apply(text, person.short, person.forms[0])
         met |= names_in(text)
         if text != event.text:
