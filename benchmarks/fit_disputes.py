@@ -6,7 +6,8 @@ pairs of sentences that share names, as ``disputes.find.find`` reads them; the k
 pairs were added in session 8, when a judged sample of unseen stories showed that half
 of their real changes come from them) on:
 
-* the TUNE half of ``benchmarks/data/trust_split.json`` (never the report half), both
+* the TUNE half of ``benchmarks/data/trust_split.json`` (never the report half) and its
+  ``disputes_tune`` stories (24 DUC 2006 / 2007 topics added in session 8), both
   embedders' groups, labelled from ``trust_labels.jsonl`` (dispute / changed items whose
   cited sentences hold both sides: ``real`` is a positive, any ``not`` a negative) and
   ``disputes_tune_judged.jsonl`` (story, section and the hash of the two values shown)
@@ -73,6 +74,13 @@ def _report_ids() -> set[str]:
     return {s["id"] for s in split["report"]}
 
 
+def _dispute_tune() -> list:
+    """The stories added to fit this model only (``disputes_tune`` of the split, session 8:
+    topics that span months, read by no other benchmark)."""
+    split = json.loads(trust.SPLIT.read_text(encoding="utf-8"))
+    return [trust.Story(s["id"], s["file"], "tune") for s in split.get("disputes_tune", [])]
+
+
 def _is_report(story: str, report: set[str]) -> bool:
     """A report story, or another set of a DUC 2007 topic that is in the report half."""
     return story in report or any(story[:6] == r[:6] and r[:1] == "D" and "-" in r
@@ -124,7 +132,7 @@ def collect(embedders: tuple[str, ...], limit: int | None = None) -> list[dict]:
     of the first ``limit`` tune stories when given."""
     report = _report_ids()
     out = []
-    for story in trust.load_split("tune")[:limit]:
+    for story in [*trust.load_split("tune"), *_dispute_tune()][:limit]:
         assert not _is_report(story.id, report)
         for p in _story_pairs(trust.story_articles(story), embedders):
             p.update(story=story.id, origin="tune")
