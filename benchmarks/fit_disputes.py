@@ -29,10 +29,11 @@ fitted on everything and written to ``src/newsprism/analyse/disputes/weights.jso
 the printed thresholds into ``Options`` (config.py). Candidates are cached in /tmp
 (``--fresh`` collects them again: about 8 minutes, both embedders).
 
-Session 8: with the keyed candidates and 50 more tune labels, a refit chose a dispute
-threshold of 0.05 and showed 11 wrong disputes on the judged unseen candidates
-(``benchmarks/results/dispute_recall.md``); ``weights.json`` was left as it was. Check a
-refit there before writing it.
+Session 8: two refits were not written (``benchmarks/results/dispute_recall.md``). With the
+keyed candidates and 50 more tune labels it chose a dispute threshold of 0.05 and showed 11
+wrong disputes on the judged unseen candidates; with the ``disputes_tune`` stories too (229
+tune candidates) it turned cautious and lost the planted conflicts. ``weights.json`` is the
+earlier fit; check a refit against the unseen judgements before writing it.
 
 Run: PYTHONPATH=src .venv/bin/python benchmarks/fit_disputes.py [--write] [--limit N (smoke run)]
 """
