@@ -22,6 +22,17 @@ def test_words_that_name_or_clock_are_not_values():
     assert read("The storm killed ten fishermen.") == ["ten fishermen"]
 
 
+def test_number_words_are_read_whole():
+    def read(text: str) -> list[tuple[str, float]]:
+        return [(v.shown, v.low) for v in values(text, "1999-06-30")]
+
+    # "Twenty-two states" is 22, never "two states" after the hyphen
+    assert read("Twenty-two states now cover the offence.") == [("Twenty-two states", 22.0)]
+    assert read("Sixty villagers fled the valley.") == [("Sixty villagers", 60.0)]
+    assert read("Rescuers found twenty one survivors.") == [("twenty one survivors", 21.0)]
+    assert read("Only two states object.") == [("two states", 2.0)]
+
+
 def test_datelines_and_leads_of_different_stories_are_not_set_against_each_other():
     assert pair("GENEVA (Reuters) - Talks on the new trade pact opened on Monday.",
                 "GENEVA (Reuters) - The aid agency said on Tuesday it would send 40 doctors.") == ()

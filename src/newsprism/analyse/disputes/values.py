@@ -17,13 +17,18 @@ from dataclasses import dataclass
 
 from newsprism.nlp.dates import DateMention, find_dates
 
+_UNITS = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+          "fifteen sixteen seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "a": 1, "an": 1, **{w: k for k, w in enumerate(_UNITS, start=1)},
+    **{w: 10 * k for k, w in enumerate(_TENS, start=2)}, "hundred": 100,
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
-_WORDS_ALT = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# "twenty-two" is one number (22), never "two" after a hyphen: a tens word with an
+# optional unit is tried first.
+_WORDS_ALT = (rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[:9])})\b)?|"
+              + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)))
 # "150,000", and "150, 000" as wire copy sometimes spaces it
 _NUM = r"(?P<num>\d{1,3}(?:,\s?\d{3})+(?!\d)|\d(?:[\d,]*\d)?(?:\.\d+)?|" + _WORDS_ALT + r")"
 _QUAL = (r"(?P<qual>more\s+than|over|at\s+least|about|around|nearly|almost|some|roughly|"
@@ -365,9 +370,10 @@ def _interval(n: float, qual: str | None, rounding: float = 0.0,
 
 
 def _number(word: str, scale: str | None) -> float | None:
-    w = word.lower().replace(",", "").replace(" ", "")
+    w = word.lower().replace(",", "").replace(" ", "-") if not word[:1].isdigit() \
+        else word.replace(",", "").replace(" ", "")
     try:
-        n = float(w) if w[0].isdigit() else float(_NUMBER_WORDS[w])
+        n = float(w) if w[0].isdigit() else float(sum(_NUMBER_WORDS[p] for p in w.split("-")))
     except (ValueError, KeyError):
         return None
     factor = _SCALES.get((scale or "").lower(), 1)
