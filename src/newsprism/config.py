@@ -108,8 +108,9 @@ class Options:
     # 0.94 / 1.00, standalone lines 0.84 / 0.76 vs 0.83 / 0.73, "only in some" exclusive
     # 1.00 / 1.00 vs 0.91 / 1.00 and newsworthy 0.80 / 0.80 vs 0.82 / 0.80, disputes shown
     # 0 / 0 both, quotes the same. MiniLM is ahead or level on everything a reader sees and
-    # now holds the ROUGE gate (DUC 2003 R1/R2 38.03 / 10.05 vs TF-IDF 38.07 / 10.12; gate
-    # 38.0 / 10.0), at about 3x the CPU of a briefing: the default since session 7.
+    # holds the ROUGE gate (DUC 2003 R1/R2 38.00 / 10.04 vs TF-IDF 38.04 / 10.11 since the
+    # number words of session 8; gate 38.0 / 10.0), at about 3x the CPU of a briefing: the
+    # default since session 7.
     embedder: str = "minilm"
     # --- optional rewording of the summary by the user's own model (write/__init__.py)
     writer: str = "none"  # "none" | "openai" (any OpenAI-compatible chat endpoint)
