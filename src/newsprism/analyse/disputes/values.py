@@ -370,10 +370,10 @@ def _interval(n: float, qual: str | None, rounding: float = 0.0,
 
 
 def _number(word: str, scale: str | None) -> float | None:
-    w = word.lower().replace(",", "").replace(" ", "-") if not word[:1].isdigit() \
-        else word.replace(",", "").replace(" ", "")
-    try:
-        n = float(w) if w[0].isdigit() else float(sum(_NUMBER_WORDS[p] for p in w.split("-")))
+    w = word.lower().replace(",", "")
+    try:  # "150, 000" as wire copy spaces it; "twenty-two" / "twenty two" as words
+        n = float(w.replace(" ", "")) if w[:1].isdigit() \
+            else float(sum(_NUMBER_WORDS[part] for part in re.split(r"[-\s]+", w)))
     except (ValueError, KeyError):
         return None
     factor = _SCALES.get((scale or "").lower(), 1)
