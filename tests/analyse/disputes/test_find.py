@@ -103,6 +103,18 @@ def test_shares_money_and_tolls_by_any_noun():
     assert toll.about == "number of dead"
 
 
+def test_shares_written_as_fractions_meet_percentages():
+    (share,) = pair("Two-thirds of the valley's farmers lost their harvest, the co-operative said.",
+                    "Some 45 percent of the valley's farmers lost their harvest, the co-operative said.")
+    assert share.kind == "percent"
+    assert [v.value for v in share.variants] == ["Two-thirds", "Some 45 percent"]
+    assert pair("Two-thirds of the valley's farmers lost their harvest.",
+                "67% of the valley's farmers lost their harvest.") == ()  # the same share
+    assert pair("One in five pupils missed school.", "Twenty percent of pupils missed school.") == ()
+    assert pair("One in five pupils missed school.", "One in three pupils missed school.")
+    assert values("The first half of the season was dry.", None) == ()  # a span, not a share
+
+
 def test_forecast_against_outcome_is_not_a_dispute():
     assert pair("The harvest fell to 350,000 tonnes this season.",
                 "The harvest is expected to fall to 300,000 tonnes this season.") == ()

@@ -43,6 +43,19 @@ _AFTER_NOUN = frozenset("were was are is have has had died and or in on at".spli
 # "62%", "65 percent", "67 per cent": shares are compared with shares
 _PERCENT = re.compile(rf"\b(?:{_QUAL}\s+)?(?P<num>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b)",
                       re.I)
+# Shares in words: "two-thirds of voters", "half the town", "one in five children". A spoken
+# fraction is rounded (a third of 31% or of 36%), so it holds _SHARE_FRACTION points either
+# side; "the second half of 2010" is a span, not a share.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                 "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(
+    rf"\b(?:{_QUAL}\s+)?(?:(?P<num>a|one|two|three|four|nine)[\s-])?"
+    rf"(?<!first\s)(?<!second\s)(?<!the\s)(?<!last\s)"
+    rf"(?P<den>{'|'.join(_DENOMINATORS)})\s+(?:of\b|the\b)", re.I)
+_ONE_IN = re.compile(rf"\b(?:{_QUAL}\s+)?(?P<num>one|1)\s+(?:in|out\s+of)\s+"
+                     rf"(?P<den>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b"
+                     rf"(?!\s*(?:%|percent|per\s+cent|[,.]\d))", re.I)
+_SHARE_FRACTION = 4.0
 # Money and measures: "$4.5 million", "€40", "40 euros", "12 km", "3,000 tonnes"
 _CURRENCY = {"$": "US dollars", "us$": "US dollars", "usd": "US dollars", "dollars": "US dollars",
              "€": "euros", "eur": "euros", "euros": "euros", "£": "pounds", "gbp": "pounds",
@@ -296,7 +309,27 @@ def _measures(text: str, taken: list[tuple[int, int]]) -> list[Value]:
             low, high = _interval(n, m.group("qual"), _rounding(m.group("num"), scale), about)
             out.append(Value(kind, unit, low, high, m.group(0).strip(), m.start()))
             taken.append((m.start(), m.end()))
+    for pattern in (_FRACTION, _ONE_IN):
+        for m in pattern.finditer(text):
+            share = _fraction(m.group("num"), m.group("den"))
+            if share is None or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            low, high = _interval(share, m.group("qual"), _SHARE_FRACTION, _SHARE_FRACTION)
+            shown = m.group(0).strip()
+            shown = re.sub(r"\s+(?:of|the)$", "", shown, flags=re.I) if pattern is _FRACTION else shown
+            out.append(Value("percent", "percent", low, high, shown, m.start()))
+            taken.append((m.start(), m.end()))
     return out
+
+
+def _fraction(num: str | None, den: str) -> float | None:
+    """The share a fraction in words states, in percent ("two-thirds" 66.7, "half" 50,
+    "one in five" 20); None for what is not a share ("halves" of a count)."""
+    top = 1.0 if num is None else _number(num, None)
+    bottom = _DENOMINATORS.get(den.lower()) or _number(den, None)
+    if top is None or not bottom or top >= bottom:
+        return None
+    return round(100.0 * top / bottom, 1)
 
 
 _SHARE_ABOUT = 2.0  # percentage points either side of an approximate share
