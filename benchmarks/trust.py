@@ -21,7 +21,15 @@ dispute (and ``changed``, once briefings have it)
     person's name), ``different events``, ``forecast vs outcome``, ``change over
     time`` (a figure updated between reports), ``other`` (say what in the note).
     For a ``changed`` item, ``real`` means it really is the same figure moving
-    between reports published at different times.
+    between reports published at different times. Rubric (session 9, after two
+    labellers read "change" at 11% and 24% real on like candidates): it is the same
+    figure when the counted thing, its owner and its scope agree (the toll of one
+    disaster; lawsuits against one company; one country's, not one continent's, dead;
+    the same period: a yearly figure is not a monthly one) and the later report gives
+    it as it stood later, or corrects it ("revised to", "not 20 but 19"). ``not`` when
+    the two are different quantities of one topic (two surveys, two budgets, two
+    crashes), two bodies' estimates made at the same time (that is a dispute: say so
+    in the note), a forecast against an outcome, or a part against a whole.
 exclusive (only in some outlets, as shown by default)
     ``exclusive`` yes/no: no other outlet of the story states it, in any wording
     (search them: ``--story ID``); ``newsworthy`` yes/no: a fact a reader wants,
