@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyse import ent_names
+from newsprism.analyse.entities import names as ent_names
 from newsprism.analyse.entities import find_entities
 from newsprism.config import Options
 from tests.conftest import SEEDS, assert_traceable

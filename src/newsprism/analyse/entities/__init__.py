@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.analyse import ent_names
+from newsprism.analyse.entities import names as ent_names
 from newsprism.config import Options
 from newsprism.model import Article, Entity, Sentence, Spelling
 from newsprism.nlp import ner
