@@ -83,13 +83,51 @@ def surface(text: str) -> str:
     return text.strip(" ,.;:-–—\"“”")
 
 
+# Courtesy titles: part of how a person is addressed, not of the name ("Mrs. Ciller").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
+                         "dame", "madame", "mme", "mme."})
+# Lower-case words that belong inside a name ("F.W. de Klerk", "Lula da Silva").
+PARTICLES = frozenset({"de", "da", "das", "dos", "van", "von", "der", "den", "del", "della",
+                        "di", "du", "la", "le", "al", "el", "bin", "ibn", "ter", "ten", "y"})
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Madame|Mme)\.?\s+$")
+
+
+def strip_name(text: str) -> str:
+    """A shown mention without what NER glued to the front of the name.
+
+    Drops courtesy titles and lower-case words before it ("Mrs. Ciller", "said
+    Evans" -> "Ciller", "Evans") and a doubled word ("Arafat Arafat"); particles
+    inside a name stay ("de Klerk").
+    """
+    words = text.split(" ")
+    while len(words) > 1 and (words[0].lower() in _HONORIFICS
+                              or (words[0].islower() and words[0] not in PARTICLES)):
+        words = words[1:]
+    if len(words) == 2 and words[0] == words[1]:
+        words = words[:1]
+    return " ".join(words)
+
+
+def honorific_before(text: str, start: int) -> bool:
+    """Whether a courtesy title ("Mr.", "Mrs", "Dr.") is written right before ``start``."""
+    return bool(_HONORIFIC_BEFORE.search(text, max(0, start - 8), start))
+
+
 def key(text: str) -> str:
     """The merge key of a mention: folded, de-hyphenated, through the alias table."""
-    folded = fold(surface(text))
+    folded = fold(strip_name(surface(text)))
+    if _DOTTED.match(folded):  # "A.N.C." is "ANC", "U.K." is "UK"
+        folded = folded.replace(".", "")
     canonical = ALIASES.get(folded)
     if canonical is not None:
         return fold(canonical)
+    folded = _CORPORATE.sub("", folded)  # "Microsoft Corp." is Microsoft
+    folded = folded.replace("'", "").replace("’", "")  # "King's Cross" is "Kings Cross"
     return _SPACES.sub(" ", folded.replace("-", " ")).strip()
+
+
+_DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?\.?$")
+_CORPORATE = re.compile(r"(?<=\w) (?:corp|corporation|inc|co|ltd|plc|llc)\.?$")
 
 
 def canonical_name(text: str) -> str | None:
