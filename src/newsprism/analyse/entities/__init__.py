@@ -66,8 +66,8 @@ def find_entities(
 @lru_cache(maxsize=8)
 def resolve(articles: tuple[Article, ...]) -> tuple[Resolved, ...]:
     """Merged entities with their mention spans; cached so each stage reuses one pass."""
-    spans = _collect(articles)
     common = evidence.common_words(a.text for a in articles)
+    spans = _collect(articles, common)
     groups: dict[str, list[Span]] = {}
     for span in spans:
         groups.setdefault(ent_names.key(span.text), []).append(span)
@@ -96,7 +96,7 @@ def lookup(articles: tuple[Article, ...]) -> dict[str, Resolved]:
 _LOCATIVE = frozenset({"in", "from", "near", "capital", "outside", "across", "towards"})
 
 
-def _collect(articles: tuple[Article, ...]) -> list[Span]:
+def _collect(articles: tuple[Article, ...], common: frozenset[str]) -> list[Span]:
     found = list(ner.mentions(a.text for a in articles))
     places = _place_keys(articles, found)
     groups = {ent_names.key(m.text) for mentions in found for m in mentions if m.label == "NORP"}
@@ -106,7 +106,8 @@ def _collect(articles: tuple[Article, ...]) -> list[Span]:
             label = _TYPES.get(m.label)
             if label is None or not _plausible(m.text, article.text, m.end):
                 continue
-            for start, end, kind in _split_glued(article.text, m.start, m.end, label, places):
+            for start, end, kind in _split_glued(article.text, m.start, m.end, label, places,
+                                                 common):
                 span = _span(article, start, end, kind, groups)
                 if span is not None:
                     spans.append(span)
@@ -142,8 +143,8 @@ def _place_keys(articles: tuple[Article, ...], found) -> set[str]:
     return {k for (k, is_place), n in count.items() if is_place and n > count[(k, False)]}
 
 
-def _split_glued(text: str, start: int, end: int, label: str,
-                 places: set[str]) -> list[tuple[int, int, str]]:
+def _split_glued(text: str, start: int, end: int, label: str, places: set[str],
+                 common: frozenset[str]) -> list[tuple[int, int, str]]:
     """A place glued before a person's name is two mentions ("Turkey Irit Lilian").
 
     Split when the span's first word is a place of the story and the rest is a
@@ -154,9 +155,8 @@ def _split_glued(text: str, start: int, end: int, label: str,
     if label == "PLACE" or not 3 <= len(words) <= 4 or ent_names.key(words[0]) not in places:
         return [(start, end, label)]
     rest = words[1:]
-    lower = text.lower()
-    if evidence.org_word(rest[-1]) or any(
-            not w[:1].isupper() or f" {w.lower()} " in lower for w in rest):
+    if evidence.org_word(rest[-1]) or not all(w[:1].isupper() for w in rest) \
+            or not evidence.name_like([ent_names.fold(w) for w in rest], common):
         return [(start, end, label)]
     cut = text.index(rest[0], start + len(words[0]))
     return [(start, start + len(words[0]), "PLACE"), (cut, end, "PERSON")]
