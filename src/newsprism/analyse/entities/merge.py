@@ -63,7 +63,6 @@ def merge(groups: dict[str, list[Span]], kinds: dict[str, str]) -> list[tuple[li
     people = _full_names(groups, kinds)
     _merge_given(groups, people, forest)
     _merge_surnames(groups, kinds, people, forest)
-    _merge_given_only(groups, kinds, people, forest)
     _merge_acronyms(groups, kinds, forest)
     persons = {forest.root(k) for keys in people.values() for k in keys}
     merged: dict[str, list[Span]] = {}
@@ -106,21 +105,6 @@ def _merge_surnames(groups, kinds, people, forest: _Forest) -> None:
         others = sum(sizes[r] for r in ranked[1:])
         if len(ranked) == 1 or sizes[ranked[0]] >= DOMINANT * others:
             forest.join(k, ranked[0])
-
-
-def _merge_given_only(groups, kinds, people, forest: _Forest) -> None:
-    """A bare given name joins the one person of the story it is the given name of
-    ("Oprah", "Stephen"), unless it is someone's surname too."""
-    by_given: dict[str, list[str]] = {}
-    for keys in people.values():
-        for full in keys:
-            by_given.setdefault(full.split()[0], []).append(full)
-    for k in groups:
-        if " " in k or kinds[k] != "PERSON" or k in people or k not in by_given:
-            continue
-        roots = {forest.root(full) for full in by_given[k]}
-        if len(roots) == 1:
-            forest.join(k, roots.pop())
 
 
 def _merge_acronyms(groups, kinds, forest: _Forest) -> None:
