@@ -5,7 +5,7 @@ the tune side also holds the canonical sample ``../shared/seeds``, read by diges
 own reader the way ``trust.py`` reads ``examples/``) goes through the entity stage
 the way ``pipeline/digest.py`` calls it (``entities.find_entities`` on the story's
 articles with default ``Options``). The first ``TOP`` entities of each story are
-looked up in ``benchmarks/data/entity_labels.jsonl``, keyed by story + shown name.
+looked up in ``benchmarks/data/entity_labels.jsonl``, keyed by story + shown name + aliases.
 
 Labels (judge what the entity is *in this story*, from its articles):
 
@@ -20,9 +20,9 @@ gold      the right type (PERSON, ORG, PLACE or OTHER for what is no name of the
           kinds); when a change shows another type, type_ok is read from it.
 
 A label stores references only: story, shown name, shown type, aliases, the labels
-and a short note in the labeller's words; never article text. A label whose aliases
-differ from what is shown now is stale and counts as unlabelled (merging changed):
-a report with unlabelled items does not count.
+and a short note in the labeller's words; never article text. An entity shown with
+other aliases than any label of its name (merging changed) is unlabelled: a report
+with unlabelled items does not count.
 
     PY="env PYTHONPATH=$PWD/src /work/main/.venv/bin/python"
     $PY benchmarks/entity_quality.py --half tune               # scores
@@ -74,21 +74,26 @@ def shown(story: trust.Story) -> tuple[tuple, list]:
     return articles, list(entities.find_entities(articles, {}, Options()))[:TOP]
 
 
-def load_labels(path: Path = LABELS) -> dict[tuple[str, str], dict]:
-    """Labels by (story, name); a later line wins."""
+def load_labels(path: Path = LABELS) -> dict[tuple, dict]:
+    """Labels by (story, name, aliases): an entity shown with other aliases (merging
+    changed) is judged anew, and the label of each version is kept; a later line wins."""
     if not path.exists():
         return {}
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             lab = json.loads(line)
-            out[(lab["story"], lab["name"])] = lab
+            out[(lab["story"], lab["name"], tuple(lab.get("aliases", [])))] = lab
     return out
 
 
+def _label_of(labels: dict, story: str, entity) -> dict | None:
+    return labels.get((story, entity.name, tuple(entity.aliases)))
+
+
 def judged(entity, lab: dict | None) -> dict[str, bool] | None:
-    """The three yes/no verdicts for a shown entity, or None when unlabelled or stale."""
-    if lab is None or list(lab.get("aliases", [])) != list(entity.aliases):
+    """The three yes/no verdicts for a shown entity, or None when unlabelled."""
+    if lab is None:
         return None
     if lab["type"] == entity.type:
         type_ok = lab["type_ok"] == "yes"
@@ -105,7 +110,7 @@ def score(found: list[tuple[trust.Story, tuple, list]], labels: dict) -> tuple[C
     for story, _, ents in found:
         for e in ents:
             n["shown"] += 1
-            v = judged(e, labels.get((story.id, e.name)))
+            v = judged(e, _label_of(labels, story.id, e))
             if v is None:
                 n["unlabelled"] += 1
                 continue
@@ -130,7 +135,7 @@ def dump(found, labels, path: Path) -> int:
         texts = {a.id: a.text for a in articles}
         listed = "; ".join(f"{e.name} ({e.type})" for e in ents)
         for e in ents:
-            if judged(e, labels.get((story.id, e.name))) is not None:
+            if judged(e, _label_of(labels, story.id, e)) is not None:
                 continue
             blocks.append(_block(story, e, texts, listed))
     path.write_text("\n".join(blocks), encoding="utf-8")
