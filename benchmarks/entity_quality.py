@@ -77,14 +77,9 @@ def shown(story: trust.Story) -> tuple[tuple, list]:
 def load_labels(path: Path = LABELS) -> dict[tuple, dict]:
     """Labels by (story, name, aliases): an entity shown with other aliases (merging
     changed) is judged anew, and the label of each version is kept; a later line wins."""
-    if not path.exists():
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            lab = json.loads(line)
-            out[(lab["story"], lab["name"], tuple(lab.get("aliases", [])))] = lab
-    return out
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    rows = (json.loads(line) for line in lines if line.strip())
+    return {(r["story"], r["name"], tuple(r.get("aliases", []))): r for r in rows}
 
 
 def _label_of(labels: dict, story: str, entity) -> dict | None:

@@ -4,8 +4,8 @@ Mentions come from spaCy NER (one shared, cached pass per story). A span NER
 glued from a place and a person ("ambassador to Turkey Irit Lilian") is split,
 and titles or words glued before a name are dropped ("Mrs. Ciller"). Each name's
 type is decided from evidence across the story (:mod:`.evidence`): its mentions'
-NER labels, titles and datelines around them, and whether the story uses it as a
-person's surname. Names are then merged (:mod:`.merge`) when they fold to the
+NER labels, and titles, datelines and organisation words around them; a name
+merged into a person's full name is that person. Names are then merged (:mod:`.merge`) when they fold to the
 same key (diacritics dropped, curated aliases such as Türkiye = Turkey, dotted
 acronyms, corporate suffixes), when full names share a surname and compatible
 given names (Benny / Benjamin Gantz), when a bare surname names one person (or
@@ -39,7 +39,6 @@ class Span:
     label: str  # PERSON | ORG | PLACE, as NER tagged this mention
     role: str | None
     cue: str | None = None  # the type its context points to (evidence.cue), if any
-    initial: bool = False  # it opens a sentence, so its first capital says nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +72,7 @@ def resolve(articles: tuple[Article, ...]) -> tuple[Resolved, ...]:
         groups.setdefault(ent_names.key(span.text), []).append(span)
     for k in [k for k in groups if merge.joined(k, groups)]:
         del groups[k]
-    parts = evidence.name_parts(groups, common)
-    kinds = {k: evidence.group_kind(k, g, parts, common) for k, g in groups.items()}
+    kinds = {k: evidence.group_kind(g) for k, g in groups.items()}
     order = {a.id: i for i, a in enumerate(articles)}
     built = [_build(group, kind, order) for group, kind in merge.merge(groups, kinds)]
     built.sort(key=lambda r: (-len(r.spans), order[r.spans[0].source], r.spans[0].start))
@@ -131,7 +129,7 @@ def _span(article: Article, start: int, end: int, label: str,
     role = ent_names.role_before(text, start) if label == "PERSON" or " " not in shown \
         else None
     return Span(article.id, start, end, shown, label, role,
-                evidence.cue(text, start, end, shown), evidence.opens_sentence(text, start))
+                evidence.cue(text, start, end, shown))
 
 
 def _place_keys(articles: tuple[Article, ...], found) -> set[str]:

@@ -1,22 +1,20 @@
 """The type of an entity from evidence across the whole story, not one small-model label.
 
 spaCy's small English model labels each mention on its own and is often wrong
-about names it has not seen: a sentence-initial "Pinochet" becomes a place, a
-dateline "GOTEBORG, Sweden (AP)" an organisation. Every mention of a name is
-one vote (its NER label); what the text around it says adds votes:
+about names it has not seen: a dateline "GOTEBORG, Sweden (AP)" becomes an
+organisation, "the newspaper Expressen" a person. Every mention of a name is one
+vote (its NER label); what the text around it says adds votes:
 
 * a person: a courtesy title right before it ("Mrs. Ciller") or a title such as
-  "Defense Minister"; a name the story also uses as the surname or given name of
-  someone it names in full (story-level evidence: "Pinochet" beside "Augusto
-  Pinochet");
+  "Defense Minister";
 * a place: a dateline ("GOTEBORG, Sweden (AP) _") or "X, N.J." (a place followed
   by its state): one such mention places every mention of the name;
 * an organisation: a last word that names a kind of organisation ("... Telecom"),
   or such a noun right before it ("the newspaper Expressen"); a news agency.
 
-A cue counts ``CUE_WEIGHT`` votes: a title or a dateline is seldom wrong, while a
-small model's label often is (weights chosen on the tune stories of
-``benchmarks/entity_quality.py``; see ``benchmarks/results/entities.md``).
+A cue counts ``CUE_WEIGHT`` votes: a title is seldom wrong, while a small model's
+label often is. Measured with ``benchmarks/entity_quality.py`` (hand labels of the
+top 15 entities of each story; ``benchmarks/results/entities.md``).
 """
 
 from __future__ import annotations
@@ -30,7 +28,8 @@ from newsprism.analyse.entities import names
 if TYPE_CHECKING:  # pragma: no cover
     from newsprism.analyse.entities import Span
 
-CUE_WEIGHT = 2  # votes of one contextual cue, against 1 for one NER label
+CUE_WEIGHT = 2  # votes of one contextual cue, against 1 for one NER label (not tuned:
+# any weight above 1 lets a cue outvote the label of its own mention)
 
 # A common noun right before a name that says what kind of organisation it is
 # ("the Swedish newspaper Expressen", "the British firm Granger Telecom").
@@ -81,12 +80,6 @@ def cue(text: str, start: int, end: int, shown: str) -> str | None:
     return None
 
 
-def opens_sentence(text: str, start: int) -> bool:
-    """Whether ``start`` opens a line or follows a sentence end ('. "', '? ')."""
-    before = text[max(0, start - 4):start].rstrip(" \"'“‘(")
-    return not before or before.endswith(("\n", ".", "?", "!", ":"))
-
-
 def votes(spans: Iterable[Span]) -> Counter:
     """NER labels plus weighted cues over the mentions of one name."""
     count: Counter = Counter()
@@ -118,43 +111,12 @@ def name_like(words: Iterable[str], common: frozenset[str]) -> bool:
                for w in words)
 
 
-def name_parts(groups: dict[str, list[Span]], common: frozenset[str]) -> dict[str, set[str]]:
-    """Surname -> given names of the people a story names in full.
+def group_kind(group: list[Span]) -> str:
+    """The type of one name (all mentions folding to one key).
 
-    A full name is a name of two or more name words ("Doctors Without Borders" is
-    not one) that its own mentions call a person.
+    A name written as a dateline, or followed by its state, is a place ("GOTEBORG,
+    Sweden (AP) _" places every "Goteborg" of the story); otherwise the votes decide.
     """
-    parts: dict[str, set[str]] = {}
-    for k, group in groups.items():
-        words = k.split()
-        if len(words) > 1 and decide(votes(group)) == "PERSON" and name_like(words, common):
-            parts.setdefault(words[-1], set()).add(words[0])
-    return parts
-
-
-def group_kind(k: str, group: list[Span], parts: dict[str, set[str]],
-               common: frozenset[str]) -> str:
-    """The type of one name (all mentions folding to key ``k``).
-
-    A name written as a dateline, or followed by its state, is a place. A name that
-    is the surname or given name of a person the story names in full is that
-    person's ("Pinochet" beside "Augusto Pinochet", "Yvo de Boer" beside "De
-    Boer"): story evidence outweighs the small model's label of each mention.
-    """
-    count = votes(group)
-    if any(s.cue == "PLACE" for s in group):  # "GOTEBORG, Sweden (AP) _"
+    if any(s.cue == "PLACE" for s in group):
         return "PLACE"
-    words = k.split()
-    org_cues = any(s.cue == "ORG" for s in group)
-    initial_only = len(words) > 1 and all(s.initial for s in group)  # "Corroborating Redelmeier"
-    if not org_cues and not initial_only and not org_word(words[-1]) \
-            and name_like(words, common) and _person_part(words, parts):
-        return "PERSON"
-    return decide(count)
-
-
-def _person_part(words: list[str], parts: dict[str, set[str]]) -> bool:
-    if len(words) == 1:
-        return words[0] in parts or any(words[0] in given for given in parts.values())
-    others = parts.get(words[-1], set()) - {words[0]}
-    return bool(others)
+    return decide(votes(group))
