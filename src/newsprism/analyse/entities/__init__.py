@@ -4,13 +4,13 @@ Mentions come from spaCy NER (one shared, cached pass per story). A span NER
 glued from a place and a person ("ambassador to Turkey Irit Lilian") is split,
 and titles or words glued before a name are dropped ("Mrs. Ciller"). Each name's
 type is decided from evidence across the story (:mod:`.evidence`): its mentions'
-NER labels, and titles, datelines and organisation words around them; a name
-merged into a person's full name is that person. Names are then merged (:mod:`.merge`) when they fold to the
-same key (diacritics dropped, curated aliases such as Türkiye = Turkey, dotted
-acronyms, corporate suffixes), when full names share a surname and compatible
-given names (Benny / Benjamin Gantz), when a bare surname names one person (or
-one far more often than any other), and when an acronym spells the one longer
-name of the story it abbreviates.
+NER labels, and titles, datelines and organisation words around them. Names are
+then merged (:mod:`.merge`) when they fold to the same key (diacritics dropped,
+curated aliases such as Türkiye = Turkey, dotted acronyms, corporate suffixes),
+when full names share a surname and compatible given names (Benny / Benjamin
+Gantz), when a bare surname names one person (or one far more often than any
+other), and when an acronym spells the one longer name of the story it
+abbreviates; a name merged into a person's full name is that person.
 """
 
 from __future__ import annotations

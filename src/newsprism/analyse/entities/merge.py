@@ -62,7 +62,7 @@ def merge(groups: dict[str, list[Span]], kinds: dict[str, str]) -> list[tuple[li
     """
     forest = _Forest(groups)
     people = _full_names(groups, kinds)
-    _merge_given(groups, people, forest)
+    _merge_given(people, forest)
     _merge_surnames(groups, kinds, people, forest)
     _merge_acronyms(groups, kinds, forest)
     persons = {forest.root(k) for keys in people.values() for k in keys}
@@ -84,7 +84,7 @@ def _full_names(groups, kinds) -> dict[str, list[str]]:
     return people
 
 
-def _merge_given(groups, people, forest: _Forest) -> None:
+def _merge_given(people, forest: _Forest) -> None:
     for keys in people.values():
         for i, a in enumerate(keys):
             for b in keys[:i]:
