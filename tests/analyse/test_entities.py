@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyse import ent_names
+from newsprism.analyse.entities import names as ent_names
 from newsprism.analyse.entities import find_entities
 from newsprism.config import Options
 from tests.conftest import SEEDS, assert_traceable
-from tests.fixtures.analyse.story import story
+from tests.fixtures.analyse.story import article, story
 
 
 def test_fold_and_alias_keys():
@@ -17,6 +17,54 @@ def test_fold_and_alias_keys():
     assert ent_names.key("Gantz's") == ent_names.key("Gantz")
     assert ent_names.compatible_given(["benny"], ["benjamin"])
     assert not ent_names.compatible_given(["chelsea"], ["hillary"])
+
+
+def test_keys_ignore_titles_dots_and_corporate_suffixes():
+    assert ent_names.key("Mrs. Ciller") == ent_names.key("Ciller")
+    assert ent_names.key("said Evans") == ent_names.key("Evans")
+    assert ent_names.key("F.W. de Klerk") == "f.w. de klerk"  # particles stay
+    assert ent_names.key("A.N.C.") == ent_names.key("ANC")
+    assert ent_names.key("U.K.") == ent_names.key("Britain")
+    assert ent_names.key("Halvard Shipping Corp.") == ent_names.key("Halvard Shipping")
+    assert ent_names.key("King's Cross") == ent_names.key("Kings Cross")
+
+
+# A fictional story (written by us): the small NER model glues "Valdoria" to the new
+# ambassador's name and tags the port director's sentence-initial surname ORG.
+FERRY_HERALD = (
+    "Vastoria restored full diplomatic ties with Valdoria on Monday, ending a four-year "
+    "freeze.\n"
+    "Foreign Minister Tomas Ravelli welcomed the appointment of the new ambassador to Valdoria "
+    "Ilse Varga, who will arrive in Valdoria next month.\n"
+    "Kettering said the agreement would hold. Port director Ruth Kettering had pressed for "
+    "the ferry link to reopen. Kettering expects 40 sailings a week by July."
+)
+FERRY_POST = (
+    "Ferries between Kessburg and Brask, on the coast of Valdoria, will run again from June, "
+    "officials in Vastoria said.\n"
+    "Kettering told the Kessburg Herald that bookings had already opened.\n"
+    "Kettering said the first crossing would leave Brask on June 3.\n"
+    "Ms. Varga, a former trade envoy, said she would visit the port first."
+)
+
+
+def _ferry_entities():
+    articles = (article(FERRY_HERALD, "herald"), article(FERRY_POST, "post"))
+    return {e.name: e for e in find_entities(articles, {}, Options())}
+
+
+def test_a_place_glued_to_a_person_is_split():
+    ents = _ferry_entities()
+    assert not [name for name in ents if "Valdoria " in name]
+    assert ents["Ilse Varga"].type == "PERSON" and "Varga" in ents["Ilse Varga"].aliases
+    assert ents["Valdoria"].type == "PLACE"
+
+
+def test_a_person_ner_tags_org_is_typed_from_the_whole_story():
+    ents = _ferry_entities()
+    assert ents["Ruth Kettering"].type == "PERSON"
+    assert "Kettering" in ents["Ruth Kettering"].aliases and "Kettering" not in ents
+    assert ents["Kessburg Herald"].type == "ORG" and ents["Brask"].type == "PLACE"
 
 
 def test_role_before_a_name():

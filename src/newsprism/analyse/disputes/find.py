@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import bisect
 
-from newsprism.analyse import ent_names, entities
+from newsprism.analyse import entities
+from newsprism.analyse.entities import names as ent_names
 from newsprism.analyse.disputes import event
 from newsprism.analyse.disputes.keyed import keyed_groups
 from newsprism.analyse.disputes.learned import (Stated, confidence, features, forecast_one,

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.analyse import ent_names, entities
+from newsprism.analyse import entities
+from newsprism.analyse.entities import names as ent_names
 from newsprism.analyse.quotes.text import FUNCTION_WORDS
 from newsprism.model import Article, Sentence
 from newsprism.nlp import parse

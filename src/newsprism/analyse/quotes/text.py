@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from newsprism.analyse.ent_names import fold
+from newsprism.analyse.entities.names import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Function words and speech verbs carry no content when matching rewordings.

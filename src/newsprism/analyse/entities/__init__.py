@@ -1,11 +1,16 @@
 """People, organisations and places, merged across outlets and spellings.
 
-Mentions come from spaCy NER (one shared, cached pass per story). They are
-merged when they fold to the same key (diacritics dropped, curated aliases such
-as Türkiye = Turkey), when full names share a surname and compatible given
-names (Benny / Benjamin Gantz), and when a bare surname matches exactly one
-person (Gantz = Benny Gantz, even where NER tagged a sentence-initial "Gantz" as
-ORG). The type is the majority label of the merged mentions.
+Mentions come from spaCy NER (one shared, cached pass per story). A span NER
+glued from a place and a person ("ambassador to Turkey Irit Lilian") is split,
+and titles or words glued before a name are dropped ("Mrs. Ciller"). Each name's
+type is decided from evidence across the story (:mod:`.evidence`): its mentions'
+NER labels, and titles, datelines and organisation words around them. Names are
+then merged (:mod:`.merge`) when they fold to the same key (diacritics dropped,
+curated aliases such as Türkiye = Turkey, dotted acronyms, corporate suffixes),
+when full names share a surname and compatible given names (Benny / Benjamin
+Gantz), when a bare surname names one person (or one far more often than any
+other), and when an acronym spells the one longer name of the story it
+abbreviates; a name merged into a person's full name is that person.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.analyse import ent_names
+from newsprism.analyse.entities import evidence, merge
+from newsprism.analyse.entities import names as ent_names
 from newsprism.config import Options
 from newsprism.model import Article, Entity, Sentence, Spelling
 from newsprism.nlp import ner
@@ -32,6 +38,7 @@ class Span:
     text: str
     label: str  # PERSON | ORG | PLACE, as NER tagged this mention
     role: str | None
+    cue: str | None = None  # the type its context points to (evidence.cue), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,15 +65,16 @@ def find_entities(
 @lru_cache(maxsize=8)
 def resolve(articles: tuple[Article, ...]) -> tuple[Resolved, ...]:
     """Merged entities with their mention spans; cached so each stage reuses one pass."""
-    spans = _collect(articles)
+    common = evidence.common_words(a.text for a in articles)
+    spans = _collect(articles, common)
     groups: dict[str, list[Span]] = {}
     for span in spans:
         groups.setdefault(ent_names.key(span.text), []).append(span)
-    for k in [k for k in groups if _joined(k, groups)]:
+    for k in [k for k in groups if merge.joined(k, groups)]:
         del groups[k]
-    merged = _merge_people(groups)
+    kinds = {k: evidence.group_kind(g) for k, g in groups.items()}
     order = {a.id: i for i, a in enumerate(articles)}
-    built = [_build(group, order) for group in merged]
+    built = [_build(group, kind, order) for group, kind in merge.merge(groups, kinds)]
     built.sort(key=lambda r: (-len(r.spans), order[r.spans[0].source], r.spans[0].start))
     return tuple(built)
 
@@ -82,39 +90,74 @@ def lookup(articles: tuple[Article, ...]) -> dict[str, Resolved]:
     return table
 
 
-_JOINERS = (" to ", " for ", " from ", " and ")
-
-
-def _joined(k: str, groups: dict[str, list[Span]]) -> bool:
-    """"Brenholt to Lindau": two names the story also uses alone, read by NER as one."""
-    for joiner in _JOINERS:
-        head, _, tail = k.partition(joiner)
-        if tail and head in groups and tail in groups:
-            return True
-    return False
-
-
 # A one-word "person" right after one of these is a place NER misread ("in Lindau").
 _LOCATIVE = frozenset({"in", "from", "near", "capital", "outside", "across", "towards"})
 
 
-def _collect(articles: tuple[Article, ...]) -> list[Span]:
+def _collect(articles: tuple[Article, ...], common: frozenset[str]) -> list[Span]:
+    found = list(ner.mentions(a.text for a in articles))
+    places = _place_keys(articles, found)
+    groups = {ent_names.key(m.text) for mentions in found for m in mentions if m.label == "NORP"}
     spans: list[Span] = []
-    for article, found in zip(articles, ner.mentions(a.text for a in articles)):
-        text = article.text
-        for m in found:
+    for article, mentions in zip(articles, found):
+        for m in mentions:
             label = _TYPES.get(m.label)
-            if label is None or not _plausible(m.text, text, m.end):
+            if label is None or not _plausible(m.text, article.text, m.end):
                 continue
-            start, end, shown = _trim(text, m.start, m.end)
-            before = text[max(0, start - 12):start].split()
-            if label == "PERSON" and " " not in shown and before and \
-                    before[-1].lower() in _LOCATIVE:
-                label = "PLACE"
-            role = ent_names.role_before(text, start) if label == "PERSON" or " " not in shown \
-                else None
-            spans.append(Span(article.id, start, end, shown, label, role))
+            for start, end, kind in _split_glued(article.text, m.start, m.end, label, places,
+                                                 common):
+                span = _span(article, start, end, kind, groups)
+                if span is not None:
+                    spans.append(span)
     return spans
+
+
+def _span(article: Article, start: int, end: int, label: str,
+          groups: set[str]) -> Span | None:
+    """One mention; ``groups``: nationalities and groups the story names (NORP), which
+    NER sometimes glues before a name ("Britons Darren Hickey")."""
+    text = article.text
+    start, end, shown = _trim(text, start, end)
+    first, _, rest = shown.partition(" ")
+    if label == "PERSON" and " " in rest and ent_names.key(first) in groups:
+        start, shown = text.index(rest, start), rest
+    if not shown:
+        return None
+    before = text[max(0, start - 12):start].split()
+    if label == "PERSON" and " " not in shown and before and before[-1].lower() in _LOCATIVE:
+        label = "PLACE"
+    role = ent_names.role_before(text, start) if label == "PERSON" or " " not in shown \
+        else None
+    return Span(article.id, start, end, shown, label, role,
+                evidence.cue(text, start, end, shown))
+
+
+def _place_keys(articles: tuple[Article, ...], found) -> set[str]:
+    """Keys of the names NER tags as places more often than not, across the story."""
+    count: Counter = Counter()
+    for article, mentions in zip(articles, found):
+        for m in mentions:
+            count[(ent_names.key(m.text), _TYPES.get(m.label) == "PLACE")] += 1
+    return {k for (k, is_place), n in count.items() if is_place and n > count[(k, False)]}
+
+
+def _split_glued(text: str, start: int, end: int, label: str, places: set[str],
+                 common: frozenset[str]) -> list[tuple[int, int, str]]:
+    """A place glued before a person's name is two mentions ("Turkey Irit Lilian").
+
+    Split when the span's first word is a place of the story and the rest is a
+    name of two or three words the story never writes in lower case (so a name,
+    not "Turkey Defense Forces", an organisation named after its country).
+    """
+    words = text[start:end].split()
+    if label == "PLACE" or not 3 <= len(words) <= 4 or ent_names.key(words[0]) not in places:
+        return [(start, end, label)]
+    rest = words[1:]
+    if evidence.org_word(rest[-1]) or not all(w[:1].isupper() for w in rest) \
+            or not evidence.name_like([ent_names.fold(w) for w in rest], common):
+        return [(start, end, label)]
+    cut = text.index(rest[0], start + len(words[0]))
+    return [(start, start + len(words[0]), "PLACE"), (cut, end, "PERSON")]
 
 
 def _plausible(mention: str, text: str, end: int) -> bool:
@@ -131,55 +174,16 @@ def _plausible(mention: str, text: str, end: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """Span without a leading "the" or trailing possessive, so offsets match the shown name."""
-    shown = ent_names.surface(text[start:end])
+    """Span without a leading "the", title or possessive, so offsets match the shown name."""
+    shown = ent_names.strip_name(ent_names.surface(text[start:end]))
     offset = text.find(shown, start, end)
     if offset < 0:
         return start, end, text[start:end]
     return offset, offset + len(shown), shown
 
 
-def _majority(group: list[Span]) -> str:
-    counts = Counter(s.label for s in group)
-    return max(counts, key=lambda label: (counts[label], label == "PERSON"))
-
-
-def _merge_people(groups: dict[str, list[Span]]) -> list[list[Span]]:
-    """Full names with one surname and compatible given names merge, then bare surnames."""
-    people: dict[str, list[str]] = {}  # surname -> keys of multi-word person groups
-    for k, group in groups.items():
-        if " " in k and _majority(group) == "PERSON":
-            people.setdefault(k.split()[-1], []).append(k)
-    parent = {k: k for k in groups}
-
-    def root(k: str) -> str:
-        while parent[k] != k:
-            k = parent[k]
-        return k
-
-    for surname, keys in people.items():
-        keys.sort(key=lambda k: -len(groups[k]))
-        for i, a in enumerate(keys):
-            for b in keys[:i]:
-                if root(a) != root(b) and ent_names.compatible_given(a.split()[:-1],
-                                                                     b.split()[:-1]):
-                    parent[root(a)] = root(b)
-                    break
-    for k, group in groups.items():
-        if " " in k or _majority(group) == "PLACE" or k not in people:
-            continue
-        roots = {root(full) for full in people[k]}
-        if len(roots) == 1:  # a bare surname is merged only when it names one person
-            parent[k] = roots.pop()
-    merged: dict[str, list[Span]] = {}
-    for k, group in groups.items():
-        merged.setdefault(root(k), []).extend(group)
-    return [sorted(g, key=lambda s: (s.source, s.start)) for g in merged.values()]
-
-
-def _build(group: list[Span], order: dict[str, int]) -> Resolved:
+def _build(group: list[Span], kind: str, order: dict[str, int]) -> Resolved:
     group.sort(key=lambda s: (order[s.source], s.start))
-    kind = _majority(group)
     forms = Counter(s.text for s in group)
     first = {t: i for i, t in reversed(list(enumerate(s.text for s in group)))}
     name = ent_names.canonical_name(group[0].text) or max(
