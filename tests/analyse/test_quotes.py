@@ -203,6 +203,15 @@ def test_he_is_the_subject_of_the_sentence_before_not_its_first_name():
     assert ("Marco Lisle", "Our banks are sound and our policy is sound") in found
 
 
+def test_she_after_a_sentence_that_names_who_says_it_is_that_speaker():
+    found = _speakers_of(
+        "The painter Arvo Lindqvist opened his first show in Keldar on Monday. "
+        "Arvo Lindqvist, who rarely leaves his studio in the hills, never expected the crowds "
+        "that came, his agent, Maren Solberg, said Tuesday. "
+        '"He just paints. All of this is new to him," she said.')
+    assert ("Maren Solberg", "He just paints. All of this is new to him") in found
+
+
 def test_he_after_a_described_subject_is_the_person_described():
     found = _speakers_of(
         "Judge Anna Fersen heard the case in Keldar. Prosecutor Tom Reyes asked for a delay. "

@@ -73,6 +73,11 @@ INDIRECT = re.compile(
     rf"^(?:[^,]{{0,60}},\s*)?(?P<spk>[Hh]e|[Ss]he|(?:the\s+|The\s+)?(?:{_NP_WORD}\s+){{0,5}}?"
     rf"{_NP_WORD})\s*(?:,[^,]{{1,60}},\s*)?(?:also\s+)?(?:said|says|told|added|stressed|noted|"
     rf"argued|warned|insisted|explained|highlighted|emphasi[sz]ed)\b")
+# The attribution that closes an indirect-speech sentence: '..., his secretary, Edna Poehner,
+# said Friday.' / '..., Godal said.'
+REPORTED_BY = re.compile(
+    rf",\s*(?P<spk>(?:{_NP_WORD},?\s+){{0,6}}?{_NP_WORD}),?\s+(?:said|says|added|told\s+\w+)"
+    rf"(?:\s+\w+){{0,2}}\.?\s*$")
 _INITIAL = re.compile(r"(?:\b[A-Z]\.|\b(?:Jr|Sr|Dr|St)\.)$")
 # A byline-style attribution: '“...” ― Carla Sanchez'
 _AFTER_DASH = re.compile(r"^[\s,]*[―—–]\s*(?P<spk>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)")

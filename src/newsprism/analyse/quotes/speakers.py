@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from newsprism.analyse import entities
 from newsprism.analyse.entities import names as ent_names
+from newsprism.analyse.quotes.find import INDIRECT, REPORTED_BY
 from newsprism.analyse.quotes.text import FUNCTION_WORDS
 from newsprism.model import Article, Sentence
 from newsprism.nlp import parse
@@ -169,6 +170,10 @@ def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: in
         named = [n for n in people if sent.start <= n.start < sent.end]
         if len(named) == 1:  # no choice to make: not parsed
             return named[0].name
+        reporter = _reporter(sent, at)
+        chosen = [n for n in named if reporter and reporter[0] <= n.start < reporter[1]]
+        if chosen:  # the sentence names who said it: "he said" after it is that speaker
+            return chosen[-1].name
         subject = _subject(sent, at)
         if named:
             chosen = [n for n in named if subject and subject[0] <= n.start < subject[1]]
@@ -178,6 +183,18 @@ def antecedent(cast: Cast, article: Article, sents: tuple[Sentence, ...], at: in
         if described:
             return described
     return None
+
+
+def _reporter(sent: Sentence, before: int) -> tuple[int, int] | None:
+    """Article offsets of who an indirect-speech sentence says is speaking ("Gantz said the
+    two countries ...", "..., his secretary, Edna Poehner, said Friday."), when it ends
+    before ``before``; None for a sentence with quotation marks or no such attribution."""
+    if any(mark in sent.text for mark in "“”\""):
+        return None
+    m = INDIRECT.search(sent.text) or REPORTED_BY.search(sent.text)
+    if m is None or sent.start + m.end("spk") > before:
+        return None
+    return sent.start + m.start("spk"), sent.start + m.end("spk")
 
 
 def _subject(sent: Sentence, before: int) -> tuple[int, int, str] | None:
