@@ -33,10 +33,10 @@ STAGES = {
     "align": "analyse/align.py:align",
     "summary": "analyse/summary/select.py:summarise",
     "NER (spaCy)": "nlp/ner.py:mentions",
-    "entities": "analyse/entities.py:find_entities",
+    "entities": "analyse/entities/__init__.py:find_entities",
     "quotes": "analyse/quotes/__init__.py:find_quotes",
-    "disputed": "analyse/disputed.py:find_disputes",
-    "timeline": "analyse/timeline.py:build_timeline",
+    "disputed": "analyse/disputes/find.py:find",
+    "timeline": "analyse/timeline/events.py:build_timeline",
 }
 
 

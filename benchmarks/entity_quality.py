@@ -186,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dump", type=Path, help="write unlabelled entities here (outside the repo)")
     p.add_argument("--add", type=Path, help="append STORY;NAME;T;S;M;GOLD;NOTE label lines")
     p.add_argument("--errors", action="store_true", help="list the wrong items (tune only!)")
+    p.add_argument("--limit", type=int, help="only the first N stories of each set (smoke runs)")
     args = p.parse_args(argv)
     if not trust.SHARED.exists():
         print(f"SKIP: {trust.SHARED} is absent; the stories are read from it")
@@ -197,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     found_all = []
     for half in halves:
         found = []
-        for story in stories(half):
+        for story in stories(half)[:args.limit]:
             articles, ents = shown(story)
             _articles_cache[story.id] = articles
             found.append((story, articles, ents))

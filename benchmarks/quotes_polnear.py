@@ -27,7 +27,7 @@ from itertools import islice
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.analyse.ent_names import fold
+from newsprism.analyse.entities.names import fold
 from newsprism.analyse.quotes import find, speakers
 from newsprism.config import Options
 from newsprism.model import Article

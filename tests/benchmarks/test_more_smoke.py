@@ -1,6 +1,6 @@
-"""Smoke runs of build_speed, update_summary, search_cost, train_newsworthy and trim_audit:
-each on a few items, writing nothing into the repository (seconds each; build_speed about
-ten)."""
+"""Smoke runs of build_speed, update_summary, search_cost, train_newsworthy, trim_audit and
+entity_quality: each on a few items, writing nothing into the repository (seconds each;
+build_speed about ten)."""
 
 from __future__ import annotations
 
@@ -67,3 +67,9 @@ def test_trim_audit_on_two_stories_writes_nothing() -> None:
     for kind in ("attribution", "dateline", "relative"):
         assert f"\n{kind}" in out or out.startswith(kind)
     assert _bytes(judged) == before
+
+
+@needs_shared
+def test_entity_quality_on_the_seeds_story() -> None:
+    out = run("entity_quality.py", "--half", "tune", "--limit", "1")
+    assert "| tune |" in out and "| unlabelled |" in out
