@@ -51,7 +51,7 @@ _DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, 
 _FRACTION = re.compile(
     rf"\b(?:{_QUAL}\s+)?(?:(?P<num>a|one|two|three|four|nine)[\s-])?"
     rf"(?<!first\s)(?<!second\s)(?<!the\s)(?<!last\s)"
-    rf"(?P<den>{'|'.join(_DENOMINATORS)})\s+(?:of\b|the\b)", re.I)
+    rf"(?P<den>{'|'.join(_DENOMINATORS)})(?=\s+(?:of|the)\b)", re.I)
 _ONE_IN = re.compile(rf"\b(?:{_QUAL}\s+)?(?P<num>one|1)\s+(?:in|out\s+of)\s+"
                      rf"(?P<den>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b"
                      rf"(?!\s*(?:%|percent|per\s+cent|[,.]\d))", re.I)
@@ -315,9 +315,7 @@ def _measures(text: str, taken: list[tuple[int, int]]) -> list[Value]:
             if share is None or any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             low, high = _interval(share, m.group("qual"), _SHARE_FRACTION, _SHARE_FRACTION)
-            shown = m.group(0).strip()
-            shown = re.sub(r"\s+(?:of|the)$", "", shown, flags=re.I) if pattern is _FRACTION else shown
-            out.append(Value("percent", "percent", low, high, shown, m.start()))
+            out.append(Value("percent", "percent", low, high, m.group(0), m.start()))
             taken.append((m.start(), m.end()))
     return out
 
